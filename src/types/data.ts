@@ -1,0 +1,90 @@
+// The data contract between the ingest (scripts/ingest) and the app (src/).
+// Layout of a bundle (default public/data, served as /data):
+//   manifest.json             Manifest: the only file the first screen must load
+//   index/<shard>.json        IndexShard: list entries of one time shard, newest first
+//   search/<bucket>.json      SearchBucket: n-gram postings, fetched per query gram
+//   articles/<id>.json        Article: one article with its cleaned body
+// Documented for humans in docs/data-layout.md.
+
+export const SCHEMA_VERSION = 1
+
+export type Lang = 'zh-Hans' | 'zh-Hant' | 'en'
+
+export interface OutletRef {
+  id: string
+  name: string
+}
+
+export interface Outlet extends OutletRef {
+  /** Hex colour readable on both the light and the dark background. */
+  color: string
+  /** Articles in the whole bundle. */
+  count: number
+}
+
+/** What the list, timeline and search results need of an article: no body. */
+export interface ListEntry {
+  id: string
+  title: string
+  url: string
+  outlet: string
+  /** ISO 8601 UTC. */
+  publishedAt: string
+  excerpt: string
+  chars: number
+  readingMinutes: number
+  lang: Lang
+}
+
+export interface Article extends Omit<ListEntry, 'outlet'> {
+  outlet: OutletRef
+  /** Body cleaned at build time by the allow-list; still sanitized again in the browser. */
+  html: string
+  /** Input file path relative to the ingest's --in folder, with forward slashes. */
+  source: string
+  author?: string
+  tags?: string[]
+}
+
+/**
+ * A time shard: a run of articles, newest first, that never crosses a UTC month
+ * and holds at most MAX_SHARD_ENTRIES. Articles are numbered 0..n-1 across the
+ * whole bundle in (publishedAt desc, id asc) order; a shard holds numbers
+ * start..start+count-1, so a search posting (a number) maps to its shard by range.
+ */
+export interface ShardRef {
+  file: string
+  /** UTC month, YYYY-MM. */
+  month: string
+  start: number
+  count: number
+  /** publishedAt of the newest and oldest entry. */
+  newest: string
+  oldest: string
+}
+
+export interface IndexShard {
+  start: number
+  entries: ListEntry[]
+}
+
+export interface Manifest {
+  schema: typeof SCHEMA_VERSION
+  articleCount: number
+  outlets: Outlet[]
+  /** Newest first. */
+  shards: ShardRef[]
+  /** Articles per UTC month and outlet: { '2024-02': { rfi: 1 } }, for the timeline bars. */
+  months: Record<string, Record<string, number>>
+  search: {
+    /** Number of search buckets; a gram lives in bucket gramBucket(gram, buckets). */
+    buckets: number
+    /** Path pattern with {bucket}: 'search/{bucket}.json'. */
+    file: string
+  }
+}
+
+/** gram -> article numbers, delta-encoded ascending (first value absolute). */
+export type SearchBucket = Record<string, number[]>
+
+export const MAX_SHARD_ENTRIES = 500
