@@ -1,0 +1,85 @@
+// Lighthouse (mobile preset) over every view of the production build.
+// Usage: npm run build && npm run bench:lighthouse [-- --runs 3]
+// Serves dist/ with `vite preview`, audits each view, prints performance and
+// accessibility scores (median of --runs) and exits 1 when a view is below target.
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import type { Manifest } from '../../src/types/data'
+
+const TARGET = { performance: 95, accessibility: 100 }
+const PORT = 4199
+
+async function main() {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } })
+  const runs = Math.max(1, Number(values.runs))
+  const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
+  const firstShard = JSON.parse(readFileSync(`dist/data/${manifest.shards[0]!.file}`, 'utf8')) as { entries: { id: string }[] }
+  const views: Record<string, string> = {
+    list: '/',
+    detail: `/articles/${firstShard.entries[0]!.id}`,
+    timeline: '/timeline',
+    bookmarks: '/bookmarks',
+    'list (search)': `/?q=${encodeURIComponent('克里姆林宫')}`,
+    'not found': '/no-such-page',
+  }
+
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    detached: true,
+  })
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  let failed = false
+  try {
+    await waitFor(`http://127.0.0.1:${PORT}/`)
+    console.log(`view               performance  accessibility  (median of ${runs}, mobile preset)`)
+    for (const [name, path] of Object.entries(views)) {
+      const perf: number[] = []
+      const a11y: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const result = await lighthouse(`http://127.0.0.1:${PORT}${path}`, {
+          port: chrome.port,
+          onlyCategories: ['performance', 'accessibility'],
+          logLevel: 'error',
+        })
+        const categories = result?.lhr.categories
+        perf.push(Math.round((categories?.performance?.score ?? 0) * 100))
+        a11y.push(Math.round((categories?.accessibility?.score ?? 0) * 100))
+      }
+      const p = median(perf)
+      const a = median(a11y)
+      const ok = p >= TARGET.performance && a >= TARGET.accessibility
+      failed ||= !ok
+      console.log(`${name.padEnd(18)} ${String(p).padStart(11)}  ${String(a).padStart(13)}  ${ok ? '' : '← below target'}`)
+    }
+  } finally {
+    await chrome.kill()
+    if (server.pid) process.kill(-server.pid, 'SIGTERM')
+  }
+  process.exitCode = failed ? 1 : 0
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+await main()
