@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { EMPTY_FILTERS, type Filters } from '../../lib/filters'
+import type { IndexShard, ListEntry } from '../../types/data'
+import { candidateShards, compileFilter, knownTotal, matchingEntries, planShards } from './filter-entries'
+import { buildBundle, SEEDS, type FixtureArticle } from './fixtures/bundle'
+import { bucketsForQuery, intersectSorted, matchingNumbers } from './search-numbers'
+
+const seeds = buildBundle(SEEDS)
+
+function search(bundle: ReturnType<typeof buildBundle>, q: string): number[] {
+  const { grams } = bucketsForQuery(q, bundle.manifest.search.buckets)
+  return matchingNumbers(grams, bundle.manifest.search.buckets, (b) => bundle.buckets.get(b)!)
+}
+
+function resultIds(bundle: ReturnType<typeof buildBundle>, filters: Filters, timeZone?: string): string[] {
+  const numbers = filters.q ? search(bundle, filters.q) : null
+  const filter = compileFilter(filters, numbers, timeZone)
+  return candidateShards(bundle.manifest, filter).flatMap((ref) => matchingEntries(bundle.shards.get(ref.file)!, filter).map((e) => e.id))
+}
+
+describe('search', () => {
+  it('finds 克里姆林宫 in exactly the three seeds that contain it', () => {
+    expect(resultIds(seeds, { ...EMPTY_FILTERS, q: '克里姆林宫' }).sort()).toEqual(['bbc-0321', 'dw-0409', 'voa-0321'])
+  })
+
+  it('needs every bigram: 克里姆林 matches the same three, 林宫克 none', () => {
+    expect(resultIds(seeds, { ...EMPTY_FILTERS, q: '克里姆林' })).toHaveLength(3)
+    expect(resultIds(seeds, { ...EMPTY_FILTERS, q: '宫克' })).toEqual([])
+  })
+
+  it('matches titles as well as bodies, and words in other scripts case-insensitively', () => {
+    const bundle = buildBundle([{ id: 'a', outlet: 'bbc', publishedAt: '2024-01-01T00:00:00Z', title: 'Putin visits Beijing', body: '' }])
+    expect(resultIds(bundle, { ...EMPTY_FILTERS, q: 'PUTIN' })).toEqual(['a'])
+    expect(resultIds(bundle, { ...EMPTY_FILTERS, q: 'putin moscow' })).toEqual([])
+  })
+
+  it('combines search with the outlet filter', () => {
+    expect(resultIds(seeds, { ...EMPTY_FILTERS, q: '克里姆林宫', outlets: ['voa', 'dw'] })).toEqual(['dw-0409', 'voa-0321'])
+  })
+
+  it('intersects ascending lists', () => {
+    expect(intersectSorted([[1, 3, 5, 9], [3, 4, 5, 9, 10], [0, 5, 9]])).toEqual([5, 9])
+    expect(intersectSorted([])).toEqual([])
+  })
+})
+
+describe('outlet and date filters', () => {
+  it('lists everything newest first with no filter', () => {
+    expect(resultIds(seeds, EMPTY_FILTERS)).toEqual(['dw-0409', 'rfi-0207', 'voa-0321', 'bbc-0321', 'zaobao-0307'])
+  })
+
+  it('keeps only the chosen outlets', () => {
+    expect(resultIds(seeds, { ...EMPTY_FILTERS, outlets: ['bbc', 'voa'] })).toEqual(['voa-0321', 'bbc-0321'])
+  })
+
+  it('skips shards of months without the chosen outlets', () => {
+    const filter = compileFilter({ ...EMPTY_FILTERS, outlets: ['rfi'] }, null)
+    expect(candidateShards(seeds.manifest, filter).map((s) => s.month)).toEqual(['2024-02'])
+  })
+
+  it('uses local days: 2024-02-07 22:45 Shanghai is on 2024-02-07, 2024-02-07 09:45 in New York', () => {
+    const day = { ...EMPTY_FILTERS, from: '2024-02-07', to: '2024-02-07' }
+    expect(resultIds(seeds, day)).toEqual(['rfi-0207'])
+    expect(resultIds(seeds, day, 'America/New_York')).toEqual(['rfi-0207'])
+    // 2023-03-21 20:39 UTC is already 2023-03-22 in Shanghai, still 2023-03-21 in New York.
+    const march22 = { ...EMPTY_FILTERS, from: '2023-03-22', to: '2023-03-22' }
+    expect(resultIds(seeds, march22)).toEqual(['voa-0321', 'bbc-0321'])
+    expect(resultIds(seeds, march22, 'America/New_York')).toEqual([])
+  })
+
+  it('counts exactly where the manifest or the search knows, else not', () => {
+    expect(knownTotal(seeds.manifest, EMPTY_FILTERS, null)).toBe(5)
+    expect(knownTotal(seeds.manifest, { ...EMPTY_FILTERS, outlets: ['bbc', 'dw'] }, null)).toBe(2)
+    expect(knownTotal(seeds.manifest, { ...EMPTY_FILTERS, q: 'x' }, [1, 2, 3])).toBe(3)
+    expect(knownTotal(seeds.manifest, { ...EMPTY_FILTERS, from: '2024-01-01' }, null)).toBeNull()
+  })
+})
+
+describe('planShards', () => {
+  const many: FixtureArticle[] = Array.from({ length: 1200 }, (_, i) => ({
+    id: `a${String(i).padStart(4, '0')}`,
+    outlet: i % 10 === 0 ? 'rfi' : 'bbc',
+    publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
+    title: `第${i}篇`,
+  }))
+  const bundle = buildBundle(many, 100)
+
+  function plan(filters: Filters, loaded: Set<string>, limit: number) {
+    const filter = compileFilter(filters, null)
+    return planShards(candidateShards(bundle.manifest, filter), (file) => (loaded.has(file) ? bundle.shards.get(file) : undefined), filter, (e) => e.length >= limit)
+  }
+
+  it('asks for the newest shard first and nothing else', () => {
+    const result = plan(EMPTY_FILTERS, new Set(), 50)
+    expect(result.shards.map((s) => s.file)).toEqual([bundle.manifest.shards[0]!.file])
+    expect(result.entries).toEqual([])
+  })
+
+  it('stops once enough entries are loaded', () => {
+    const first = bundle.manifest.shards[0]!.file
+    const result = plan(EMPTY_FILTERS, new Set([first]), 50)
+    expect(result.shards).toHaveLength(1)
+    expect(result.entries).toHaveLength(100)
+    expect(result.complete).toBe(false)
+  })
+
+  it('walks on to the next shard for a sparse outlet', () => {
+    const loaded = new Set<string>()
+    let result = plan({ ...EMPTY_FILTERS, outlets: ['rfi'] }, loaded, 25)
+    while (result.entries.length < 25) {
+      loaded.add(result.shards.at(-1)!.file)
+      result = plan({ ...EMPTY_FILTERS, outlets: ['rfi'] }, loaded, 25)
+    }
+    expect(loaded.size).toBe(3)
+    expect(result.entries.every((e: ListEntry) => e.outlet === 'rfi')).toBe(true)
+    expect(result.entries.map((e) => e.publishedAt)).toEqual([...result.entries.map((e) => e.publishedAt)].sort().reverse())
+  })
+
+  it('is complete when every candidate is loaded', () => {
+    const all = new Set(bundle.manifest.shards.map((s) => s.file))
+    const result = plan(EMPTY_FILTERS, all, Infinity)
+    expect(result.complete).toBe(true)
+    expect(result.entries).toHaveLength(1200)
+  })
+
+  it('matches search numbers within a shard by position', () => {
+    const shard: IndexShard = bundle.shards.get(bundle.manifest.shards[1]!.file)!
+    const filter = compileFilter(EMPTY_FILTERS, [shard.start + 2, shard.start + 5, 99_999])
+    expect(matchingEntries(shard, filter).map((e) => e.id)).toEqual([shard.entries[2]!.id, shard.entries[5]!.id])
+  })
+})

@@ -1,0 +1,112 @@
+// Pure filter logic shared by the list, the timeline and the detail's previous/next.
+import { dayRangeInstants, parseDay } from '../../lib/dates'
+import type { Filters } from '../../lib/filters'
+import type { IndexShard, ListEntry, Manifest, ShardRef } from '../../types/data'
+
+export interface CompiledFilter {
+  /** null: every outlet. */
+  outlets: ReadonlySet<string> | null
+  /** [start, end) in epoch ms; local day boundaries already applied. */
+  start: number
+  end: number
+  /** Article numbers matching the search (ascending), null when there is no search. */
+  numbers: readonly number[] | null
+}
+
+export function compileFilter(filters: Filters, numbers: readonly number[] | null, timeZone?: string): CompiledFilter {
+  const { start, end } = dayRangeInstants(parseDay(filters.from), parseDay(filters.to), timeZone)
+  return { outlets: filters.outlets.length > 0 ? new Set(filters.outlets) : null, start, end, numbers }
+}
+
+/** Entries of one shard that pass the filter, newest first. */
+export function matchingEntries(shard: IndexShard, filter: CompiledFilter): ListEntry[] {
+  const wanted = filter.numbers ? numbersInRange(filter.numbers, shard.start, shard.start + shard.entries.length) : null
+  const out: ListEntry[] = []
+  shard.entries.forEach((entry, index) => {
+    if (wanted && !wanted.has(shard.start + index)) return
+    if (filter.outlets && !filter.outlets.has(entry.outlet)) return
+    const time = Date.parse(entry.publishedAt)
+    if (!(time >= filter.start && time < filter.end)) return
+    out.push(entry)
+  })
+  return out
+}
+
+/** Shards that can hold a match, newest first: by outlet months, by time range, by search numbers. */
+export function candidateShards(manifest: Manifest, filter: CompiledFilter): ShardRef[] {
+  return manifest.shards.filter((shard) => {
+    if (filter.outlets) {
+      const month = manifest.months[shard.month] ?? {}
+      let count = 0
+      for (const id of filter.outlets) count += month[id] ?? 0
+      if (count === 0) return false
+    }
+    if (Date.parse(shard.newest) < filter.start || Date.parse(shard.oldest) >= filter.end) return false
+    if (filter.numbers && !hasNumberInRange(filter.numbers, shard.start, shard.start + shard.count)) return false
+    return true
+  })
+}
+
+/** Index of the first element >= value in an ascending array. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (sorted[mid]! < value) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+function hasNumberInRange(sorted: readonly number[], start: number, end: number): boolean {
+  const i = lowerBound(sorted, start)
+  return i < sorted.length && sorted[i]! < end
+}
+
+function numbersInRange(sorted: readonly number[], start: number, end: number): Set<number> {
+  const out = new Set<number>()
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]! < end; i++) out.add(sorted[i]!)
+  return out
+}
+
+export interface ShardPlan {
+  /** Shards to keep subscribed: every loaded one in use plus the next to fetch. */
+  shards: ShardRef[]
+  /** Matches found in the loaded prefix, newest first. */
+  entries: ListEntry[]
+  /** Every candidate shard is loaded: entries are the complete result. */
+  complete: boolean
+}
+
+/**
+ * Walks the candidate shards newest first, taking loaded ones, until `enough(entries)` says
+ * so; the first unloaded shard met is the one to fetch next. Never loads past what is needed.
+ */
+export function planShards(
+  candidates: readonly ShardRef[],
+  loaded: (file: string) => IndexShard | undefined,
+  filter: CompiledFilter,
+  enough: (entries: readonly ListEntry[]) => boolean,
+): ShardPlan {
+  const shards: ShardRef[] = []
+  const entries: ListEntry[] = []
+  for (const ref of candidates) {
+    if (enough(entries)) return { shards, entries, complete: false }
+    shards.push(ref)
+    const shard = loaded(ref.file)
+    if (!shard) return { shards, entries, complete: false }
+    entries.push(...matchingEntries(shard, filter))
+  }
+  return { shards, entries, complete: true }
+}
+
+/** The exact number of matches when the manifest or the search tells it without loading shards. */
+export function knownTotal(manifest: Manifest, filters: Filters, numbers: readonly number[] | null): number | null {
+  const dated = filters.from !== null || filters.to !== null
+  if (dated) return null
+  if (numbers) return filters.outlets.length === 0 ? numbers.length : null
+  if (filters.outlets.length === 0) return manifest.articleCount
+  const chosen = new Set(filters.outlets)
+  return manifest.outlets.reduce((sum, outlet) => sum + (chosen.has(outlet.id) ? outlet.count : 0), 0)
+}

@@ -1,0 +1,67 @@
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import type { Filters } from '../../lib/filters'
+import type { IndexShard, ListEntry, Manifest } from '../../types/data'
+import { searchBucketQueryOptions } from './api/get-search-bucket'
+import { shardQueryOptions } from './api/get-shard'
+import { candidateShards, compileFilter, knownTotal, planShards } from './filter-entries'
+import { bucketsForQuery, matchingNumbers } from './search-numbers'
+
+export interface ArticleListResult {
+  status: 'pending' | 'error' | 'success'
+  entries: ListEntry[]
+  /** Exact count when known, else null (then `entries.length` is a lower bound). */
+  total: number | null
+  /** Some shard or bucket failed to load (entries may still hold what did load). */
+  error: boolean
+  /** Every candidate shard is loaded: `entries` is the whole result. */
+  complete: boolean
+  /** A shard is being fetched. */
+  fetching: boolean
+  retry: () => void
+}
+
+/**
+ * The filtered article list over the manifest: loads search buckets for `q`, then only the
+ * shards needed until `enough(entries)` is true. Shared by the list, timeline and detail.
+ */
+export function useArticleList(manifest: Manifest, filters: Filters, enough: (entries: readonly ListEntry[]) => boolean): ArticleListResult {
+  const queryClient = useQueryClient()
+  const search = useMemo(() => bucketsForQuery(filters.q, manifest.search.buckets), [filters.q, manifest.search.buckets])
+  const bucketResults = useQueries({
+    queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
+  })
+  const searching = search.grams.length > 0
+  const bucketsReady = bucketResults.every((result) => result.data !== undefined)
+  const bucketData = bucketResults.map((result) => result.data)
+  const numbers = useMemo(() => {
+    if (!searching || !bucketsReady) return null
+    const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, bucketData[i]!]))
+    return matchingNumbers(search.grams, manifest.search.buckets, (bucket) => byBucket.get(bucket) ?? {})
+    // bucketData is a fresh array each render; its items are stable cached objects.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [searching, bucketsReady, search, manifest.search.buckets, ...bucketData])
+
+  const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
+  const candidates = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
+  const waitingForSearch = searching && numbers === null
+  const plan = waitingForSearch
+    ? { shards: [], entries: [], complete: false }
+    : planShards(candidates, (file) => queryClient.getQueryData<IndexShard>(shardQueryOptions(file).queryKey), filter, enough)
+  const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
+
+  const failed = [...bucketResults, ...shardResults].filter((result) => result.isError)
+  const retry = () => {
+    for (const result of failed) void result.refetch()
+  }
+  const loading = waitingForSearch || (!plan.complete && plan.entries.length === 0)
+  return {
+    status: loading ? (failed.length > 0 ? 'error' : 'pending') : 'success',
+    error: failed.length > 0,
+    entries: plan.entries,
+    total: waitingForSearch ? null : plan.complete ? plan.entries.length : knownTotal(manifest, filters, numbers),
+    complete: plan.complete,
+    fetching: shardResults.some((result) => result.isFetching) || bucketResults.some((result) => result.isFetching),
+    retry,
+  }
+}

@@ -1,0 +1,124 @@
+// Calendar days (YYYY-MM-DD) are the reader's local days; the bundle speaks UTC instants.
+// Every function takes an optional IANA zone so tests can pin one; by default the browser's zone.
+
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export interface CalendarDay {
+  year: number
+  month: number
+  day: number
+}
+
+/** A real calendar day written YYYY-MM-DD, or null (2024-02-30 and 'banana' are null). */
+export function parseDay(text: string | null | undefined): CalendarDay | null {
+  const match = YMD.exec(text ?? '')
+  if (!match) return null
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return null
+  if (day > daysInMonth(year, month)) return null
+  return { year, month, day }
+}
+
+export function formatDay({ year, month, day }: CalendarDay): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** The day after, across month and year ends. */
+export function nextDay({ year, month, day }: CalendarDay): CalendarDay {
+  const d = new Date(Date.UTC(year, month - 1, day + 1))
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+}
+
+export function addDays({ year, month, day }: CalendarDay, days: number): CalendarDay {
+  const d = new Date(Date.UTC(year, month - 1, day + days))
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() }
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>()
+function partsFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = timeZone ?? ''
+  let formatter = partsFormatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    partsFormatters.set(key, formatter)
+  }
+  return formatter
+}
+
+function wallClock(instant: number, timeZone: string | undefined) {
+  const parts: Record<string, number> = {}
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number }
+}
+
+/** The local calendar day an instant falls on. */
+export function dayOf(instant: number | string | Date, timeZone?: string): CalendarDay {
+  const ms = typeof instant === 'number' ? instant : new Date(instant).getTime()
+  const { year, month, day } = wallClock(ms, timeZone)
+  return { year, month, day }
+}
+
+/** The instant local midnight starts the given day (DST-safe: the first instant whose wall clock is that day). */
+export function startOfDay(day: CalendarDay, timeZone?: string): number {
+  const guess = Date.UTC(day.year, day.month - 1, day.day)
+  let instant = guess
+  // Two corrections reach the offset of the target moment even across a DST change.
+  for (let i = 0; i < 3; i++) {
+    const wall = wallClock(instant, timeZone)
+    const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)
+    const next = guess - (wallAsUtc - instant)
+    if (next === instant) break
+    instant = next
+  }
+  return instant
+}
+
+/** [start, end) instants of a range of local days, inclusive of both days; open ends are ±Infinity. */
+export function dayRangeInstants(from: CalendarDay | null, to: CalendarDay | null, timeZone?: string): { start: number; end: number } {
+  return {
+    start: from ? startOfDay(from, timeZone) : -Infinity,
+    end: to ? startOfDay(nextDay(to), timeZone) : Infinity,
+  }
+}
+
+const dateFormatter = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' })
+const dateTimeFormatter = new Intl.DateTimeFormat('zh-CN', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** 2024年2月7日 */
+export function formatDate(iso: string): string {
+  return dateFormatter.format(new Date(iso))
+}
+
+/** 2024年2月7日周三 22:45 */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormatter.format(new Date(iso))
+}
+
+/** 2024年2月 (a YYYY-MM month key) */
+export function formatMonthKey(key: string): string {
+  const [year, month] = key.split('-')
+  return `${Number(year)}年${Number(month)}月`
+}

@@ -1,0 +1,40 @@
+// Every data file comes through here: it checks the status and that the body is JSON of the
+// expected shape, so a broken or missing file gives a clear error instead of a crash.
+
+export class NotFoundError extends Error {
+  constructor(path: string) {
+    super(`not found: ${path}`)
+    this.name = 'NotFoundError'
+  }
+}
+
+export class DataError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DataError'
+  }
+}
+
+export function dataUrl(path: string): string {
+  return `${import.meta.env.BASE_URL}data/${path}`
+}
+
+export async function fetchJson<T>(path: string, isValid: (value: unknown) => value is T, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(dataUrl(path), { signal, headers: { Accept: 'application/json' } })
+  if (response.status === 404) throw new NotFoundError(path)
+  if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`)
+  // A static host that serves index.html for every unknown path answers 200 with HTML.
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) throw new NotFoundError(path)
+  let value: unknown
+  try {
+    value = await response.json()
+  } catch {
+    throw new DataError(`${path}: not valid JSON`)
+  }
+  if (!isValid(value)) throw new DataError(`${path}: unexpected content`)
+  return value
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
