@@ -1,0 +1,232 @@
+// Bookmarks: a module-level store read through useSyncExternalStore, persisted in
+// localStorage as { version: 1, bookmarks: [...] }. Storage is never trusted: a value we
+// cannot read is moved aside to a backup key (never deleted) and the reader is told;
+// storage that is off or full leaves the app working in memory, with a notice.
+import { useMemo, useSyncExternalStore } from 'react'
+import { strings } from '../../lib/strings'
+import { getLocalStorage, readItem, writeItem, type StorageFailure } from '../../lib/storage'
+import { bookmarksFileText, mergeBookmarks, parseBookmarksFile, readBookmark, sortBookmarks } from './transfer'
+
+/** A snapshot, so a bookmark whose article left the archive stays listable. */
+export interface Bookmark {
+  id: string
+  title: string
+  url: string
+  outlet: string
+  outletName: string
+  publishedAt: string
+  addedAt: string
+}
+export type BookmarkInput = Omit<Bookmark, 'addedAt'>
+
+export type StorageNotice =
+  | { kind: 'unavailable' } // localStorage disabled / private mode: bookmarks kept for this tab only
+  | { kind: 'recovered'; backupKey: string; reason: string } // a corrupt/old value was moved aside to backupKey
+  | { kind: 'write-failed'; reason: StorageFailure }
+
+export const STORAGE_KEY = 'archive-reader:bookmarks'
+export const BACKUP_KEY_PREFIX = `${STORAGE_KEY}:backup:`
+export const STORAGE_VERSION = 1
+
+export interface BookmarkState {
+  bookmarks: Bookmark[]
+  notice: StorageNotice | null
+}
+
+export type ImportResult = { ok: true; added: number; updated: number; total: number } | { ok: false; error: string }
+
+interface StoreOptions {
+  storage?: () => Storage | null
+  now?: () => Date
+  /** Where the `storage` event of other tabs arrives; null in tests that drive it by hand. */
+  eventTarget?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null
+}
+
+type StoredValue =
+  | { kind: 'empty' }
+  | { kind: 'ok'; bookmarks: Bookmark[] }
+  | { kind: 'partial'; bookmarks: Bookmark[]; reason: string } // readable, but some entries were not
+  | { kind: 'unreadable'; reason: string }
+
+/** The stored text -> bookmarks, or why it cannot be read. Older schemas: none exist yet (v1 is the first). */
+export function readStoredValue(raw: string | null): StoredValue {
+  if (raw === null) return { kind: 'empty' }
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  } catch {
+    return { kind: 'unreadable', reason: strings.storage.reasonNotJson }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'unreadable', reason: strings.storage.reasonWrongShape }
+  const value = data as Record<string, unknown>
+  if (value.version !== STORAGE_VERSION) {
+    const label = JSON.stringify(value.version) ?? '无版本号'
+    const newer = typeof value.version === 'number' && value.version > STORAGE_VERSION
+    return { kind: 'unreadable', reason: newer ? strings.storage.reasonNewVersion(label) : strings.storage.reasonOldVersion(label) }
+  }
+  if (!Array.isArray(value.bookmarks)) return { kind: 'unreadable', reason: strings.storage.reasonWrongShape }
+  const results = value.bookmarks.map(readBookmark)
+  const bookmarks = mergeBookmarks([], results.flatMap((result) => (result.ok ? [result.bookmark] : []))).bookmarks
+  const bad = results.filter((result) => !result.ok).length
+  return bad === 0 ? { kind: 'ok', bookmarks } : { kind: 'partial', bookmarks, reason: strings.storage.reasonBadEntries(bad) }
+}
+
+export function createBookmarkStore({ storage = getLocalStorage, now = () => new Date(), eventTarget = typeof window === 'undefined' ? null : window }: StoreOptions = {}) {
+  let state: BookmarkState | null = null
+  // Storage could not be read: never write over what we could not read.
+  let memoryOnly = false
+  // A value that must be copied aside before STORAGE_KEY may be overwritten (its first copy failed).
+  let pendingBackup: { key: string; raw: string; reason: string } | null = null
+  const listeners = new Set<() => void>()
+
+  function emit(next: BookmarkState) {
+    state = next
+    for (const listener of listeners) listener()
+  }
+
+  function backupKeyFor(store: Storage | null): string {
+    const base = `${BACKUP_KEY_PREFIX}${now().toISOString()}`
+    const taken = (key: string) => {
+      const read = readItem(key, store)
+      return read.ok && read.value !== null
+    }
+    let key = base
+    for (let n = 2; taken(key); n++) key = `${base}-${n}`
+    return key
+  }
+
+  /** Reads STORAGE_KEY; anything unreadable is moved aside first. */
+  function load(): BookmarkState {
+    const store = storage()
+    const read = readItem(STORAGE_KEY, store)
+    if (!read.ok) {
+      memoryOnly = true
+      return { bookmarks: [], notice: { kind: 'unavailable' } }
+    }
+    memoryOnly = false
+    const stored = readStoredValue(read.value)
+    if (stored.kind === 'empty') return { bookmarks: [], notice: null }
+    if (stored.kind === 'ok') return { bookmarks: stored.bookmarks, notice: null }
+    const kept = stored.kind === 'partial' ? stored.bookmarks : []
+    pendingBackup = { key: backupKeyFor(store), raw: read.value!, reason: stored.reason }
+    const result = persist(kept)
+    return { bookmarks: kept, notice: result.recovered ?? result.failure }
+  }
+
+  /** Writes the list, after copying aside a pending unreadable value; never overwrites an uncopied one. */
+  function persist(bookmarks: Bookmark[]): { failure: StorageNotice | null; recovered: StorageNotice | null } {
+    if (memoryOnly) return { failure: null, recovered: null }
+    const store = storage()
+    let recovered: StorageNotice | null = null
+    if (pendingBackup) {
+      const copied = writeItem(pendingBackup.key, pendingBackup.raw, store)
+      if (!copied.ok) return { failure: { kind: 'write-failed', reason: copied.reason }, recovered: null }
+      recovered = { kind: 'recovered', backupKey: pendingBackup.key, reason: pendingBackup.reason }
+      pendingBackup = null
+    }
+    const written = writeItem(STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, bookmarks }), store)
+    return { failure: written.ok ? null : { kind: 'write-failed', reason: written.reason }, recovered }
+  }
+
+  function getSnapshot(): BookmarkState {
+    state ??= load()
+    return state
+  }
+
+  /** The reader's change always shows; storage trouble becomes a notice, a later good write clears it. */
+  function commit(bookmarks: Bookmark[]) {
+    const current = getSnapshot()
+    const { failure, recovered } = persist(bookmarks)
+    const notice = failure ?? recovered ?? (current.notice?.kind === 'write-failed' ? null : current.notice)
+    emit({ bookmarks, notice })
+  }
+
+  function onStorage(event: StorageEvent) {
+    if (event.key !== STORAGE_KEY && event.key !== null) return
+    const current = getSnapshot()
+    const next = load()
+    emit({ bookmarks: next.bookmarks, notice: next.notice ?? current.notice })
+  }
+
+  return {
+    getSnapshot,
+    subscribe(listener: () => void): () => void {
+      if (listeners.size === 0) eventTarget?.addEventListener('storage', onStorage)
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0) eventTarget?.removeEventListener('storage', onStorage)
+      }
+    },
+    toggle(input: BookmarkInput) {
+      const { bookmarks } = getSnapshot()
+      if (bookmarks.some((bookmark) => bookmark.id === input.id)) commit(bookmarks.filter((bookmark) => bookmark.id !== input.id))
+      else commit(sortBookmarks([{ ...pick(input), addedAt: now().toISOString() }, ...bookmarks]))
+    },
+    remove(id: string) {
+      const { bookmarks } = getSnapshot()
+      if (bookmarks.some((bookmark) => bookmark.id === id)) commit(bookmarks.filter((bookmark) => bookmark.id !== id))
+    },
+    dismissNotice() {
+      const current = getSnapshot()
+      if (current.notice) emit({ ...current, notice: null })
+    },
+    importText(text: string): ImportResult {
+      const parsed = parseBookmarksFile(text)
+      if (!parsed.ok) return parsed
+      const merged = mergeBookmarks(getSnapshot().bookmarks, parsed.bookmarks)
+      commit(merged.bookmarks)
+      return { ok: true, added: merged.added, updated: merged.updated, total: merged.bookmarks.length }
+    },
+  }
+}
+
+/** Only the contract's fields: a caller passing a whole ListEntry must not bloat storage. */
+function pick(input: BookmarkInput): BookmarkInput {
+  return { id: input.id, title: input.title, url: input.url, outlet: input.outlet, outletName: input.outletName, publishedAt: input.publishedAt }
+}
+
+export type BookmarkStore = ReturnType<typeof createBookmarkStore>
+
+const store = createBookmarkStore()
+
+export function useBookmarks() {
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
+  return useMemo(() => {
+    const ids = new Set(state.bookmarks.map((bookmark) => bookmark.id))
+    return {
+      bookmarks: state.bookmarks,
+      isBookmarked: (id: string) => ids.has(id),
+      toggle: store.toggle,
+      remove: store.remove,
+      notice: state.notice,
+      dismissNotice: store.dismissNotice,
+    }
+  }, [state])
+}
+
+/** The reader's bookmarks as a downloadable file: JSON, versioned, pretty. */
+export function exportBookmarksFile(bookmarks: Bookmark[]): Blob {
+  return new Blob([bookmarksFileText(bookmarks)], { type: 'application/json' })
+}
+
+/** Merges a bookmarks file into the store (rules: transfer.ts mergeBookmarks); an invalid file changes nothing. */
+export function importBookmarksFile(text: string): ImportResult {
+  return store.importText(text)
+}
+
+/** The notice as one sentence for the reader. */
+export function storageNoticeText(notice: StorageNotice): string {
+  switch (notice.kind) {
+    case 'unavailable':
+      return strings.storage.unavailable
+    case 'recovered':
+      return strings.storage.recovered(notice.reason, notice.backupKey)
+    case 'write-failed':
+      return notice.reason === 'quota'
+        ? strings.storage.writeFailedQuota
+        : notice.reason === 'unavailable'
+          ? strings.storage.writeFailedUnavailable
+          : strings.storage.writeFailedUnknown
+  }
+}

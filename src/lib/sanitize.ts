@@ -1,0 +1,128 @@
+// The browser's half of the article HTML policy: DOMPurify configured from the tables in
+// html-policy.ts. Only SafeHtml (src/components/safe-html.tsx) calls this; a data file is
+// never trusted, even though the ingest cleaned it with the same policy.
+import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify'
+import {
+  ALLOWED_TAGS,
+  DROP_WITH_CONTENT,
+  GLOBAL_ATTRIBUTES,
+  TAG_ATTRIBUTES,
+  URL_ATTRIBUTES,
+  isSafeUrl,
+  isTrackingPixel,
+  stripTrackingParams,
+} from './html-policy'
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml'
+
+const globalAttributes = new Set<string>(GLOBAL_ATTRIBUTES)
+const urlAttributes = new Set<string>(URL_ATTRIBUTES)
+const allAttributes = [...new Set([...GLOBAL_ATTRIBUTES, ...Object.values(TAG_ATTRIBUTES).flat()])]
+// DOMPurify checks every attribute not marked URI-safe against ALLOWED_URI_REGEXP, so with
+// a strict regexp the plain ones (colspan="2", lang="en") must be named; URL ones stay checked.
+const plainAttributes = allAttributes.filter((name) => !urlAttributes.has(name))
+
+const ARTICLE_CONFIG = {
+  ALLOWED_TAGS: [...ALLOWED_TAGS],
+  ALLOWED_ATTR: allAttributes,
+  // HTML only: no SVG or MathML, so no namespace-confusion mutation XSS.
+  ALLOWED_NAMESPACES: [HTML_NAMESPACE],
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  ADD_URI_SAFE_ATTR: plainAttributes,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  FORBID_TAGS: ['style'],
+  FORBID_ATTR: ['style'],
+  ADD_FORBID_CONTENTS: [...DROP_WITH_CONTENT],
+  KEEP_CONTENT: true,
+  SAFE_FOR_XML: true,
+  SANITIZE_DOM: true,
+  SANITIZE_NAMED_PROPS: true,
+  RETURN_TRUSTED_TYPE: true,
+} satisfies Config
+
+// Attributes with a small value space keep only values from it.
+const VALUE_PATTERNS: Readonly<Record<string, RegExp>> = {
+  dir: /^(?:ltr|rtl|auto)$/i,
+  width: /^\d{1,5}$/,
+  height: /^\d{1,5}$/,
+  colspan: /^\d{1,3}$/,
+  rowspan: /^\d{1,4}$/,
+  start: /^-?\d{1,9}$/,
+  scope: /^(?:row|col|rowgroup|colgroup)$/i,
+}
+
+let hooksInstalled = false
+
+function installHooks(): void {
+  if (hooksInstalled) return
+  hooksInstalled = true
+  DOMPurify.addHook('uponSanitizeElement', dropTrackingPixel)
+  DOMPurify.addHook('uponSanitizeAttribute', applyAttributePolicy)
+  DOMPurify.addHook('afterSanitizeAttributes', addSafetyAttributes)
+}
+
+function dropTrackingPixel(node: Node): void {
+  if (!isElement(node) || node.localName !== 'img') return
+  if (isTrackingPixel(node.getAttribute('width'), node.getAttribute('height'))) node.remove()
+}
+
+/** Per-tag attribute allow-list and URL rules that DOMPurify's flat ALLOWED_ATTR cannot express. */
+function applyAttributePolicy(element: Element, event: UponSanitizeAttributeHookEvent): void {
+  const name = event.attrName
+  const tag = element.localName
+  if (!globalAttributes.has(name) && !(TAG_ATTRIBUTES[tag] ?? []).includes(name)) {
+    event.keepAttr = false
+    return
+  }
+  const pattern = VALUE_PATTERNS[name]
+  if (pattern && !pattern.test(event.attrValue)) {
+    event.keepAttr = false
+    return
+  }
+  if (!urlAttributes.has(name)) return
+  const value = event.attrValue
+  if (!isSafeUrl(value)) {
+    event.keepAttr = false
+    return
+  }
+  if (/^https?:/i.test(value.trim())) {
+    // An http image would be blocked by the CSP (img-src https:); most outlets serve both.
+    event.attrValue = tag === 'img' && name === 'src' ? value.trim().replace(/^http:/i, 'https:') : stripTrackingParams(value.trim())
+  }
+}
+
+function addSafetyAttributes(element: Element): void {
+  if (element.localName === 'a') {
+    const href = element.getAttribute('href')
+    // In-page fragments stay in the page; everything else leaves it without our referrer or window.
+    if (href && !href.startsWith('#')) element.setAttribute('target', '_blank')
+    else element.removeAttribute('target')
+    element.setAttribute('rel', 'noopener noreferrer')
+  } else if (element.localName === 'img') {
+    element.setAttribute('referrerpolicy', 'no-referrer')
+    element.setAttribute('loading', 'lazy')
+    element.setAttribute('decoding', 'async')
+  }
+}
+
+function isElement(node: Node): node is Element {
+  return node.nodeType === 1
+}
+
+/**
+ * Article HTML made safe to put in the page: a TrustedHTML where the browser has Trusted
+ * Types (the production CSP requires it), a string elsewhere (jsdom, older browsers).
+ */
+export function sanitizeArticleHtml(html: string): TrustedHTML | string {
+  installHooks()
+  return DOMPurify.sanitize(html, ARTICLE_CONFIG)
+}
+
+/** The sanitized markup as a string, for tests and for measuring. */
+export function sanitizeArticleHtmlToString(html: string): string {
+  return String(sanitizeArticleHtml(html))
+}
+
+export const DOMPURIFY_VERSION = DOMPurify.version
