@@ -4,7 +4,9 @@
 // which writes the postings, and the app, which looks a query up.
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
-const RUNS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+/gu
+// Letters and digits of other scripts stop at a CJK character, so "ICC权力" gives "icc" and 权, 权力, 力.
+const RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu
 
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase()

@@ -1,0 +1,119 @@
+// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N]
+// The only ingest file with side effects on the process: arguments, messages, exit code.
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { ingest, UsageError, type IngestSummary } from './write-bundle'
+
+const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N]'
+
+export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3 } as const
+
+export interface CliIo {
+  stdout: (line: string) => void
+  stderr: (line: string) => void
+  /** Progress bar target; undefined when stderr is not a terminal. */
+  progress?: NodeJS.WriteStream
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        in: { type: 'string', default: 'seeds' },
+        out: { type: 'string', default: 'public/data' },
+        strict: { type: 'boolean', default: false },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }))
+  } catch (error) {
+    io.stderr(`ingest: ${(error as Error).message}`)
+    io.stderr(USAGE)
+    return EXIT.usage
+  }
+  if (values.help) {
+    io.stdout(USAGE)
+    return EXIT.ok
+  }
+  let workers: number | undefined
+  if (values.workers !== undefined) {
+    workers = Number(values.workers)
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+      io.stderr(`ingest: --workers must be a whole number 0..64, got ${values.workers}`)
+      return EXIT.usage
+    }
+  }
+
+  const started = performance.now()
+  const bar = io.progress ? new ProgressBar(io.progress) : undefined
+  let reported = 0
+  let summary: IngestSummary
+  try {
+    summary = await ingest({
+      inDir: values.in,
+      outDir: values.out,
+      workers,
+      onProblem: (source, reason) => {
+        reported++
+        bar?.clear()
+        io.stderr(`${source}: ${reason}`)
+      },
+      onProgress: (done, total) => bar?.update(done, total),
+      onLog: values.verbose ? (message) => io.stderr(`ingest: ${message}`) : undefined,
+    })
+  } catch (error) {
+    bar?.clear()
+    if (error instanceof UsageError) {
+      io.stderr(`ingest: ${error.message}`)
+      io.stderr(USAGE)
+      return EXIT.usage
+    }
+    io.stderr(`ingest: failed, previous bundle left in place: ${error instanceof Error ? error.message : String(error)}`)
+    return EXIT.failed
+  }
+  bar?.clear()
+  const ms = Math.round(performance.now() - started)
+  io.stdout(
+    `ingest: ${summary.articles} articles, ${summary.duplicates} duplicates, ${summary.problems} problems (${ms} ms)` +
+      (values.verbose ? ` -> ${values.out}` : ''),
+  )
+  return values.strict && reported > 0 ? EXIT.strictProblems : EXIT.ok
+}
+
+/** One self-erasing line on a terminal, redrawn at most ten times a second. */
+class ProgressBar {
+  private last = 0
+  private readonly started = performance.now()
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  update(done: number, total: number) {
+    const now = performance.now()
+    if (total < 500 || (now - this.last < 100 && done < total)) return
+    this.last = now
+    const width = 30
+    const filled = Math.round((done / total) * width)
+    const rate = Math.round(done / ((now - this.started) / 1000))
+    this.stream.write(
+      `\r\x1b[2Kingest [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${rate}/s`,
+    )
+  }
+
+  clear() {
+    if (this.last > 0) this.stream.write('\r\x1b[2K')
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const code = await main(process.argv.slice(2), {
+    stdout: (line) => process.stdout.write(line + '\n'),
+    stderr: (line) => process.stderr.write(line + '\n'),
+    progress: process.stderr.isTTY ? process.stderr : undefined,
+  })
+  process.exitCode = code
+}

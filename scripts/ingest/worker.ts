@@ -1,0 +1,13 @@
+// Worker thread entry: builds articles for the main thread (see worker-pool.ts).
+import { parentPort } from 'node:worker_threads'
+import { processFile } from './process-file'
+
+interface Job {
+  id: number
+  path: string
+  source: string
+}
+
+parentPort?.on('message', (job: Job) => {
+  void processFile(job.path, job.source).then((result) => parentPort!.postMessage({ id: job.id, result }))
+})

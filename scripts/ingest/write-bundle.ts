@@ -1,0 +1,360 @@
+// The ingest run: walk the archive, build every article, write the bundle into a staging folder
+// and swap it in. Memory stays flat: bodies are written as they are built, search postings are
+// spilled to partition files and merged one partition at a time after the global sort.
+import { randomBytes } from 'node:crypto'
+import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { encodePostings, gramBucket } from '../../src/lib/search-grams'
+import {
+  MAX_SHARD_ENTRIES,
+  SCHEMA_VERSION,
+  type IndexShard,
+  type ListEntry,
+  type Manifest,
+  type Outlet,
+  type ShardRef,
+} from '../../src/types/data'
+import type { OutletInfo } from './outlets'
+import { processFile, type Processed } from './process-file'
+import { WorkerPool } from './worker-pool'
+
+export class UsageError extends Error {}
+
+export interface IngestOptions {
+  inDir: string
+  outDir: string
+  /** Called for every file that is skipped: path relative to inDir, and why. */
+  onProblem?: (source: string, reason: string) => void
+  /** Called after each input file is handled (it may throw to abort the run). */
+  onProgress?: (done: number, total: number) => void
+  onLog?: (message: string) => void
+  /** Worker threads for parsing and cleaning; 0 runs everything in this thread. Default: by corpus size. */
+  workers?: number
+}
+
+export interface IngestSummary {
+  files: number
+  articles: number
+  duplicates: number
+  problems: number
+  ignored: number
+  shards: number
+  buckets: number
+}
+
+const INPUT_EXTENSIONS = /\.(txt|md)$/i
+/** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
+const WINDOW = 64
+const SPILL_BYTES = 16 * 1024 * 1024
+const MAX_PARTITIONS = 256
+
+/** Search buckets scale with the corpus: about 25 articles' postings per bucket, a power of two, 1..4096. */
+export function bucketCountFor(articles: number): number {
+  let buckets = 1
+  while (buckets < articles / 25 && buckets < 4096) buckets *= 2
+  return buckets
+}
+
+/** Input files under a folder: *.txt and *.md at any depth, hidden entries skipped, sorted by path. */
+export async function listInputFiles(root: string, skip: readonly string[] = []): Promise<{ files: string[]; ignored: number }> {
+  const files: string[] = []
+  let ignored = 0
+  const skipped = new Set(skip.map((path) => resolve(path)))
+  const walk = async (dir: string) => {
+    const entries = await readdir(dir, { withFileTypes: true })
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (!skipped.has(resolve(path))) await walk(path)
+      } else if (entry.isFile() && INPUT_EXTENSIONS.test(entry.name)) {
+        files.push(relative(root, path).split(sep).join('/'))
+      } else {
+        ignored++
+      }
+    }
+  }
+  await walk(root)
+  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return { files, ignored }
+}
+
+interface Meta {
+  seq: number
+  entry: ListEntry
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const inDir = resolve(options.inDir)
+  const outDir = resolve(options.outDir)
+  const log = options.onLog ?? (() => {})
+  const info = await stat(inDir).catch(() => undefined)
+  if (!info?.isDirectory()) throw new UsageError(`input folder not found: ${options.inDir}`)
+  if (inDir === outDir || inDir.startsWith(outDir + sep)) throw new UsageError('--in must not be inside --out')
+
+  const { files, ignored } = await listInputFiles(inDir, [outDir])
+  log(`${files.length} input files (${ignored} other files ignored)`)
+
+  const parent = dirname(outDir)
+  await mkdir(parent, { recursive: true })
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const stage = join(parent, `.${basename(outDir)}.staging-${tag}`)
+  const work = join(parent, `.${basename(outDir)}.work-${tag}`)
+  let pool: WorkerPool | undefined
+  try {
+    await mkdir(join(stage, 'articles'), { recursive: true })
+    await mkdir(join(stage, 'index'))
+    await mkdir(join(stage, 'search'))
+    await mkdir(work)
+
+    const workers = options.workers ?? (files.length >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
+    if (workers > 0) pool = new WorkerPool(workers)
+    const run = (index: number): Promise<Processed> => {
+      const source = files[index]!
+      const path = join(inDir, ...source.split('/'))
+      return pool ? pool.run(path, source) : processFile(path, source)
+    }
+
+    const buckets = bucketCountFor(files.length)
+    const partitions = Math.min(buckets, MAX_PARTITIONS)
+    const spill = new PostingSpill(work, partitions)
+    const writes = new WriteQueue(32)
+    const byUrl = new Map<string, string>()
+    const byId = new Map<string, string>()
+    const outlets = new Map<string, OutletInfo>()
+    const metas: Meta[] = []
+    let duplicates = 0
+    let problems = 0
+    const report = (source: string, reason: string) => options.onProblem?.(source, reason)
+
+    // Files are built out of order but committed in path order, so "first file wins" is deterministic.
+    const pending = new Map<number, Promise<Processed>>()
+    let launched = 0
+    for (let seq = 0; seq < files.length; seq++) {
+      while (launched < files.length && launched < seq + WINDOW) {
+        pending.set(launched, run(launched))
+        launched++
+      }
+      const result = await pending.get(seq)!
+      pending.delete(seq)
+      const source = files[seq]!
+      if (result.kind === 'problem') {
+        problems++
+        report(source, result.reason)
+      } else {
+        const first = byUrl.get(result.canonicalUrl)
+        const clash = byId.get(result.entry.id)
+        if (first !== undefined) {
+          duplicates++
+          report(source, `duplicate of ${first}`)
+        } else if (clash !== undefined) {
+          problems++
+          report(source, `id ${result.entry.id} collides with ${clash}`)
+        } else {
+          byUrl.set(result.canonicalUrl, source)
+          byId.set(result.entry.id, source)
+          outlets.set(result.outlet.id, result.outlet)
+          metas.push({ seq, entry: result.entry })
+          await writes.add(join(stage, 'articles', `${result.entry.id}.json`), result.json)
+          await spill.add(seq, result.grams)
+        }
+      }
+      options.onProgress?.(seq + 1, files.length)
+    }
+    await pool?.close()
+    pool = undefined
+    await writes.drain()
+    await spill.flush()
+    log(`${metas.length} articles built; sorting and writing indexes`)
+
+    metas.sort((a, b) =>
+      a.entry.publishedAt < b.entry.publishedAt ? 1 : a.entry.publishedAt > b.entry.publishedAt ? -1 : a.entry.id < b.entry.id ? -1 : 1,
+    )
+    const numberOf = new Int32Array(files.length).fill(-1)
+    metas.forEach((meta, number) => (numberOf[meta.seq] = number))
+
+    const shards = await writeShards(stage, metas)
+    await writeSearch(stage, work, spill.partitions, buckets, numberOf, log)
+    const manifest = manifestOf(metas, outlets, shards, buckets)
+    await writeFile(join(stage, 'manifest.json'), JSON.stringify(manifest))
+    await swapIn(stage, outDir)
+    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets }
+  } catch (error) {
+    await pool?.close().catch(() => {})
+    await rm(stage, { recursive: true, force: true })
+    throw error
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** Replaces outDir by the staged bundle with renames on one filesystem; the old bundle survives any failure before. */
+async function swapIn(stage: string, outDir: string): Promise<void> {
+  const old = `${join(dirname(outDir), '.' + basename(outDir))}.old-${process.pid}-${randomBytes(4).toString('hex')}`
+  const hadOld = await stat(outDir).then(
+    () => true,
+    () => false,
+  )
+  if (hadOld) await rename(outDir, old)
+  try {
+    await rename(stage, outDir)
+  } catch (error) {
+    if (hadOld) await rename(old, outDir)
+    throw error
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true })
+}
+
+async function writeShards(stage: string, metas: readonly Meta[]): Promise<ShardRef[]> {
+  const shards: ShardRef[] = []
+  let start = 0
+  while (start < metas.length) {
+    const month = metas[start]!.entry.publishedAt.slice(0, 7)
+    let end = start + 1
+    while (end < metas.length && end - start < MAX_SHARD_ENTRIES && metas[end]!.entry.publishedAt.slice(0, 7) === month) end++
+    const entries = metas.slice(start, end).map((meta) => meta.entry)
+    const file = `index/${shards.length}.json`
+    const shard: IndexShard = { start, entries }
+    await writeFile(join(stage, file), JSON.stringify(shard))
+    shards.push({ file, month, start, count: entries.length, newest: entries[0]!.publishedAt, oldest: entries.at(-1)!.publishedAt })
+    start = end
+  }
+  return shards
+}
+
+function manifestOf(metas: readonly Meta[], outlets: Map<string, OutletInfo>, shards: ShardRef[], buckets: number): Manifest {
+  const counts = new Map<string, number>()
+  const months: Record<string, Record<string, number>> = {}
+  for (const { entry } of metas) {
+    counts.set(entry.outlet, (counts.get(entry.outlet) ?? 0) + 1)
+    const month = (months[entry.publishedAt.slice(0, 7)] ??= {})
+    month[entry.outlet] = (month[entry.outlet] ?? 0) + 1
+  }
+  for (const [key, perOutlet] of Object.entries(months)) {
+    months[key] = Object.fromEntries(Object.entries(perOutlet).sort(([a], [b]) => (a < b ? -1 : 1)))
+  }
+  const outletList: Outlet[] = [...outlets.values()]
+    .map((outlet) => ({ id: outlet.id, name: outlet.name, color: outlet.color, count: counts.get(outlet.id) ?? 0 }))
+    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))
+  return {
+    schema: SCHEMA_VERSION,
+    articleCount: metas.length,
+    outlets: outletList,
+    shards,
+    months,
+    search: { buckets, file: 'search/{bucket}.json' },
+  }
+}
+
+/** Search grams of committed articles, appended to partition files by gram hash; merged after the sort. */
+class PostingSpill {
+  private buffers: string[][]
+  private bytes = 0
+  constructor(
+    private readonly dir: string,
+    readonly partitions: number,
+  ) {
+    this.buffers = Array.from({ length: partitions }, () => [])
+  }
+
+  async add(seq: number, grams: string): Promise<void> {
+    if (grams === '') return
+    if (this.partitions === 1) {
+      this.buffers[0]!.push(`${seq} ${grams}\n`)
+    } else {
+      const parts: string[][] = Array.from({ length: this.partitions }, () => [])
+      for (const gram of grams.split(' ')) parts[gramBucket(gram, this.partitions)]!.push(gram)
+      parts.forEach((list, p) => {
+        if (list.length > 0) this.buffers[p]!.push(`${seq} ${list.join(' ')}\n`)
+      })
+    }
+    this.bytes += grams.length + 8
+    if (this.bytes >= SPILL_BYTES) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    for (let p = 0; p < this.partitions; p++) {
+      const buffer = this.buffers[p]!
+      if (buffer.length === 0) continue
+      await appendFile(this.path(p), buffer.join(''))
+      this.buffers[p] = []
+    }
+    this.bytes = 0
+  }
+
+  path(partition: number): string {
+    return join(this.dir, `postings-${partition}.txt`)
+  }
+}
+
+async function writeSearch(
+  stage: string,
+  work: string,
+  partitions: number,
+  buckets: number,
+  numberOf: Int32Array,
+  log: (message: string) => void,
+): Promise<void> {
+  let postings = 0
+  for (let p = 0; p < partitions; p++) {
+    const text = await readFile(join(work, `postings-${p}.txt`), 'utf8').catch(() => '')
+    // Buckets b with b % partitions === p live in this partition (both are powers of two).
+    const grouped = new Map<number, Map<string, number[]>>()
+    for (let b = p; b < buckets; b += partitions) grouped.set(b, new Map())
+    let at = 0
+    while (at < text.length) {
+      let end = text.indexOf('\n', at)
+      if (end === -1) end = text.length
+      const line = text.slice(at, end)
+      at = end + 1
+      const space = line.indexOf(' ')
+      const number = numberOf[Number(line.slice(0, space))]!
+      if (number < 0) continue
+      for (const gram of line.slice(space + 1).split(' ')) {
+        const bucket = grouped.get(gramBucket(gram, buckets))!
+        const list = bucket.get(gram)
+        if (list) list.push(number)
+        else bucket.set(gram, [number])
+        postings++
+      }
+    }
+    for (const [b, grams] of grouped) {
+      const keys = [...grams.keys()].sort()
+      const parts: string[] = []
+      for (const key of keys) {
+        const list = grams.get(key)!.sort((x, y) => x - y)
+        parts.push(`${JSON.stringify(key)}:[${encodePostings(list).join(',')}]`)
+      }
+      await writeFile(join(stage, 'search', `${b}.json`), `{${parts.join(',')}}`)
+    }
+  }
+  log(`${postings} postings in ${buckets} search buckets`)
+}
+
+/** Bounded concurrent file writes. */
+class WriteQueue {
+  private inFlight = new Set<Promise<void>>()
+  private failure: unknown
+  constructor(private readonly limit: number) {}
+
+  async add(path: string, content: string): Promise<void> {
+    if (this.failure) throw this.failure
+    const task: Promise<void> = writeFile(path, content).then(
+      () => {
+        this.inFlight.delete(task)
+      },
+      (error: unknown) => {
+        this.inFlight.delete(task)
+        this.failure ??= error
+      },
+    )
+    this.inFlight.add(task)
+    if (this.inFlight.size >= this.limit) await Promise.race(this.inFlight)
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.inFlight)
+    if (this.failure) throw this.failure
+  }
+}
