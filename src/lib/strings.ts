@@ -20,6 +20,7 @@ export const strings = {
     entryMissingField: (field: string) => `缺少“${field}”或不是文字`,
     entryTooLong: (field: string) => `的“${field}”太长`,
     entryBadUrl: '的链接不是 http 或 https 地址',
+    entryBadId: (field: string) => `的“${field}”含有不允许的字符`,
     entryBadDate: (field: string) => `的“${field}”不是有效的时间`,
     importDone: (added: number, updated: number, total: number) => `已导入：新增 ${added} 条，更新 ${updated} 条，现在共 ${total} 条书签。`,
   },

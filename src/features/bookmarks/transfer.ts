@@ -37,7 +37,7 @@ export function readBookmark(value: unknown): EntryResult {
     if (fieldValue.length > FIELD_LIMITS[field]) return { ok: false, problem: strings.bookmarks.entryTooLong(field) }
     bookmark[field] = fieldValue
   }
-  if (!ID_PATTERN.test(bookmark.id) || !ID_PATTERN.test(bookmark.outlet)) return { ok: false, problem: strings.bookmarks.entryMissingField(ID_PATTERN.test(bookmark.id) ? 'outlet' : 'id') }
+  if (!ID_PATTERN.test(bookmark.id) || !ID_PATTERN.test(bookmark.outlet)) return { ok: false, problem: strings.bookmarks.entryBadId(ID_PATTERN.test(bookmark.id) ? 'outlet' : 'id') }
   if (!isHttpUrl(bookmark.url)) return { ok: false, problem: strings.bookmarks.entryBadUrl }
   for (const field of ['publishedAt', 'addedAt'] as const) {
     if (Number.isNaN(Date.parse(bookmark[field]))) return { ok: false, problem: strings.bookmarks.entryBadDate(field) }

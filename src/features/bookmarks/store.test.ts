@@ -1,0 +1,231 @@
+// @vitest-environment jsdom
+import { act, renderHook } from '@testing-library/react'
+import { beforeEach, describe, expect, test, vi } from 'vitest'
+import { BACKUP_KEY_PREFIX, STORAGE_KEY, createBookmarkStore, storageNoticeText, type BookmarkInput } from './store'
+import { createTestStorage, type TestStorage } from './test-storage'
+
+const NOW = new Date('2024-03-01T08:00:00.000Z')
+
+function article(id: string, title = `标题 ${id}`): BookmarkInput {
+  return { id, title, url: `https://news.test/${id}`, outlet: 'bbc', outletName: 'BBC 中文', publishedAt: '2024-02-07T07:15:00.000Z' }
+}
+
+function storedValue(id: string, addedAt = '2024-02-10T00:00:00.000Z') {
+  return { ...article(id), addedAt }
+}
+
+function storeOn(storage: TestStorage | null, clock = { time: NOW.getTime() }) {
+  return createBookmarkStore({ storage: () => storage, now: () => new Date(clock.time), eventTarget: null })
+}
+
+describe('bookmark store', () => {
+  test('toggling adds a bookmark (newest first), toggling again removes it, and a reload reads them back', () => {
+    const storage = createTestStorage()
+    const clock = { time: NOW.getTime() }
+    const store = storeOn(storage, clock)
+    store.toggle(article('a'))
+    clock.time += 1000
+    store.toggle(article('b'))
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['b', 'a'])
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toMatchObject({ version: 1, bookmarks: [{ id: 'b' }, { id: 'a', addedAt: NOW.toISOString() }] })
+
+    store.toggle(article('b'))
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+    expect(storeOn(storage).getSnapshot()).toEqual({ bookmarks: [{ ...article('a'), addedAt: NOW.toISOString() }], notice: null })
+  })
+
+  test('keeps only the snapshot fields of what it is given', () => {
+    const storage = createTestStorage()
+    const store = storeOn(storage)
+    store.toggle({ ...article('a'), excerpt: '很长的摘要', html: '<p>正文</p>' } as BookmarkInput)
+    expect(Object.keys(store.getSnapshot().bookmarks[0]!).sort()).toEqual(['addedAt', 'id', 'outlet', 'outletName', 'publishedAt', 'title', 'url'])
+  })
+
+  test('remove deletes one bookmark and persists', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: JSON.stringify({ version: 1, bookmarks: [storedValue('a'), storedValue('b')] }) })
+    const store = storeOn(storage)
+    store.remove('a')
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['b'])
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).bookmarks).toHaveLength(1)
+  })
+})
+
+describe('bookmark store recovers from corrupt storage without losing data', () => {
+  test.each([
+    ['not JSON', '{"version":1,"bookmarks":[', '不是有效的 JSON'],
+    ['wrong shape: an array', JSON.stringify([storedValue('a')]), '格式不对'],
+    ['wrong shape: bookmarks not a list', JSON.stringify({ version: 1, bookmarks: 'a' }), '格式不对'],
+    ['an older schema without a version', JSON.stringify({ items: [storedValue('a')] }), '旧版本的格式（无版本号）'],
+    ['an older schema version', JSON.stringify({ version: 0, bookmarks: [storedValue('a')] }), '旧版本的格式（0）'],
+    ['a newer schema version', JSON.stringify({ version: 2, bookmarks: [] }), '较新版本的格式（2）'],
+  ])('%s: the value is moved aside to a backup key and the reader is told', (_label, raw, reason) => {
+    const storage = createTestStorage({ [STORAGE_KEY]: raw })
+    const { bookmarks, notice } = storeOn(storage).getSnapshot()
+    const backupKey = `${BACKUP_KEY_PREFIX}${NOW.toISOString()}`
+    expect(bookmarks).toEqual([])
+    expect(notice).toEqual({ kind: 'recovered', backupKey, reason })
+    expect(storage.getItem(backupKey)).toBe(raw)
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({ version: 1, bookmarks: [] })
+    expect(storageNoticeText(notice!)).toContain(backupKey)
+  })
+
+  test('a list with some bad entries keeps the good ones and backs up the original', () => {
+    const raw = JSON.stringify({ version: 1, bookmarks: [storedValue('good'), { id: 'no-title' }, { ...storedValue('js'), url: 'javascript:alert(1)' }] })
+    const storage = createTestStorage({ [STORAGE_KEY]: raw })
+    const { bookmarks, notice } = storeOn(storage).getSnapshot()
+    expect(bookmarks.map((bookmark) => bookmark.id)).toEqual(['good'])
+    expect(notice).toMatchObject({ kind: 'recovered', reason: '其中 2 条书签格式无效，其余已保留' })
+    expect(storage.getItem(`${BACKUP_KEY_PREFIX}${NOW.toISOString()}`)).toBe(raw)
+  })
+
+  test('never overwrites an earlier backup', () => {
+    const backupKey = `${BACKUP_KEY_PREFIX}${NOW.toISOString()}`
+    const storage = createTestStorage({ [STORAGE_KEY]: 'second', [backupKey]: 'first' })
+    expect(storeOn(storage).getSnapshot().notice).toMatchObject({ backupKey: `${backupKey}-2` })
+    expect(storage.entries()).toMatchObject({ [backupKey]: 'first', [`${backupKey}-2`]: 'second' })
+  })
+
+  test('when even the backup cannot be written, the original stays in place until it can be', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: 'not json' })
+    storage.failWrites = 'quota'
+    const store = storeOn(storage)
+    expect(store.getSnapshot().notice).toEqual({ kind: 'write-failed', reason: 'quota' })
+    store.toggle(article('a'))
+    expect(storage.getItem(STORAGE_KEY)).toBe('not json')
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+
+    storage.failWrites = null
+    store.toggle(article('b'))
+    expect(store.getSnapshot().notice).toMatchObject({ kind: 'recovered' })
+    expect(storage.getItem(`${BACKUP_KEY_PREFIX}${NOW.toISOString()}`)).toBe('not json')
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).bookmarks).toHaveLength(2)
+  })
+})
+
+describe('bookmark store without working storage', () => {
+  test('unavailable storage: bookmarks work in memory and the reader is told', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: JSON.stringify({ version: 1, bookmarks: [storedValue('kept')] }) })
+    storage.failReads = true
+    storage.failWrites = 'security'
+    const store = storeOn(storage)
+    expect(store.getSnapshot().notice).toEqual({ kind: 'unavailable' })
+    store.toggle(article('a'))
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+    expect(store.getSnapshot().notice).toEqual({ kind: 'unavailable' })
+    storage.failReads = false
+    // What could not be read is never written over.
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).bookmarks[0].id).toBe('kept')
+  })
+
+  test('no localStorage at all (it throws on access) counts as unavailable', () => {
+    const store = storeOn(null)
+    store.toggle(article('a'))
+    expect(store.getSnapshot()).toMatchObject({ bookmarks: [{ id: 'a' }], notice: { kind: 'unavailable' } })
+  })
+
+  test('a full quota: the bookmark still shows, the reader is told, and a later good write clears the notice', () => {
+    const storage = createTestStorage()
+    const store = storeOn(storage)
+    storage.failWrites = 'quota'
+    store.toggle(article('a'))
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+    expect(store.getSnapshot().notice).toEqual({ kind: 'write-failed', reason: 'quota' })
+    expect(storageNoticeText(store.getSnapshot().notice!)).toContain('浏览器存储已满')
+
+    storage.failWrites = null
+    store.toggle(article('b'))
+    expect(store.getSnapshot().notice).toBeNull()
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!).bookmarks.map((bookmark: { id: string }) => bookmark.id).sort()).toEqual(['a', 'b'])
+  })
+
+  test('dismissing a notice hides it', () => {
+    const store = storeOn(null)
+    store.getSnapshot()
+    store.dismissNotice()
+    expect(store.getSnapshot().notice).toBeNull()
+  })
+})
+
+describe('bookmark store across tabs', () => {
+  test('follows another tab through the storage event', () => {
+    const storage = createTestStorage()
+    const target = new EventTarget()
+    const store = createBookmarkStore({ storage: () => storage, now: () => NOW, eventTarget: target as unknown as Window })
+    const listener = vi.fn()
+    const unsubscribe = store.subscribe(listener)
+    expect(store.getSnapshot().bookmarks).toEqual([])
+
+    storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, bookmarks: [storedValue('other-tab')] }))
+    target.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }))
+    expect(listener).toHaveBeenCalled()
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['other-tab'])
+
+    // Other keys (a backup written by the other tab) are ignored.
+    listener.mockClear()
+    target.dispatchEvent(new StorageEvent('storage', { key: `${BACKUP_KEY_PREFIX}x` }))
+    expect(listener).not.toHaveBeenCalled()
+
+    // localStorage.clear() in another tab arrives with key null.
+    storage.clear()
+    target.dispatchEvent(new StorageEvent('storage', { key: null }))
+    expect(store.getSnapshot().bookmarks).toEqual([])
+    unsubscribe()
+  })
+})
+
+describe('useBookmarks on the page localStorage', () => {
+  beforeEach(() => {
+    localStorage.clear()
+    vi.resetModules()
+  })
+
+  test('toggles, survives a reload and follows the storage event of another tab', async () => {
+    const { useBookmarks } = await import('./store')
+    const { result } = renderHook(() => useBookmarks())
+    act(() => result.current.toggle(article('a')))
+    expect(result.current.isBookmarked('a')).toBe(true)
+    expect(result.current.bookmarks).toHaveLength(1)
+
+    vi.resetModules()
+    const reloaded = await import('./store')
+    const { result: afterReload } = renderHook(() => reloaded.useBookmarks())
+    expect(afterReload.current.isBookmarked('a')).toBe(true)
+
+    act(() => {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, bookmarks: [storedValue('a'), storedValue('b')] }))
+      window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY, storageArea: localStorage }))
+    })
+    expect(afterReload.current.isBookmarked('b')).toBe(true)
+  })
+
+  test('importBookmarksFile merges into the store; an invalid file changes nothing', async () => {
+    const { useBookmarks, importBookmarksFile, exportBookmarksFile } = await import('./store')
+    const { result } = renderHook(() => useBookmarks())
+    act(() => result.current.toggle(article('a', '旧标题')))
+    const file = JSON.stringify({ version: 1, bookmarks: [{ ...storedValue('a'), title: '新标题' }, storedValue('b')] })
+    let outcome: ReturnType<typeof importBookmarksFile> | undefined
+    act(() => void (outcome = importBookmarksFile(file)))
+    expect(outcome).toEqual({ ok: true, added: 1, updated: 1, total: 2 })
+    expect(result.current.bookmarks.find((bookmark) => bookmark.id === 'a')).toMatchObject({ title: '新标题', addedAt: '2024-02-10T00:00:00.000Z' })
+
+    const before = localStorage.getItem(STORAGE_KEY)
+    act(() => void (outcome = importBookmarksFile('{"version":1,"bookmarks":[{"id":"c"}]}')))
+    expect(outcome).toMatchObject({ ok: false })
+    expect(localStorage.getItem(STORAGE_KEY)).toBe(before)
+
+    const blob = exportBookmarksFile(result.current.bookmarks)
+    expect(blob.type).toBe('application/json')
+    const exported = JSON.parse(await blobText(blob))
+    expect(exported).toMatchObject({ format: 'archive-reader-bookmarks', version: 1, bookmarks: [{ id: 'a' }, { id: 'b' }] })
+  })
+})
+
+// jsdom's Blob has no text(): read it the old way.
+function blobText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsText(blob)
+  })
+}
