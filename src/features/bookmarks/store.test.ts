@@ -50,6 +50,19 @@ describe('bookmark store', () => {
   })
 })
 
+test('bookmarking an article from a tampered data file stores a clean snapshot', () => {
+  const storage = createTestStorage()
+  const store = storeOn(storage)
+  store.toggle({ ...article('a'), url: 'javascript:alert(1)', title: '长'.repeat(3000), publishedAt: 'never' })
+  store.toggle({ ...article('x'), id: '../../etc' })
+  const [bookmark] = store.getSnapshot().bookmarks
+  expect(store.getSnapshot().bookmarks).toHaveLength(1)
+  expect(bookmark).toMatchObject({ id: 'a', url: '', publishedAt: NOW.toISOString() })
+  expect(bookmark!.title).toHaveLength(2000)
+  // and it reads back without a recovery notice
+  expect(storeOn(storage).getSnapshot()).toMatchObject({ bookmarks: [{ id: 'a' }], notice: null })
+})
+
 describe('bookmark store recovers from corrupt storage without losing data', () => {
   test.each([
     ['not JSON', '{"version":1,"bookmarks":[', '不是有效的 JSON'],

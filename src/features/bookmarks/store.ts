@@ -5,7 +5,7 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import { strings } from '../../lib/strings'
 import { getLocalStorage, readItem, writeItem, type StorageFailure } from '../../lib/storage'
-import { bookmarksFileText, mergeBookmarks, parseBookmarksFile, readBookmark, sortBookmarks } from './transfer'
+import { bookmarkFromInput, bookmarksFileText, mergeBookmarks, parseBookmarksFile, readBookmark, sortBookmarks } from './transfer'
 
 /** A snapshot, so a bookmark whose article left the archive stays listable. */
 export interface Bookmark {
@@ -161,7 +161,10 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
     toggle(input: BookmarkInput) {
       const { bookmarks } = getSnapshot()
       if (bookmarks.some((bookmark) => bookmark.id === input.id)) commit(bookmarks.filter((bookmark) => bookmark.id !== input.id))
-      else commit(sortBookmarks([{ ...pick(input), addedAt: now().toISOString() }, ...bookmarks]))
+      else {
+        const bookmark = bookmarkFromInput(input, now().toISOString())
+        if (bookmark) commit(sortBookmarks([bookmark, ...bookmarks]))
+      }
     },
     remove(id: string) {
       const { bookmarks } = getSnapshot()
@@ -179,11 +182,6 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
       return { ok: true, added: merged.added, updated: merged.updated, total: merged.bookmarks.length }
     },
   }
-}
-
-/** Only the contract's fields: a caller passing a whole ListEntry must not bloat storage. */
-function pick(input: BookmarkInput): BookmarkInput {
-  return { id: input.id, title: input.title, url: input.url, outlet: input.outlet, outletName: input.outletName, publishedAt: input.publishedAt }
 }
 
 export type BookmarkStore = ReturnType<typeof createBookmarkStore>

@@ -33,16 +33,37 @@ export function readBookmark(value: unknown): EntryResult {
   const bookmark = {} as Bookmark
   for (const field of FIELDS) {
     const fieldValue = record[field]
-    if (typeof fieldValue !== 'string' || fieldValue.trim() === '') return { ok: false, problem: strings.bookmarks.entryMissingField(field) }
+    if (typeof fieldValue !== 'string' || (fieldValue.trim() === '' && field !== 'url')) return { ok: false, problem: strings.bookmarks.entryMissingField(field) }
     if (fieldValue.length > FIELD_LIMITS[field]) return { ok: false, problem: strings.bookmarks.entryTooLong(field) }
     bookmark[field] = fieldValue
   }
   if (!ID_PATTERN.test(bookmark.id) || !ID_PATTERN.test(bookmark.outlet)) return { ok: false, problem: strings.bookmarks.entryBadId(ID_PATTERN.test(bookmark.id) ? 'outlet' : 'id') }
-  if (!isHttpUrl(bookmark.url)) return { ok: false, problem: strings.bookmarks.entryBadUrl }
+  // '' means no usable original link (the article's own URL was not http/https).
+  if (bookmark.url !== '' && !isHttpUrl(bookmark.url)) return { ok: false, problem: strings.bookmarks.entryBadUrl }
   for (const field of ['publishedAt', 'addedAt'] as const) {
     if (Number.isNaN(Date.parse(bookmark[field]))) return { ok: false, problem: strings.bookmarks.entryBadDate(field) }
   }
   return { ok: true, bookmark }
+}
+
+/**
+ * What the store keeps when the reader bookmarks an article: its data file is untrusted too,
+ * so overlong fields are cut and a non-http URL is dropped rather than stored and later
+ * rejected as corrupt. Null for an id no route could carry.
+ */
+export function bookmarkFromInput(input: Omit<Bookmark, 'addedAt'>, addedAt: string): Bookmark | null {
+  const text = (value: unknown, field: keyof Bookmark) => (typeof value === 'string' ? value : '').slice(0, FIELD_LIMITS[field])
+  const candidate: Bookmark = {
+    id: text(input.id, 'id'),
+    title: text(input.title, 'title') || input.id,
+    url: isHttpUrl(text(input.url, 'url')) ? text(input.url, 'url') : '',
+    outlet: text(input.outlet, 'outlet'),
+    outletName: text(input.outletName, 'outletName') || text(input.outlet, 'outlet'),
+    publishedAt: Number.isNaN(Date.parse(text(input.publishedAt, 'publishedAt'))) ? addedAt : text(input.publishedAt, 'publishedAt'),
+    addedAt,
+  }
+  const result = readBookmark(candidate)
+  return result.ok ? result.bookmark : null
 }
 
 function isHttpUrl(value: string): boolean {
