@@ -25,7 +25,13 @@ export interface ArticleListResult {
  * The filtered article list over the manifest: loads search buckets for `q`, then only the
  * shards needed until `enough(entries)` is true. Shared by the list, timeline and detail.
  */
-export function useArticleList(manifest: Manifest, filters: Filters, enough: (entries: readonly ListEntry[]) => boolean): ArticleListResult {
+export function useArticleList(
+  manifest: Manifest,
+  filters: Filters,
+  enough: (entries: readonly ListEntry[]) => boolean,
+  /** Start the walk at the shard holding this instant, one newer shard included (the detail's neighbours). */
+  around?: string,
+): ArticleListResult {
   const queryClient = useQueryClient()
   const search = useMemo(() => bucketsForQuery(filters.q, manifest.search.buckets), [filters.q, manifest.search.buckets])
   const bucketResults = useQueries({
@@ -33,17 +39,23 @@ export function useArticleList(manifest: Manifest, filters: Filters, enough: (en
   })
   const searching = search.grams.length > 0
   const bucketsReady = bucketResults.every((result) => result.data !== undefined)
-  const bucketData = bucketResults.map((result) => result.data)
+  // Bucket data changes only when a bucket (re)loads: its load times identify the data.
+  const bucketStamp = bucketResults.map((result) => result.dataUpdatedAt).join()
   const numbers = useMemo(() => {
     if (!searching || !bucketsReady) return null
-    const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, bucketData[i]!]))
+    const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, bucketResults[i]?.data ?? {}]))
     return matchingNumbers(search.grams, manifest.search.buckets, (bucket) => byBucket.get(bucket) ?? {})
-    // bucketData is a fresh array each render; its items are stable cached objects.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [searching, bucketsReady, search, manifest.search.buckets, ...bucketData])
+  }, [searching, bucketsReady, search, manifest.search.buckets, bucketStamp])
 
   const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
-  const candidates = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
+  const candidates = useMemo(() => {
+    const all = candidateShards(manifest, filter)
+    if (!around) return all
+    const time = Date.parse(around)
+    const at = all.findIndex((shard) => Date.parse(shard.oldest) <= time)
+    return at === -1 ? all.slice(-1) : all.slice(Math.max(0, at - 1))
+  }, [manifest, filter, around])
   const waitingForSearch = searching && numbers === null
   const plan = waitingForSearch
     ? { shards: [], entries: [], complete: false }

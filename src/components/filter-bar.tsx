@@ -1,0 +1,179 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { addDays, formatDay, parseDay } from '../lib/dates'
+import { EMPTY_FILTERS, hasFilters, type Filters } from '../lib/filters'
+import { strings } from '../lib/strings'
+import type { Outlet } from '../types/data'
+import { OutletBadge } from './outlet-badge'
+
+const s = strings.filters
+
+export interface FilterBarProps {
+  filters: Filters
+  onChange: (next: Filters, options?: { replace?: boolean }) => void
+  outlets: readonly Outlet[]
+  /** The newest local day in the collection, for quick ranges (the archive is history, not today). */
+  newestDay: string | null
+  years: readonly number[]
+  /** The result count sentence, announced politely. */
+  status: string
+}
+
+const SEARCH_DEBOUNCE_MS = 250
+
+export function FilterBar({ filters, onChange, outlets, newestDay, years, status }: FilterBarProps) {
+  const id = useId()
+  const toggleOutlet = (outletId: string, on: boolean) => {
+    const chosen = new Set(filters.outlets)
+    if (on) chosen.add(outletId)
+    else chosen.delete(outletId)
+    onChange({ ...filters, outlets: outlets.map((o) => o.id).filter((o) => chosen.has(o)) })
+  }
+  const quick = quickRanges(newestDay, years)
+  return (
+    <section aria-label={s.label} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <SearchBox value={filters.q} onCommit={(q) => onChange({ ...filters, q }, { replace: filters.q !== '' && q.trim() !== '' })} />
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-semibold">{s.outlets}</legend>
+        <div className="flex flex-wrap gap-2">
+          {outlets.map((outlet) => {
+            const checked = filters.outlets.includes(outlet.id)
+            return (
+              <label
+                key={outlet.id}
+                className={`inline-flex cursor-pointer items-center gap-2 rounded-full border px-3 py-1.5 text-sm has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-sky-600 ${
+                  checked ? 'border-stone-800 bg-stone-100 dark:border-stone-200 dark:bg-stone-800' : 'border-stone-300 dark:border-stone-700'
+                }`}
+              >
+                <input type="checkbox" checked={checked} onChange={(e) => toggleOutlet(outlet.id, e.target.checked)} className="size-4 accent-stone-800 dark:accent-stone-200" />
+                <OutletBadge outlet={outlet} name={outlet.name} />
+                <span className="text-stone-600 dark:text-stone-400">{s.outletCount(outlet.count)}</span>
+              </label>
+            )
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-semibold">{s.dateRange}</legend>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-from`}>
+            {s.from}
+            <input
+              id={`${id}-from`}
+              type="date"
+              value={filters.from ?? ''}
+              onChange={(e) => onChange({ ...filters, from: parseDay(e.target.value) ? e.target.value : null })}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
+            />
+          </label>
+          <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-to`}>
+            {s.to}
+            <input
+              id={`${id}-to`}
+              type="date"
+              value={filters.to ?? ''}
+              onChange={(e) => onChange({ ...filters, to: parseDay(e.target.value) ? e.target.value : null })}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
+            />
+          </label>
+        </div>
+        {quick.length > 0 && (
+          <div className="mt-3 flex flex-wrap items-center gap-2" role="group" aria-label={`${s.quickRanges}${s.quickHint}`}>
+            <span className="text-sm text-stone-600 dark:text-stone-400" aria-hidden="true">
+              {s.quickRanges}
+            </span>
+            {quick.map((range) => {
+              const active = filters.from === range.from && filters.to === range.to
+              return (
+                <button
+                  key={range.label}
+                  type="button"
+                  aria-pressed={active}
+                  onClick={() => onChange({ ...filters, from: range.from, to: range.to })}
+                  className={`rounded-full border px-3 py-1 text-sm ${active ? 'border-stone-800 bg-stone-800 text-white dark:border-stone-200 dark:bg-stone-200 dark:text-stone-900' : 'border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800'}`}
+                >
+                  {range.label}
+                </button>
+              )
+            })}
+          </div>
+        )}
+      </fieldset>
+
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-3 dark:border-stone-800">
+        <p role="status" aria-live="polite" className="font-medium">
+          {status}
+        </p>
+        <button
+          type="button"
+          disabled={!hasFilters(filters)}
+          onClick={() => onChange(EMPTY_FILTERS)}
+          className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800"
+        >
+          {s.clear}
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
+  const id = useId()
+  const [text, setText] = useState(value)
+  const [seen, setSeen] = useState(value)
+  // The URL changed under us (back/forward, clear): show it, unless it is what we are typing.
+  if (value !== seen) {
+    setSeen(value)
+    if (value !== text.trim()) setText(value)
+  }
+  // The latest callback without restarting the debounce on every parent render.
+  const commit = useRef(onCommit)
+  useLayoutEffect(() => {
+    commit.current = onCommit
+  })
+  useEffect(() => {
+    if (text.trim() === value) return
+    const timer = setTimeout(() => commit.current(text), SEARCH_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [text, value])
+  return (
+    <form
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (text.trim() !== value) onCommit(text)
+      }}
+    >
+      <label htmlFor={id} className="mb-2 block text-sm font-semibold">
+        {s.search}
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={s.searchPlaceholder}
+        enterKeyHint="search"
+        autoComplete="off"
+        className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-600 dark:bg-stone-950"
+      />
+    </form>
+  )
+}
+
+interface QuickRange {
+  label: string
+  from: string
+  to: string
+}
+
+function quickRanges(newestDay: string | null, years: readonly number[]): QuickRange[] {
+  const newest = parseDay(newestDay)
+  if (!newest) return []
+  return [
+    { label: s.quickLastMonth, from: formatDay(addDays(newest, -30)), to: newestDay! },
+    { label: s.quickLastYear, from: formatDay(addDays(newest, -365)), to: newestDay! },
+    ...years.map((year) => ({ label: s.quickYear(year), from: `${year}-01-01`, to: `${year}-12-31` })),
+  ]
+}

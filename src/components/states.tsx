@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react'
+import { Link } from 'react-router'
+import { strings } from '../lib/strings'
+
+const s = strings.app
+
+export function ErrorState({ title = s.loadError, hint = s.loadErrorHint, onRetry }: { title?: string; hint?: string; onRetry?: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+      <p className="font-semibold">{title}</p>
+      <p className="mt-1 text-sm">{hint}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="mt-3 rounded-md bg-red-800 px-4 py-2 text-sm font-medium text-white hover:bg-red-900 dark:bg-red-200 dark:text-red-950 dark:hover:bg-red-100">
+          {s.retry}
+        </button>
+      )}
+    </div>
+  )
+}
+
+export function EmptyState({ title, hint, children }: { title: string; hint?: string; children?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
+      <p className="text-lg font-semibold">{title}</p>
+      {hint && <p className="mt-2 text-stone-600 dark:text-stone-400">{hint}</p>}
+      {children && <div className="mt-4">{children}</div>}
+    </div>
+  )
+}
+
+export function NotFound({ title = s.notFoundPage }: { title?: string }) {
+  return (
+    <section aria-labelledby="not-found-title" className="py-12 text-center">
+      <title>{`${s.notFound} · ${s.title}`}</title>
+      <h1 id="not-found-title" className="text-2xl font-bold">
+        {title}
+      </h1>
+      <p className="mt-3 text-stone-600 dark:text-stone-400">{s.notFoundHint}</p>
+      <p className="mt-6">
+        <Link to="/" className="font-medium text-sky-800 underline underline-offset-4 dark:text-sky-300">
+          {s.backHome}
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+/** Grey blocks the size of what they stand for, so nothing moves when data arrives. */
+export function Skeleton({ className = '' }: { className?: string }) {
+  return <div aria-hidden="true" className={`animate-pulse rounded bg-stone-200 dark:bg-stone-800 ${className}`} />
+}
+
+export function LoadingStatus() {
+  return (
+    <p role="status" className="sr-only">
+      {s.loading}
+    </p>
+  )
+}

@@ -1,0 +1,44 @@
+import { Link } from 'react-router'
+import { OutletBadge } from '../../../components/outlet-badge'
+import { formatDate } from '../../../lib/dates'
+import { strings } from '../../../lib/strings'
+import type { ListEntry, Outlet } from '../../../types/data'
+import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
+
+export function ArticleCard({ entry, outlet, search }: { entry: ListEntry; outlet: Outlet | undefined; search: string }) {
+  const outletName = outlet?.name ?? entry.outlet
+  return (
+    <article className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
+      <h2 lang={entry.lang} className="text-lg leading-snug font-semibold sm:text-xl">
+        <Link to={{ pathname: `/articles/${encodeURIComponent(entry.id)}`, search }} className="hover:underline hover:underline-offset-4">
+          {entry.title}
+        </Link>
+      </h2>
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
+        <OutletBadge outlet={outlet} name={outletName} className="text-stone-800 dark:text-stone-200" />
+        <time dateTime={entry.publishedAt}>{formatDate(entry.publishedAt)}</time>
+        <span>{strings.list.readingTime(entry.readingMinutes)}</span>
+      </p>
+      {entry.excerpt && (
+        <p lang={entry.lang} className="mt-2 line-clamp-3 leading-relaxed text-stone-700 dark:text-stone-300">
+          {entry.excerpt}
+        </p>
+      )}
+      <div className="mt-3">
+        <BookmarkButton input={{ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName, publishedAt: entry.publishedAt }} />
+      </div>
+    </article>
+  )
+}
+
+/** The card's shape in grey, same height, while shards load. */
+export function ArticleCardSkeleton() {
+  return (
+    <div aria-hidden="true" className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
+      <div className="h-7 w-3/4 animate-pulse rounded bg-stone-200 dark:bg-stone-800" />
+      <div className="mt-2 h-5 w-1/2 animate-pulse rounded bg-stone-200 dark:bg-stone-800" />
+      <div className="mt-2 h-[4.875rem] animate-pulse rounded bg-stone-200 dark:bg-stone-800" />
+      <div className="mt-3 h-9 w-20 animate-pulse rounded bg-stone-200 dark:bg-stone-800" />
+    </div>
+  )
+}

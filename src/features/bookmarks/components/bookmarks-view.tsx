@@ -1,0 +1,131 @@
+import { useQueries, useQueryClient } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { Link } from 'react-router'
+import { FilterBar } from '../../../components/filter-bar'
+import { OutletBadge } from '../../../components/outlet-badge'
+import { EmptyState } from '../../../components/states'
+import { dayOf, formatDate, formatDay } from '../../../lib/dates'
+import { EMPTY_FILTERS, hasFilters, toSearch } from '../../../lib/filters'
+import { strings } from '../../../lib/strings'
+import { useUrlFilters } from '../../../lib/use-url-filters'
+import { webUrl } from '../../../lib/urls'
+import type { IndexShard, Manifest, Outlet } from '../../../types/data'
+import { shardQueryOptions } from '../../articles/api/get-shard'
+import { manifestInfo } from '../../articles/manifest-info'
+import { useBookmarks, type Bookmark } from '../store'
+import { BookmarkTransfer } from './bookmark-transfer'
+import { archiveStatus, filterBookmarks, shardsCovering } from './filter-bookmarks'
+
+const s = strings.bookmarkUi
+const NEUTRAL = '#78716c'
+
+/** Outlets to offer as filters: those the reader bookmarked, named and coloured as in the archive. */
+function bookmarkOutlets(bookmarks: readonly Bookmark[], archive: Map<string, Outlet>): Outlet[] {
+  const counts = new Map<string, { name: string; count: number }>()
+  for (const bookmark of bookmarks) {
+    const seen = counts.get(bookmark.outlet)
+    counts.set(bookmark.outlet, { name: seen?.name ?? bookmark.outletName, count: (seen?.count ?? 0) + 1 })
+  }
+  const order = [...archive.keys()]
+  return [...counts.entries()]
+    .sort(([a], [b]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || a.localeCompare(b))
+    .map(([id, { name, count }]) => ({ id, name: archive.get(id)?.name ?? name, color: archive.get(id)?.color ?? NEUTRAL, count }))
+}
+
+export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) {
+  const { bookmarks, remove } = useBookmarks()
+  const archive = useMemo(() => (manifest ? manifestInfo(manifest).outlets : new Map<string, Outlet>()), [manifest])
+  const outlets = useMemo(() => bookmarkOutlets(bookmarks, archive), [bookmarks, archive])
+  const known = useMemo(() => outlets.map((o) => o.id), [outlets])
+  const [filters, setFilters] = useUrlFilters(known)
+  const shown = filterBookmarks(bookmarks, filters)
+  const years = [...new Set(bookmarks.map((b) => dayOf(b.publishedAt).year))].sort((a, b) => b - a)
+  const newest = bookmarks.reduce<string | null>((max, b) => (max === null || b.publishedAt > max ? b.publishedAt : max), null)
+
+  // Which shown bookmarks are still in the archive: load the shards covering their dates.
+  const queryClient = useQueryClient()
+  const shards = manifest?.shards ?? []
+  const files = [...new Set(shown.flatMap((b) => shardsCovering(shards, b.publishedAt).map((ref) => ref.file)))]
+  useQueries({ queries: files.map((file) => shardQueryOptions(file)) })
+  const statusOf = (bookmark: Bookmark) =>
+    manifest ? archiveStatus(shards, (file) => queryClient.getQueryData<IndexShard>(shardQueryOptions(file).queryKey), bookmark) : 'unknown'
+
+  const search = toSearch(filters)
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{s.heading}</h1>
+        <p className="mt-1 text-stone-600 dark:text-stone-400">{s.intro}</p>
+      </div>
+      <FilterBar
+        filters={filters}
+        onChange={setFilters}
+        outlets={outlets}
+        newestDay={newest ? formatDay(dayOf(newest)) : null}
+        years={years}
+        status={hasFilters(filters) ? s.countFiltered(shown.length, bookmarks.length) : s.count(bookmarks.length)}
+      />
+      <BookmarkTransfer bookmarks={bookmarks} />
+      {bookmarks.length === 0 ? (
+        <EmptyState title={s.empty} hint={s.emptyHint} />
+      ) : shown.length === 0 ? (
+        <EmptyState title={s.emptyFiltered} hint={strings.list.emptyHint}>
+          <button type="button" onClick={() => setFilters(EMPTY_FILTERS)} className="rounded-md bg-stone-800 px-4 py-2 text-sm font-medium text-white dark:bg-stone-200 dark:text-stone-900">
+            {strings.list.emptyClear}
+          </button>
+        </EmptyState>
+      ) : (
+        <ol className="space-y-3">
+          {shown.map((bookmark) => {
+            const status = statusOf(bookmark)
+            const outlet = archive.get(bookmark.outlet)
+            const original = webUrl(bookmark.url)
+            return (
+              <li key={bookmark.id}>
+                <article data-status={status} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+                  <h2 className="text-lg leading-snug font-semibold">
+                    {status === 'missing' ? (
+                      original ? (
+                        <a href={original} target="_blank" rel="noopener noreferrer" className="hover:underline hover:underline-offset-4">
+                          {bookmark.title}
+                        </a>
+                      ) : (
+                        bookmark.title
+                      )
+                    ) : (
+                      <Link to={{ pathname: `/articles/${encodeURIComponent(bookmark.id)}`, search }} className="hover:underline hover:underline-offset-4">
+                        {bookmark.title}
+                      </Link>
+                    )}
+                  </h2>
+                  <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
+                    <OutletBadge outlet={outlet ?? { id: bookmark.outlet, color: NEUTRAL }} name={outlet?.name ?? bookmark.outletName} className="text-stone-800 dark:text-stone-200" />
+                    <time dateTime={bookmark.publishedAt}>{formatDate(bookmark.publishedAt)}</time>
+                    <span>{s.added(formatDate(bookmark.addedAt))}</span>
+                  </p>
+                  {status === 'missing' && (
+                    <p className="mt-2 text-sm">
+                      <span className="mr-2 inline-block rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-950 dark:bg-amber-900/60 dark:text-amber-50">{s.missing}</span>
+                      <span className="text-stone-600 dark:text-stone-400">{s.missingHint}</span>
+                      {original && <span className="mt-1 block break-all text-stone-600 dark:text-stone-400">{original}</span>}
+                    </p>
+                  )}
+                  <div className="mt-3">
+                    <button
+                      type="button"
+                      aria-label={s.remove(bookmark.title)}
+                      onClick={() => remove(bookmark.id)}
+                      className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:border-stone-600 dark:hover:bg-stone-800"
+                    >
+                      {s.removeLabel}
+                    </button>
+                  </div>
+                </article>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import { daysInMonth, formatMonthKey } from '../../../lib/dates'
+import type { Filters } from '../../../lib/filters'
+import { strings } from '../../../lib/strings'
+import type { Outlet } from '../../../types/data'
+import type { MonthBar } from '../group-by-day'
+
+const s = strings.timeline
+
+export function monthRange(month: string): { from: string; to: string } {
+  const [year, m] = month.split('-').map(Number) as [number, number]
+  return { from: `${month}-01`, to: `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}` }
+}
+
+/** A bar per month, stacked by outlet colour; each bar is a button that filters to its month. */
+export function MonthChart({ bars, outlets, filters, onPick }: { bars: MonthBar[]; outlets: Map<string, Outlet>; filters: Filters; onPick: (range: { from: string; to: string }) => void }) {
+  const max = Math.max(1, ...bars.map((bar) => bar.total))
+  return (
+    <figure className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+      <figcaption className="mb-3">
+        <span className="font-semibold">{s.chartLabel}</span>
+        <span className="ml-2 text-sm text-stone-600 dark:text-stone-400">{s.intro}</span>
+      </figcaption>
+      <div className="overflow-x-auto pb-1">
+        <ol className="flex min-w-max items-end gap-1">
+          {bars.map((bar, index) => {
+            const range = monthRange(bar.month)
+            const selected = filters.from === range.from && filters.to === range.to
+            const inRange = (!filters.from || range.to >= filters.from) && (!filters.to || range.from <= filters.to)
+            const detail = bar.byOutlet.map((item) => s.monthDetail(outlets.get(item.outlet)?.name ?? item.outlet, item.count)).join('，')
+            const label = `${s.monthBar(formatMonthKey(bar.month), bar.total)}${detail ? `（${detail}）` : ''}`
+            const showYear = index === 0 || bar.month.endsWith('-01')
+            return (
+              <li key={bar.month} className="flex w-6 flex-col items-center">
+                <button
+                  type="button"
+                  aria-label={label}
+                  aria-pressed={selected}
+                  title={label}
+                  onClick={() => onPick(range)}
+                  className={`flex h-28 w-full flex-col-reverse rounded-sm p-0.5 hover:bg-stone-100 dark:hover:bg-stone-800 ${selected ? 'bg-stone-200 ring-2 ring-stone-800 dark:bg-stone-700 dark:ring-stone-200' : ''} ${inRange ? '' : 'opacity-40'}`}
+                >
+                  {bar.byOutlet.map((item) => (
+                    <span
+                      key={item.outlet}
+                      className="block w-full"
+                      style={{ height: `${(item.count / max) * 100}%`, backgroundColor: outlets.get(item.outlet)?.color ?? '#888' }}
+                    />
+                  ))}
+                  {bar.total === 0 && <span className="block h-px w-full bg-stone-300 dark:bg-stone-600" />}
+                </button>
+                <span aria-hidden="true" className="mt-1 text-[0.65rem] leading-none text-stone-600 tabular-nums dark:text-stone-400">
+                  {Number(bar.month.slice(5))}
+                </span>
+                <span aria-hidden="true" className="mt-0.5 h-3 text-[0.65rem] leading-none whitespace-nowrap text-stone-600 dark:text-stone-400">
+                  {showYear ? bar.month.slice(0, 4) : ''}
+                </span>
+              </li>
+            )
+          })}
+        </ol>
+      </div>
+      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
+        {[...outlets.values()].map((outlet) => (
+          <li key={outlet.id} className="inline-flex items-center gap-1.5">
+            <span className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: outlet.color }} />
+            {outlet.name}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  )
+}

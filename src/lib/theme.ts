@@ -1,0 +1,45 @@
+// Light, dark or the system's choice; stored per browser. Applied as a class on <html> before
+// the first render (imported first by main.tsx), since the CSP allows no inline script.
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+const KEY = 'archive-reader:theme'
+const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
+
+export function storedTheme(): ThemeChoice {
+  try {
+    const value = localStorage.getItem(KEY)
+    return value === 'light' || value === 'dark' ? value : 'system'
+  } catch {
+    return 'system'
+  }
+}
+
+export function resolvedTheme(choice: ThemeChoice): 'light' | 'dark' {
+  if (choice !== 'system') return choice
+  return media?.matches ? 'dark' : 'light'
+}
+
+export function applyTheme(choice: ThemeChoice): void {
+  const root = document.documentElement
+  const theme = resolvedTheme(choice)
+  root.classList.toggle('dark', theme === 'dark')
+  root.classList.toggle('light', theme === 'light')
+}
+
+export function saveTheme(choice: ThemeChoice): void {
+  try {
+    if (choice === 'system') localStorage.removeItem(KEY)
+    else localStorage.setItem(KEY, choice)
+  } catch {
+    // Storage blocked: the choice lasts for this page only.
+  }
+  applyTheme(choice)
+}
+
+/** Calls back when the system scheme changes; returns the unsubscribe. */
+export function onSystemThemeChange(callback: () => void): () => void {
+  media?.addEventListener('change', callback)
+  return () => media?.removeEventListener('change', callback)
+}
+
+applyTheme(storedTheme())

@@ -1,0 +1,19 @@
+import { useCallback, useMemo } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import { parseFilters, toSearch, type Filters } from './filters'
+
+/** The filters of the current URL, and a setter that writes them back (push by default). */
+export function useUrlFilters(knownOutletIds: readonly string[]) {
+  const { search } = useLocation()
+  const navigate = useNavigate()
+  const filters = useMemo(() => parseFilters(new URLSearchParams(search), knownOutletIds), [search, knownOutletIds])
+  const setFilters = useCallback(
+    (next: Filters, options: { replace?: boolean } = {}) => {
+      const nextSearch = toSearch(next)
+      if (nextSearch === toSearch(filters) && nextSearch === search) return
+      navigate({ search: nextSearch }, { replace: options.replace ?? false, preventScrollReset: true })
+    },
+    [filters, navigate, search],
+  )
+  return [filters, setFilters] as const
+}
