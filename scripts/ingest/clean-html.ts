@@ -153,7 +153,7 @@ function cleanElement(el: Element, ctx: Context, depth: number): Node[] {
   if (tag === 'time' && RELATIVE_TIME.test(textOf(children).trim())) return []
   if (CONTAINERS.has(tag)) return finishContainer(children)
   if (tag === 'h1') return keep('h2', {}, children)
-  if (tag === 'p') return finishParagraph(children)
+  if (tag === 'p') return finishParagraph(children, allowedAttrs(tag, attribs, ctx))
   if (tag === 'span') {
     const attrs = allowedAttrs(tag, attribs, ctx)
     return Object.keys(attrs).length === 0 ? children : keep(tag, attrs, children)
@@ -339,12 +339,15 @@ function isInline(node: Node): boolean {
   return typeof node === 'string' || INLINE.has(node.tag)
 }
 
+function isEdge(node: Node): boolean {
+  return isBlank(node) || (typeof node !== 'string' && node.tag === 'br')
+}
+
 function trimBlank(children: Node[]): Node[] {
   let start = 0
   let end = children.length
-  const edge = (node: Node) => isBlank(node) || (typeof node !== 'string' && node.tag === 'br')
-  while (start < end && edge(children[start]!)) start++
-  while (end > start && edge(children[end - 1]!)) end--
+  while (start < end && isEdge(children[start]!)) start++
+  while (end > start && isEdge(children[end - 1]!)) end--
   return start === 0 && end === children.length ? children : children.slice(start, end)
 }
 
@@ -356,9 +359,9 @@ function finishContainer(children: Node[]): Node[] {
   return finishBlocks(children, false)
 }
 
-function finishParagraph(children: Node[]): Node[] {
+function finishParagraph(children: Node[], attrs: Record<string, string> = {}): Node[] {
   const trimmed = trimBlank(children)
-  const el: El = { tag: 'p', attrs: {}, children: trimmed }
+  const el: El = { tag: 'p', attrs, children: trimmed }
   if (isEmpty(el)) return []
   const text = textOf(trimmed).trim()
   if (SHARE_LABEL.test(text) || RELATIVE_TIME.test(text)) return []
@@ -369,18 +372,15 @@ function finishParagraph(children: Node[]): Node[] {
 function finishBlocks(children: Node[], isRoot: boolean): Node[] {
   const out: Node[] = []
   let run: Node[] = []
-  const flush = () => {
-    if (run.length > 0) out.push(...finishParagraph(run))
-    run = []
-  }
   for (const node of children) {
     if (isInline(node)) run.push(node)
     else {
-      flush()
+      if (run.length > 0) out.push(...finishParagraph(run))
+      run = []
       out.push(node)
     }
   }
-  flush()
+  if (run.length > 0) out.push(...finishParagraph(run))
   return isRoot ? pairCaptions(dropRelayFooter(out)) : out
 }
 
@@ -461,7 +461,9 @@ const FOOTER: El = { tag: '#relay-footer', attrs: {}, children: [] }
 
 /** The first text inside an element, looking at no more than a few dozen nodes. */
 function leadingText(root: Element): string {
-  const stack: ChildNode[] = [...root.children].reverse()
+  const first = root.children
+  const stack: ChildNode[] = []
+  for (let i = Math.min(first.length, 40) - 1; i >= 0; i--) stack.push(first[i]!)
   for (let seen = 0; stack.length > 0 && seen < 40; seen++) {
     const node = stack.pop()!
     if (node.type === 'text') {
@@ -529,28 +531,25 @@ function textOf(nodes: readonly Node[]): string {
 const BLOCK_TEXT = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'figcaption', 'pre', 'tr', 'caption'])
 
 function blockText(nodes: readonly Node[]): string {
-  const lines: string[] = []
-  let line = ''
-  const walk = (list: readonly Node[]) => {
-    for (const node of list) {
-      if (typeof node === 'string') line += node
-      else if (node.tag === 'br') line += '\n'
-      else if (BLOCK_TEXT.has(node.tag) || !INLINE.has(node.tag)) {
-        lines.push(line)
-        line = ''
-        walk(node.children)
-        lines.push(line)
-        line = ''
-      } else walk(node.children)
-    }
-  }
-  walk(nodes)
-  lines.push(line)
-  return lines
-    .flatMap((text) => text.split('\n'))
-    .map((text) => text.replace(/\s+/g, ' ').trim())
-    .filter((text) => text !== '')
+  const out = { text: '' }
+  appendBlockText(nodes, out)
+  return out.text
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
     .join('\n')
+}
+
+function appendBlockText(nodes: readonly Node[], out: { text: string }): void {
+  for (const node of nodes) {
+    if (typeof node === 'string') out.text += node.includes('\n') ? node.replace(/\n/g, ' ') : node
+    else if (node.tag === 'br') out.text += '\n'
+    else if (BLOCK_TEXT.has(node.tag) || !INLINE.has(node.tag)) {
+      out.text += '\n'
+      appendBlockText(node.children, out)
+      out.text += '\n'
+    } else appendBlockText(node.children, out)
+  }
 }
 
 const EXCERPT_CHARS = 120

@@ -65,7 +65,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`${source}: ${reason}`)
       },
       onProgress: (done, total) => bar?.update(done, total),
-      onLog: values.verbose ? (message) => io.stderr(`ingest: ${message}`) : undefined,
+      onLog: values.verbose
+        ? (message) => io.stderr(`ingest: ${message} (${Math.round(performance.now() - started)} ms)`)
+        : undefined,
     })
   } catch (error) {
     bar?.clear()

@@ -2,27 +2,39 @@
 import type { Lang } from '../../src/types/data'
 
 // Frequent characters that exist only in one of the two scripts (pairs: 們/们, 這/这, …).
-const TRADITIONAL = new Set(
-  Array.from('們這個說對時來會國為發後與關經過還麼從現開學問動種進當實體點義話區長邊見將機產東應間處變總員華難錢係軍隊記報紙舉認識戰爭亞歐們臺灣設產業於並讓請視聽電網頁屬續際廣擊護據稱門兩們黨濟監議選舉權歷陸導術環境參戲劃萬億'),
-)
-const SIMPLIFIED = new Set(
-  Array.from('们这个说对时来会国为发后与关经过还么从现开学问动种进当实体点义话区长边见将机产东应间处变总员华难钱系军队记报纸举认识战争亚欧们台湾设产业并让请视听电网页属续际广击护据称门两们党济监议选举权历陆导术环境参戏划万亿'),
-)
+const TRADITIONAL = codes('們這個說對時來會國為發後與關經過還麼從現開學問動種進當實體點義話區長邊見將機產東應間處變總員華難錢軍隊記報紙舉認識戰爭亞歐們臺灣設產業於並讓請視聽電網頁屬續際廣擊護據稱門兩們黨濟監議選舉權歷陸導術環參戲劃萬億')
+const SIMPLIFIED = codes('们这个说对时来会国为发后与关经过还么从现开学问动种进当实体点义话区长边见将机产东应间处变总员华难钱军队记报纸举认识战争亚欧们湾设产业并让请视听电网页属续际广击护据称门两们党济监议选举权历陆导术环参戏划万亿')
 
-const HAN = /\p{Script=Han}/u
-const LATIN = /\p{Script=Latin}/u
+function codes(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1
+  return table
+}
+
+/** Enough text to tell the language; keeps a several-MB body from costing more than a page. */
+const SAMPLE = 20_000
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)
+}
+
+function isLatin(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+}
 
 export function detectLang(text: string, url = ''): Lang {
   let han = 0
   let latin = 0
   let trad = 0
   let simp = 0
-  for (const ch of text) {
-    if (HAN.test(ch)) {
+  const end = Math.min(text.length, SAMPLE)
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i)
+    if (isHan(code)) {
       han++
-      if (TRADITIONAL.has(ch)) trad++
-      else if (SIMPLIFIED.has(ch)) simp++
-    } else if (LATIN.test(ch)) latin++
+      trad += TRADITIONAL[code]!
+      simp += SIMPLIFIED[code]!
+    } else if (isLatin(code)) latin++
   }
   // An English word is ~5 letters, a Chinese word ~1.5 characters: Latin letters dominate when
   // they outnumber Han characters by more than two to one.
@@ -36,7 +48,14 @@ export function detectLang(text: string, url = ''): Lang {
 /** Non-whitespace characters of the body text. */
 export function countChars(text: string): number {
   let n = 0
-  for (const ch of text) if (!/\s/.test(ch)) n++
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    // Whitespace as \s knows it; the low half of a surrogate pair is not counted twice.
+    if (code <= 0x20 || code === 0xa0 || code === 0x3000 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a)) continue
+    if (code === 0x1680 || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f) continue
+    if (code >= 0xdc00 && code <= 0xdfff) continue
+    n++
+  }
   return n
 }
 

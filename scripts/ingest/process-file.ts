@@ -1,5 +1,6 @@
 // The unit of work of the ingest, run in the main thread or in a worker: read one file, build its article.
 import { readFile, stat } from 'node:fs/promises'
+import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
 import type { OutletInfo } from './outlets'
@@ -16,11 +17,11 @@ export type Processed =
       canonicalUrl: string
       /** The article file's content. */
       json: string
-      /** Search grams, space-separated (a gram never holds whitespace). */
-      grams: string
+      /** Search grams by spill partition (gramBucket(gram, partitions)), space-separated: a gram holds no whitespace. */
+      grams: string[]
     }
 
-export async function processFile(path: string, source: string): Promise<Processed> {
+export async function processFile(path: string, source: string, partitions = 1): Promise<Processed> {
   let bytes: Uint8Array
   try {
     const info = await stat(path)
@@ -29,10 +30,10 @@ export async function processFile(path: string, source: string): Promise<Process
   } catch (error) {
     return { kind: 'problem', reason: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }
   }
-  return processBytes(bytes, source)
+  return processBytes(bytes, source, partitions)
 }
 
-export function processBytes(bytes: Uint8Array, source: string): Processed {
+export function processBytes(bytes: Uint8Array, source: string, partitions = 1): Processed {
   let result
   try {
     result = buildArticle(bytes, source)
@@ -42,5 +43,12 @@ export function processBytes(bytes: Uint8Array, source: string): Processed {
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams } = result.built
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams: [...grams].join(' ') }
+  let parts: string[]
+  if (partitions === 1) parts = [[...grams].join(' ')]
+  else {
+    const lists: string[][] = Array.from({ length: partitions }, () => [])
+    for (const gram of grams) lists[gramBucket(gram, partitions)]!.push(gram)
+    parts = lists.map((list) => list.join(' '))
+  }
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams: parts }
 }

@@ -33,13 +33,13 @@ export class WorkerPool {
     })
   }
 
-  run(path: string, source: string): Promise<Processed> {
+  run(path: string, source: string, partitions: number): Promise<Processed> {
     const slot = this.slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best))
     const id = this.nextId++
     slot.busy++
     return new Promise<Processed>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, slot })
-      slot.worker.postMessage({ id, path, source })
+      slot.worker.postMessage({ id, path, source, partitions })
     })
   }
 

@@ -6,8 +6,9 @@ interface Job {
   id: number
   path: string
   source: string
+  partitions: number
 }
 
 parentPort?.on('message', (job: Job) => {
-  void processFile(job.path, job.source).then((result) => parentPort!.postMessage({ id: job.id, result }))
+  void processFile(job.path, job.source, job.partitions).then((result) => parentPort!.postMessage({ id: job.id, result }))
 })

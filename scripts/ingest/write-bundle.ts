@@ -110,14 +110,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
 
     const workers = options.workers ?? (files.length >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
     if (workers > 0) pool = new WorkerPool(workers)
+    const buckets = bucketCountFor(files.length)
+    const partitions = Math.min(buckets, MAX_PARTITIONS)
     const run = (index: number): Promise<Processed> => {
       const source = files[index]!
       const path = join(inDir, ...source.split('/'))
-      return pool ? pool.run(path, source) : processFile(path, source)
+      return pool ? pool.run(path, source, partitions) : processFile(path, source, partitions)
     }
-
-    const buckets = bucketCountFor(files.length)
-    const partitions = Math.min(buckets, MAX_PARTITIONS)
     const spill = new PostingSpill(work, partitions)
     const writes = new WriteQueue(32)
     const byUrl = new Map<string, string>()
@@ -258,18 +257,13 @@ class PostingSpill {
     this.buffers = Array.from({ length: partitions }, () => [])
   }
 
-  async add(seq: number, grams: string): Promise<void> {
-    if (grams === '') return
-    if (this.partitions === 1) {
-      this.buffers[0]!.push(`${seq} ${grams}\n`)
-    } else {
-      const parts: string[][] = Array.from({ length: this.partitions }, () => [])
-      for (const gram of grams.split(' ')) parts[gramBucket(gram, this.partitions)]!.push(gram)
-      parts.forEach((list, p) => {
-        if (list.length > 0) this.buffers[p]!.push(`${seq} ${list.join(' ')}\n`)
-      })
+  async add(seq: number, parts: readonly string[]): Promise<void> {
+    for (let p = 0; p < parts.length; p++) {
+      const grams = parts[p]!
+      if (grams === '') continue
+      this.buffers[p]!.push(`${seq} ${grams}\n`)
+      this.bytes += grams.length + 8
     }
-    this.bytes += grams.length + 8
     if (this.bytes >= SPILL_BYTES) await this.flush()
   }
 

@@ -1,0 +1,126 @@
+// npm run bench:ingest -- --n 10000 [--workers N] [--keep]
+// Generates a synthetic archive in the seed format (varied outlets, dates, 5–10 KB bodies made from
+// the seed bodies) in a temp folder, runs the ingest CLI as a child process, and prints articles/s,
+// peak memory and the sizes the first screen loads.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import type { Manifest } from '../../src/types/data'
+
+const HOSTS = [
+  'https://www.bbc.com/zhongwen/simp/chinese-news-',
+  'https://www.rfi.fr/cn/中国/2024-',
+  'https://www.voachinese.com/a/story-',
+  'https://www.dw.com/zh/article/a-',
+  'https://www.zaobao.com/realtime/china/story-',
+  'https://cn.nytimes.com/china/2024/',
+  'https://www.rfa.org/mandarin/yataibaodao/',
+  'https://news.example.com.tw/article/',
+]
+
+/** mulberry32: a small seeded PRNG, so a corpus of size N is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function generateCorpus(dir: string, n: number, seedsDir = 'seeds'): number {
+  const seeds = readdirSync(seedsDir)
+    .sort()
+    .map((name) => readFileSync(join(seedsDir, name), 'utf8'))
+  const paragraphs = seeds.flatMap((text) => text.split('------')[1]!.match(/<p>[\s\S]*?<\/p>/g) ?? [])
+  const junk = seeds.map((text) => text.split('------')[1]!.replace(/<p>[\s\S]*?<\/p>/g, '').slice(0, 3000))
+  const chars = Array.from(new Set(Array.from(paragraphs.join('').replace(/<[^>]+>|[\sA-Za-z0-9]/g, ''))))
+  const rand = random(42)
+  let bytes = 0
+  for (let i = 0; i < n; i++) {
+    const target = 5000 + Math.floor(rand() * 5000)
+    let body = junk[i % junk.length]!.slice(0, 800)
+    while (Buffer.byteLength(body) < target) {
+      // Swap a few characters so bigrams vary from article to article, as they do in a real archive.
+      const p = Array.from(paragraphs[Math.floor(rand() * paragraphs.length)]!)
+      for (let k = 0; k < 6; k++) p[3 + Math.floor(rand() * (p.length - 8))] = chars[Math.floor(rand() * chars.length)]!
+      body += p.join('')
+    }
+    const time = Date.UTC(2015, 0, 1) + Math.floor(rand() * 10 * 365.25 * 86_400_000)
+    const title = Array.from({ length: 12 + Math.floor(rand() * 16) }, () => chars[Math.floor(rand() * chars.length)]).join('')
+    const url = `${HOSTS[i % HOSTS.length]}${i}`
+    const text = `<!--${time}-->\n[${title}](${url})\n------\n\n${body}\n`
+    const folder = join(dir, String(Math.floor(i / 1000)).padStart(4, '0'))
+    if (i % 1000 === 0) mkdirSync(folder, { recursive: true })
+    writeFileSync(join(folder, `${String(i).padStart(7, '0')}.txt`), text)
+    bytes += Buffer.byteLength(text)
+  }
+  return bytes
+}
+
+function folderBytes(dir: string): { files: number; bytes: number } {
+  let files = 0
+  let bytes = 0
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const info = statSync(join(dir, name))
+    if (info.isFile()) {
+      files++
+      bytes += info.size
+    }
+  }
+  return { files, bytes }
+}
+
+const gz = (path: string) => gzipSync(readFileSync(path)).length
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+function main() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { n: { type: 'string', default: '10000' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  })
+  const n = Number(values.n)
+  const root = mkdtempSync(join(tmpdir(), 'ingest-bench-'))
+  const input = join(root, 'archive')
+  const output = join(root, 'data')
+  try {
+    let started = performance.now()
+    const bytes = generateCorpus(input, n)
+    console.log(`generated ${n} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+
+    const args = ['-v', process.execPath, '--import', 'tsx', 'scripts/ingest/cli.ts', '--in', input, '--out', output]
+    if (values.workers !== undefined) args.push('--workers', values.workers)
+    started = performance.now()
+    const child = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    const seconds = (performance.now() - started) / 1000
+    if (child.status !== 0) throw new Error(`ingest failed (${child.status}): ${child.stderr.slice(-2000)}`)
+    const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? NaN)
+    console.log(child.stdout.trim())
+    console.log(`ingest: ${(n / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
+
+    const manifest = JSON.parse(readFileSync(join(output, 'manifest.json'), 'utf8')) as Manifest
+    const manifestGz = gz(join(output, 'manifest.json'))
+    const shardGz = gz(join(output, manifest.shards[0]!.file))
+    const search = folderBytes(join(output, 'search'))
+    const bucketSizes = readdirSync(join(output, 'search')).map((name) => gz(join(output, 'search', name)))
+    const articles = folderBytes(join(output, 'articles'))
+    console.log(
+      `manifest ${kb(statSync(join(output, 'manifest.json')).size)} (${kb(manifestGz)} gzip), ${manifest.shards.length} shards; ` +
+        `first screen (manifest + newest shard) ${kb(manifestGz + shardGz)} gzip`,
+    )
+    console.log(
+      `search: ${manifest.search.buckets} buckets, ${(search.bytes / 1024 / 1024).toFixed(0)} MB raw; per bucket gzip ` +
+        `median ${kb(bucketSizes.sort((a, b) => a - b)[bucketSizes.length >> 1]!)}, max ${kb(bucketSizes.at(-1)!)}`,
+    )
+    console.log(`articles: ${articles.files} files, ${(articles.bytes / 1024 / 1024).toFixed(0)} MB`)
+  } finally {
+    if (values.keep) console.log(`kept ${root}`)
+    else rmSync(root, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1]?.endsWith('ingest-bench.ts')) main()

@@ -1,0 +1,188 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
+import type { Article, IndexShard, Manifest, SearchBucket } from '../../src/types/data'
+import { bucketCountFor, ingest, UsageError } from './write-bundle'
+
+const seedsDir = new URL('../../seeds/', import.meta.url).pathname
+const fixturesDir = new URL('./fixtures/', import.meta.url).pathname
+const temps: string[] = []
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ingest-test-'))
+  temps.push(dir)
+  return dir
+}
+
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+async function run(inDir: string, outDir: string, workers = 0) {
+  const problems: string[] = []
+  const summary = await ingest({ inDir, outDir, workers, onProblem: (source, reason) => problems.push(`${source}: ${reason}`) })
+  return { summary, problems }
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
+
+function search(out: string, query: string): string[] {
+  const manifest = readJson<Manifest>(join(out, 'manifest.json'))
+  const entries = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries)
+  let hits: Set<number> | undefined
+  for (const gram of queryGrams(query)) {
+    const bucket = readJson<SearchBucket>(join(out, 'search', `${gramBucket(gram, manifest.search.buckets)}.json`))
+    const numbers = new Set(decodePostings(bucket[gram] ?? []))
+    hits = hits ? new Set([...hits].filter((n) => numbers.has(n))) : numbers
+  }
+  return [...(hits ?? [])].sort((a, b) => a - b).map((n) => entries[n]!.id)
+}
+
+describe('ingest over the seeds', () => {
+  it('writes manifest, time shards, search buckets and one file per article', async () => {
+    const out = join(tempDir(), 'data')
+    const { summary, problems } = await run(seedsDir, out)
+    expect(problems).toEqual([])
+    expect(summary).toMatchObject({ files: 5, articles: 5, duplicates: 0, problems: 0 })
+
+    const manifest = readJson<Manifest>(join(out, 'manifest.json'))
+    expect(manifest.schema).toBe(1)
+    expect(manifest.articleCount).toBe(5)
+    expect(manifest.outlets.map((o) => o.id).sort()).toEqual(['bbc', 'dw', 'rfi', 'voa', 'zaobao'])
+    expect(manifest.months).toEqual({ '2024-04': { dw: 1 }, '2024-02': { rfi: 1 }, '2023-03': { bbc: 1, voa: 1 }, '2022-03': { zaobao: 1 } })
+    expect(manifest.shards.map((s) => [s.file, s.month, s.start, s.count])).toEqual([
+      ['index/0.json', '2024-04', 0, 1],
+      ['index/1.json', '2024-02', 1, 1],
+      ['index/2.json', '2023-03', 2, 2],
+      ['index/3.json', '2022-03', 4, 1],
+    ])
+    expect(manifest.search).toEqual({ buckets: 1, file: 'search/{bucket}.json' })
+
+    const march = readJson<IndexShard>(join(out, 'index/2.json'))
+    expect(march.start).toBe(2)
+    expect(march.entries.map((e) => e.outlet)).toEqual(['voa', 'bbc']) // newest first
+    expect(march.entries[0]).not.toHaveProperty('html')
+
+    const files = readdirSync(join(out, 'articles')).sort()
+    expect(files).toHaveLength(5)
+    const bbc = readJson<Article>(join(out, 'articles', 'bbc-r27miehhcxnd.json'))
+    expect(bbc).toMatchObject({
+      id: 'bbc-r27miehhcxnd',
+      url: 'https://www.bbc.com/zhongwen/simp/chinese-news-65032731',
+      outlet: { id: 'bbc', name: 'BBC 中文' },
+      publishedAt: '2023-03-21T19:13:04.000Z',
+      source: '001_bb0b5fb7450fe185.txt',
+      lang: 'zh-Hans',
+      readingMinutes: 6,
+    })
+    expect(bbc.html).toContain('<h2>强调密切关系</h2>')
+    expect(bbc.excerpt.length).toBeGreaterThan(40)
+  })
+
+  it('finds articles by any run of Chinese characters', async () => {
+    const out = join(tempDir(), 'data')
+    await run(seedsDir, out)
+    expect(search(out, '拉夫罗夫')).toEqual(['dw-gsl654v6q2uw'])
+    expect(search(out, '克里姆林宫').sort()).toEqual(['bbc-r27miehhcxnd', 'dw-gsl654v6q2uw', 'voa-g46mmfnjudrq'])
+    expect(search(out, '习近平普京峰会')).toEqual(['bbc-r27miehhcxnd']) // title
+    expect(search(out, 'ICC')).toEqual(['bbc-r27miehhcxnd'])
+    expect(search(out, '获取更多')).toEqual([]) // the relay footer is not indexed
+  })
+
+  it('writes the same bytes on every run', async () => {
+    const root = tempDir()
+    await run(seedsDir, join(root, 'a'))
+    await run(seedsDir, join(root, 'b'), 2)
+    const list = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort()
+    expect(list(join(root, 'b'))).toEqual(list(join(root, 'a')))
+    for (const file of list(join(root, 'a')).filter((f) => f.endsWith('.json'))) {
+      expect(readFileSync(join(root, 'b', file), 'utf8'), file).toBe(readFileSync(join(root, 'a', file), 'utf8'))
+    }
+  })
+})
+
+describe('ingest over variants and bad input', () => {
+  it('reads every variant, names every bad file relative to --in, and still writes the rest', async () => {
+    const out = join(tempDir(), 'data')
+    const { summary, problems } = await run(fixturesDir, out)
+    expect(problems).toEqual([
+      'bad/binary.txt: not a text file (binary data)',
+      'bad/blank.txt: empty file',
+      'bad/empty.txt: empty file',
+      'bad/invalid-date.txt: invalid date: 2021-13-45',
+      'bad/javascript-url.txt: URL is not http(s): javascript:alert(1)',
+      'bad/latin1.txt: not UTF-8 text',
+      'bad/no-date.txt: no date (no timestamp comment and no front matter date)',
+      'bad/no-title-line.txt: no title line ([title](url))',
+      'bad/not-http-url.txt: URL is not http(s): ftp://example.com/article.txt',
+      'bad/unterminated-front-matter.txt: unterminated front matter (no closing ---)',
+    ])
+    expect(summary).toMatchObject({ articles: 11, problems: 10, duplicates: 0 })
+    const articles = readdirSync(join(out, 'articles')).map((f) => readJson<Article>(join(out, 'articles', f)))
+    const bySource = new Map(articles.map((a) => [a.source, a]))
+    expect([...bySource.keys()].sort()).toContain('variants/nested/deeper/nested.txt')
+    expect(bySource.get('variants/markdown.md')?.outlet.id).toBe('rfi')
+    expect(bySource.get('variants/english.txt')?.lang).toBe('en')
+    expect(bySource.get('variants/traditional.txt')?.lang).toBe('zh-Hant')
+    expect(bySource.get('variants/unknown-host-1.txt')?.outlet).toEqual({ id: 'nytimes', name: 'nytimes.com' })
+    expect(bySource.get('variants/unknown-host-2.txt')?.outlet).toEqual({ id: 'nytimes', name: 'nytimes.com' })
+    const manifest = readJson<Manifest>(join(out, 'manifest.json'))
+    expect(manifest.outlets.find((o) => o.id === 'nytimes')?.count).toBe(2)
+  })
+
+  it('keeps ids when files are renamed or moved', async () => {
+    const root = tempDir()
+    cpSync(seedsDir, join(root, 'one'), { recursive: true })
+    mkdirSync(join(root, 'two', 'moved', 'deeper'), { recursive: true })
+    for (const [i, name] of readdirSync(seedsDir).entries()) {
+      cpSync(join(seedsDir, name), join(root, 'two', 'moved', i % 2 ? 'deeper' : '', `renamed-${4 - i}.md`))
+    }
+    await run(join(root, 'one'), join(root, 'out1'))
+    await run(join(root, 'two'), join(root, 'out2'))
+    expect(readdirSync(join(root, 'out2', 'articles')).sort()).toEqual(readdirSync(join(root, 'out1', 'articles')).sort())
+  })
+
+  it('makes one article of two files with the same URL and reports the later one', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(join(input, 'b'), { recursive: true })
+    const text = (url: string, title: string) => `<!--1700000000000-->\n[${title}](${url})\n------\n<p>${title}</p>\n`
+    writeFileSync(join(input, 'a.txt'), text('https://www.dw.com/zh/x/a-1', '第一份'))
+    writeFileSync(join(input, 'b', 'copy.txt'), text('https://WWW.DW.COM/zh/x/a-1?utm_source=rss#top', '第二份'))
+    const { summary, problems } = await run(input, join(root, 'out'))
+    expect(summary).toMatchObject({ articles: 1, duplicates: 1 })
+    expect(problems).toEqual(['b/copy.txt: duplicate of a.txt'])
+    const [file] = readdirSync(join(root, 'out', 'articles'))
+    expect(readJson<Article>(join(root, 'out', 'articles', file!)).title).toBe('第一份')
+  })
+
+  it('leaves the previous bundle intact when a run fails midway', async () => {
+    const root = tempDir()
+    const out = join(root, 'data')
+    await run(seedsDir, out)
+    const before = readFileSync(join(out, 'manifest.json'), 'utf8')
+    await expect(
+      ingest({
+        inDir: fixturesDir,
+        outDir: out,
+        workers: 0,
+        onProgress: (done) => {
+          if (done === 8) throw new Error('disk full')
+        },
+      }),
+    ).rejects.toThrow('disk full')
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before)
+    expect(readdirSync(join(out, 'articles'))).toHaveLength(5)
+    expect(readdirSync(root)).toEqual(['data']) // no staging or work folders left behind
+  })
+
+  it('rejects a missing input folder as a usage error', async () => {
+    await expect(ingest({ inDir: join(tempDir(), 'nope'), outDir: join(tempDir(), 'out') })).rejects.toBeInstanceOf(UsageError)
+  })
+
+  it('scales search buckets with the corpus', () => {
+    expect([5, 100, 10_000, 100_000, 1_000_000].map(bucketCountFor)).toEqual([1, 4, 512, 4096, 4096])
+  })
+})
