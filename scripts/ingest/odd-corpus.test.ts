@@ -1,0 +1,73 @@
+// The ingest never crashes on any input: odd files are named and skipped, everything else comes out.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Article, Manifest } from '../../src/types/data'
+import { ingest } from './write-bundle'
+
+const temp = mkdtempSync(join(tmpdir(), 'ingest-odd-'))
+afterAll(() => rmSync(temp, { recursive: true, force: true }))
+
+const article = (n: number, body: string, title = `文章 ${n}`) =>
+  `<!--${1_600_000_000_000 + n * 60_000}-->\n[${title}](https://odd.example/${n})\n------\n${body}\n`
+
+async function run(input: string, out: string) {
+  const problems: string[] = []
+  const summary = await ingest({ inDir: input, outDir: out, onProblem: (source, reason) => problems.push(`${source}: ${reason}`) })
+  return { summary, problems }
+}
+
+describe('a corpus of odd files', () => {
+  it('names and skips binary and junk files, and keeps huge, deep and oddly named articles', async () => {
+    const input = join(temp, 'odd')
+    mkdirSync(join(input, 'ünïcödé 目录'), { recursive: true })
+    const random = Buffer.alloc(64 * 1024)
+    for (let i = 0; i < random.length; i++) random[i] = (i * 7919) % 251
+    writeFileSync(join(input, 'binary.txt'), random)
+    writeFileSync(join(input, 'zero.txt'), '')
+    writeFileSync(join(input, 'junk.md'), 'just some words\nno header at all\n')
+    writeFileSync(join(input, 'image.jpg'), random) // not *.txt or *.md: ignored
+    const paragraph = '<p>' + '很长的文章。'.repeat(100) + '</p>'
+    writeFileSync(join(input, 'huge.txt'), article(1, paragraph.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(paragraph)))))
+    writeFileSync(join(input, 'deep.txt'), article(2, '<div>'.repeat(50_000) + '<p>最深处</p>' + '</div>'.repeat(50_000)))
+    writeFileSync(join(input, 'unclosed.txt'), article(3, '<div><p><b><i>没有闭合的标签'.repeat(2000)))
+    writeFileSync(join(input, 'name with spaces.txt'), article(4, '<p>空格</p>'))
+    writeFileSync(join(input, 'ünïcödé 目录', '文章 #1 (副本).md'), article(5, '<p>非 ASCII 文件名</p>'))
+
+    const out = join(temp, 'odd-out')
+    const { summary, problems } = await run(input, out)
+    expect(problems).toEqual(['binary.txt: not a text file (binary data)', 'junk.md: no title line ([title](url))', 'zero.txt: empty file'])
+    expect(summary).toMatchObject({ articles: 5, problems: 3, ignored: 1 })
+
+    const articles = readdirSync(join(out, 'articles')).map((f) => JSON.parse(readFileSync(join(out, 'articles', f), 'utf8')) as Article)
+    const bySource = new Map(articles.map((a) => [a.source, a]))
+    expect([...bySource.keys()].sort()).toEqual(['deep.txt', 'huge.txt', 'name with spaces.txt', 'unclosed.txt', 'ünïcödé 目录/文章 #1 (副本).md'])
+    expect(bySource.get('huge.txt')!.chars).toBeGreaterThan(1_500_000)
+    expect(bySource.get('huge.txt')!.readingMinutes).toBeGreaterThan(4000)
+    expect(bySource.get('deep.txt')!.html).toContain('最深处')
+    expect(bySource.get('unclosed.txt')!.html).toContain('没有闭合的标签')
+  }, 60_000)
+
+  it('handles 100,000 tiny files, naming the bad ones', async () => {
+    const input = join(temp, 'tiny')
+    const started = performance.now()
+    for (let folder = 0; folder < 100; folder++) {
+      mkdirSync(join(input, String(folder)), { recursive: true })
+      for (let i = 0; i < 1000; i++) {
+        const n = folder * 1000 + i
+        writeFileSync(join(input, String(folder), `${n}.txt`), i === 999 ? '\u0000' : article(n, `<p>${n}</p>`))
+      }
+    }
+    const generated = performance.now()
+    const out = join(temp, 'tiny-out')
+    const { summary, problems } = await run(input, out)
+    const ingested = performance.now()
+    console.info(`100,000 tiny files: generated in ${Math.round(generated - started)} ms, ingested in ${Math.round(ingested - generated)} ms`)
+    expect(summary).toMatchObject({ files: 100_000, articles: 99_900, problems: 100, duplicates: 0 })
+    expect(problems[0]).toBe('0/999.txt: not a text file (binary data)')
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest
+    expect(manifest.shards.reduce((sum, shard) => sum + shard.count, 0)).toBe(99_900)
+    expect(manifest.search.buckets).toBe(4096)
+  }, 180_000)
+})
