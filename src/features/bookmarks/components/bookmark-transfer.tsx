@@ -53,10 +53,10 @@ export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
         </label>
         <span className="text-sm text-stone-600 dark:text-stone-400">{s.importHint}</span>
       </div>
-      <div role="status" aria-live="polite" className="empty:hidden mt-3">
+      <div role="status" aria-live="polite" className="mt-3 empty:mt-0">
         {result?.ok && <p className="text-sm font-medium text-green-800 dark:text-green-300">{result.text}</p>}
       </div>
-      <div role="alert" className="empty:hidden mt-3">
+      <div role="alert" className="mt-3 empty:mt-0">
         {result && !result.ok && <p className="text-sm font-medium text-red-800 dark:text-red-300">{result.text}</p>}
       </div>
     </section>

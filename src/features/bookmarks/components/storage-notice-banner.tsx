@@ -5,7 +5,7 @@ import { strings } from '../../../lib/strings'
 export function StorageNoticeBanner() {
   const { notice, dismissNotice } = useBookmarks()
   return (
-    <div role="status" aria-live="polite" className="empty:hidden">
+    <div role="status" aria-live="polite">
       {notice && (
         <div className="mx-auto flex max-w-5xl items-start gap-3 border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           <p className="flex-1">{storageNoticeText(notice)}</p>

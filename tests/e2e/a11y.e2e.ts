@@ -1,0 +1,51 @@
+// Zero serious or critical axe-core violations on every view, light and dark.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seriousViolations } from './a11y'
+import { launchBrowser, newContext } from './browser'
+import { byOutlet, servedBundle, type ServedBundle } from './bundle'
+
+let browser: Browser
+let bundle: ServedBundle
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  bundle = await servedBundle()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle')
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.body.innerText.includes('正在搜索…'))
+}
+
+describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
+  test('every view', async () => {
+    // bypassCSP only here: axe is injected as a script, which the production CSP rightly refuses.
+    const context = await newContext(browser, { colorScheme, bypassCSP: true })
+    const page = await context.newPage()
+    const voa = byOutlet(bundle, 'voa')
+    await page.goto('/nowhere')
+    await page.evaluate((bookmark) => localStorage.setItem('archive-reader:bookmarks', JSON.stringify({ version: 1, bookmarks: [bookmark] })), {
+      id: voa.id,
+      title: voa.title,
+      url: voa.url,
+      outlet: voa.outlet,
+      outletName: '美国之音',
+      publishedAt: voa.publishedAt,
+      addedAt: '2024-05-01T00:00:00.000Z',
+    })
+    const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id']
+    const found: Record<string, unknown> = {}
+    for (const view of views) {
+      await page.goto(view)
+      await settle(page)
+      const violations = await seriousViolations(page)
+      if (violations.length > 0) found[view] = violations
+    }
+    await context.close()
+    expect(found).toEqual({})
+  })
+})
