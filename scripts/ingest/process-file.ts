@@ -1,5 +1,5 @@
 // The unit of work of the ingest, run in the main thread or in a worker: read one file, build its article.
-import { readFile, stat } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
@@ -24,9 +24,14 @@ export type Processed =
 export async function processFile(path: string, source: string, partitions = 1): Promise<Processed> {
   let bytes: Uint8Array
   try {
-    const info = await stat(path)
-    if (info.size > MAX_FILE_BYTES) return { kind: 'problem', reason: `file too large (${info.size} bytes, limit ${MAX_FILE_BYTES})` }
-    bytes = await readFile(path)
+    const file = await open(path, 'r')
+    try {
+      const { size } = await file.stat()
+      if (size > MAX_FILE_BYTES) return { kind: 'problem', reason: `file too large (${size} bytes, limit ${MAX_FILE_BYTES})` }
+      bytes = await file.readFile()
+    } finally {
+      await file.close()
+    }
   } catch (error) {
     return { kind: 'problem', reason: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }
   }

@@ -2,6 +2,8 @@
 // it is ~50 lines with one job type; a pool library would add a dependency for no extra safety.
 import { Worker } from 'node:worker_threads'
 import type { Processed } from './process-file'
+import type { MergeJob } from './search-postings'
+import type { WorkerJob } from './worker'
 
 interface Slot {
   worker: Worker
@@ -10,7 +12,7 @@ interface Slot {
 
 export class WorkerPool {
   private slots: Slot[]
-  private waiting = new Map<number, { resolve: (result: Processed) => void; reject: (error: unknown) => void; slot: Slot }>()
+  private waiting = new Map<number, { resolve: (result: never) => void; reject: (error: unknown) => void; slot: Slot }>()
   private nextId = 0
 
   constructor(size: number) {
@@ -18,12 +20,13 @@ export class WorkerPool {
     const url = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url)
     this.slots = Array.from({ length: size }, () => {
       const slot: Slot = { worker: new Worker(url), busy: 0 }
-      slot.worker.on('message', ({ id, result }: { id: number; result: Processed }) => {
+      slot.worker.on('message', ({ id, result, error }: { id: number; result: never; error?: string }) => {
         const job = this.waiting.get(id)
         if (!job) return
         this.waiting.delete(id)
         slot.busy--
-        job.resolve(result)
+        if (error === undefined) job.resolve(result)
+        else job.reject(new Error(error))
       })
       slot.worker.on('error', (error) => this.failAll(slot, error))
       slot.worker.on('exit', (code) => {
@@ -34,12 +37,19 @@ export class WorkerPool {
   }
 
   run(path: string, source: string, partitions: number): Promise<Processed> {
+    return this.send<Processed>({ id: this.nextId++, type: 'build', path, source, partitions })
+  }
+
+  merge(job: MergeJob): Promise<number> {
+    return this.send<number>({ id: this.nextId++, type: 'merge', job })
+  }
+
+  private send<T>(message: WorkerJob): Promise<T> {
     const slot = this.slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best))
-    const id = this.nextId++
     slot.busy++
-    return new Promise<Processed>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, slot })
-      slot.worker.postMessage({ id, path, source, partitions })
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(message.id, { resolve: resolve as (result: never) => void, reject, slot })
+      slot.worker.postMessage(message)
     })
   }
 

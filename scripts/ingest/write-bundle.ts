@@ -2,10 +2,9 @@
 // and swap it in. Memory stays flat: bodies are written as they are built, search postings are
 // spilled to partition files and merged one partition at a time after the global sort.
 import { randomBytes } from 'node:crypto'
-import { appendFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { encodePostings, gramBucket } from '../../src/lib/search-grams'
 import {
   MAX_SHARD_ENTRIES,
   SCHEMA_VERSION,
@@ -17,6 +16,7 @@ import {
 } from '../../src/types/data'
 import type { OutletInfo } from './outlets'
 import { processFile, type Processed } from './process-file'
+import { mergePartition, spillPath } from './search-postings'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -161,8 +161,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       options.onProgress?.(seq + 1, files.length)
     }
-    await pool?.close()
-    pool = undefined
     await writes.drain()
     await spill.flush()
     log(`${metas.length} articles built; sorting and writing indexes`)
@@ -170,11 +168,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     metas.sort((a, b) =>
       a.entry.publishedAt < b.entry.publishedAt ? 1 : a.entry.publishedAt > b.entry.publishedAt ? -1 : a.entry.id < b.entry.id ? -1 : 1,
     )
-    const numberOf = new Int32Array(files.length).fill(-1)
+    // Shared, so merge workers read it without a copy.
+    const numberOf = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, files.length))).fill(-1)
     metas.forEach((meta, number) => (numberOf[meta.seq] = number))
 
     const shards = await writeShards(stage, metas)
-    await writeSearch(stage, work, spill.partitions, buckets, numberOf, log)
+    const merges: Promise<number>[] = []
+    for (let p = 0; p < partitions; p++) {
+      const job = { work, stage, partition: p, partitions, buckets, numberOf }
+      merges.push(pool ? pool.merge(job) : mergePartition(job))
+    }
+    const postings = (await Promise.all(merges)).reduce((sum, n) => sum + n, 0)
+    log(`${postings} postings in ${buckets} search buckets`)
+    await pool?.close()
+    pool = undefined
     const manifest = manifestOf(metas, outlets, shards, buckets)
     await writeFile(join(stage, 'manifest.json'), JSON.stringify(manifest))
     await swapIn(stage, outDir)
@@ -278,52 +285,8 @@ class PostingSpill {
   }
 
   path(partition: number): string {
-    return join(this.dir, `postings-${partition}.txt`)
+    return spillPath(this.dir, partition)
   }
-}
-
-async function writeSearch(
-  stage: string,
-  work: string,
-  partitions: number,
-  buckets: number,
-  numberOf: Int32Array,
-  log: (message: string) => void,
-): Promise<void> {
-  let postings = 0
-  for (let p = 0; p < partitions; p++) {
-    const text = await readFile(join(work, `postings-${p}.txt`), 'utf8').catch(() => '')
-    // Buckets b with b % partitions === p live in this partition (both are powers of two).
-    const grouped = new Map<number, Map<string, number[]>>()
-    for (let b = p; b < buckets; b += partitions) grouped.set(b, new Map())
-    let at = 0
-    while (at < text.length) {
-      let end = text.indexOf('\n', at)
-      if (end === -1) end = text.length
-      const line = text.slice(at, end)
-      at = end + 1
-      const space = line.indexOf(' ')
-      const number = numberOf[Number(line.slice(0, space))]!
-      if (number < 0) continue
-      for (const gram of line.slice(space + 1).split(' ')) {
-        const bucket = grouped.get(gramBucket(gram, buckets))!
-        const list = bucket.get(gram)
-        if (list) list.push(number)
-        else bucket.set(gram, [number])
-        postings++
-      }
-    }
-    for (const [b, grams] of grouped) {
-      const keys = [...grams.keys()].sort()
-      const parts: string[] = []
-      for (const key of keys) {
-        const list = grams.get(key)!.sort((x, y) => x - y)
-        parts.push(`${JSON.stringify(key)}:[${encodePostings(list).join(',')}]`)
-      }
-      await writeFile(join(stage, 'search', `${b}.json`), `{${parts.join(',')}}`)
-    }
-  }
-  log(`${postings} postings in ${buckets} search buckets`)
 }
 
 /** Bounded concurrent file writes. */
