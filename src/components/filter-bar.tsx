@@ -29,77 +29,95 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
     onChange({ ...filters, outlets: outlets.map((o) => o.id).filter((o) => chosen.has(o)) })
   }
   const quick = quickRanges(newestDay, years)
+  const [open, setOpen] = useState(false)
+  const active = filters.outlets.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0)
   return (
     <section aria-label={s.label} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       <SearchBox value={filters.q} onCommit={(q) => onChange({ ...filters, q }, { replace: filters.q !== '' && q.trim() !== '' })} />
 
-      <fieldset>
-        <legend className="mb-2 text-sm font-semibold">{s.outlets}</legend>
-        <div className="flex flex-wrap gap-2">
-          {outlets.map((outlet) => {
-            const checked = filters.outlets.includes(outlet.id)
-            return (
-              <label
-                key={outlet.id}
-                className={`inline-flex cursor-pointer items-center gap-2 rounded-full border px-3 py-1.5 text-sm has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-sky-600 ${
-                  checked ? 'border-stone-800 bg-stone-100 dark:border-stone-200 dark:bg-stone-800' : 'border-stone-300 dark:border-stone-700'
-                }`}
-              >
-                <input type="checkbox" checked={checked} onChange={(e) => toggleOutlet(outlet.id, e.target.checked)} className="size-4 accent-stone-800 dark:accent-stone-200" />
-                <OutletBadge outlet={outlet} name={outlet.name} />
-                <span className="text-stone-600 dark:text-stone-400">{s.outletCount(outlet.count)}</span>
-              </label>
-            )
-          })}
-        </div>
-      </fieldset>
-
-      <fieldset>
-        <legend className="mb-2 text-sm font-semibold">{s.dateRange}</legend>
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-from`}>
-            {s.from}
-            <input
-              id={`${id}-from`}
-              type="date"
-              value={filters.from ?? ''}
-              onChange={(e) => onChange({ ...filters, from: parseDay(e.target.value) ? e.target.value : null })}
-              className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
-            />
-          </label>
-          <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-to`}>
-            {s.to}
-            <input
-              id={`${id}-to`}
-              type="date"
-              value={filters.to ?? ''}
-              onChange={(e) => onChange({ ...filters, to: parseDay(e.target.value) ? e.target.value : null })}
-              className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
-            />
-          </label>
-        </div>
-        {quick.length > 0 && (
-          <div className="mt-3 flex flex-wrap items-center gap-2" role="group" aria-label={`${s.quickRanges}${s.quickHint}`}>
-            <span className="text-sm text-stone-600 dark:text-stone-400" aria-hidden="true">
-              {s.quickRanges}
-            </span>
-            {quick.map((range) => {
-              const active = filters.from === range.from && filters.to === range.to
+      {/* On a phone the outlet and date controls fold away so the first articles are on screen. */}
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={`${id}-more`}
+        onClick={() => setOpen(!open)}
+        className="flex w-full items-center justify-between rounded-md border border-stone-300 px-3 py-2 text-sm font-medium sm:hidden dark:border-stone-600"
+      >
+        <span>
+          {s.more}
+          {active > 0 && <span className="ml-1 text-stone-600 dark:text-stone-400">{s.moreActive(active)}</span>}
+        </span>
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      <div id={`${id}-more`} className={`space-y-4 ${open ? '' : 'hidden'} sm:block`}>
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">{s.outlets}</legend>
+          <div className="flex flex-wrap gap-2">
+            {outlets.map((outlet) => {
+              const checked = filters.outlets.includes(outlet.id)
               return (
-                <button
-                  key={range.label}
-                  type="button"
-                  aria-pressed={active}
-                  onClick={() => onChange({ ...filters, from: range.from, to: range.to })}
-                  className={`rounded-full border px-3 py-1 text-sm ${active ? 'border-stone-800 bg-stone-800 text-white dark:border-stone-200 dark:bg-stone-200 dark:text-stone-900' : 'border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800'}`}
+                <label
+                  key={outlet.id}
+                  className={`inline-flex cursor-pointer items-center gap-2 rounded-full border px-3 py-1.5 text-sm has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-sky-600 ${
+                    checked ? 'border-stone-800 bg-stone-100 dark:border-stone-200 dark:bg-stone-800' : 'border-stone-300 dark:border-stone-700'
+                  }`}
                 >
-                  {range.label}
-                </button>
+                  <input type="checkbox" checked={checked} onChange={(e) => toggleOutlet(outlet.id, e.target.checked)} className="size-4 accent-stone-800 dark:accent-stone-200" />
+                  <OutletBadge outlet={outlet} name={outlet.name} />
+                  <span className="text-stone-600 dark:text-stone-400">{s.outletCount(outlet.count)}</span>
+                </label>
               )
             })}
           </div>
-        )}
-      </fieldset>
+        </fieldset>
+
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">{s.dateRange}</legend>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-from`}>
+              {s.from}
+              <input
+                id={`${id}-from`}
+                type="date"
+                value={filters.from ?? ''}
+                onChange={(e) => onChange({ ...filters, from: parseDay(e.target.value) ? e.target.value : null })}
+                className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
+              />
+            </label>
+            <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-to`}>
+              {s.to}
+              <input
+                id={`${id}-to`}
+                type="date"
+                value={filters.to ?? ''}
+                onChange={(e) => onChange({ ...filters, to: parseDay(e.target.value) ? e.target.value : null })}
+                className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
+              />
+            </label>
+          </div>
+          {quick.length > 0 && (
+            <div className="mt-3 flex flex-wrap items-center gap-2" role="group" aria-label={`${s.quickRanges}${s.quickHint}`}>
+              <span className="text-sm text-stone-600 dark:text-stone-400" aria-hidden="true">
+                {s.quickRanges}
+              </span>
+              {quick.map((range) => {
+                const active = filters.from === range.from && filters.to === range.to
+                return (
+                  <button
+                    key={range.label}
+                    type="button"
+                    aria-pressed={active}
+                    onClick={() => onChange({ ...filters, from: range.from, to: range.to })}
+                    className={`rounded-full border px-3 py-1 text-sm ${active ? 'border-stone-800 bg-stone-800 text-white dark:border-stone-200 dark:bg-stone-200 dark:text-stone-900' : 'border-stone-300 hover:bg-stone-100 dark:border-stone-700 dark:hover:bg-stone-800'}`}
+                  >
+                    {range.label}
+                  </button>
+                )
+              })}
+            </div>
+          )}
+        </fieldset>
+      </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-3 dark:border-stone-800">
         <p role="status" aria-live="polite" className="font-medium">

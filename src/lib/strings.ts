@@ -29,6 +29,8 @@ export const strings = {
   },
   filters: {
     label: '筛选',
+    more: '按媒体和日期筛选',
+    moreActive: (count: number) => `（已选 ${count} 项）`,
     outlets: '媒体',
     outletCount: (count: number) => `${count} 篇`,
     dateRange: '日期',

@@ -1,0 +1,133 @@
+// The reader on a 3,000-article archive: the first screen loads the manifest and the newest
+// shard(s) only, "加载更多" loads on demand, search fetches only its grams' buckets and the
+// shards holding results, and the detail's previous/next load only neighbouring shards.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { generateCorpus } from '../../scripts/bench/ingest-bench'
+import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
+import type { IndexShard, Manifest, SearchBucket } from '../../src/types/data'
+import { launchBrowser, TIME_ZONE } from './browser'
+import { startPreview, type PreviewServer } from './preview-server'
+
+const DIST = process.env.E2E_DIST ?? 'dist'
+const PORT = Number(process.env.E2E_SCALE_PORT ?? 4193)
+const COUNT = 3000
+
+let work: string
+let server: PreviewServer
+let browser: Browser
+let manifest: Manifest
+let data: string
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'reader-scale-'))
+  const archive = join(work, 'archive')
+  const site = join(work, 'site')
+  generateCorpus(archive, COUNT)
+  cpSync(DIST, site, { recursive: true })
+  rmSync(join(site, 'data'), { recursive: true, force: true })
+  data = join(site, 'data')
+  execFileSync('npx', ['tsx', 'scripts/ingest/cli.ts', '--in', archive, '--out', data], { stdio: 'pipe' })
+  manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest
+  server = await startPreview(site, PORT)
+  browser = await launchBrowser()
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  server?.close()
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+async function tracked(): Promise<{ page: Page; requests: string[] }> {
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: TIME_ZONE, locale: 'zh-CN', viewport: { width: 1280, height: 900 } })
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('internetdisconnected'))
+  const page = await context.newPage()
+  const requests: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/data/')) requests.push(path.slice('/data/'.length))
+  })
+  return { page, requests }
+}
+
+const status = (page: Page) => page.locator('section[aria-label="筛选"] [role="status"]').innerText()
+const shardsIn = (requests: string[]) => requests.filter((path) => path.startsWith('index/'))
+
+test('the first screen loads the manifest and the newest shards only; more loads on demand', async () => {
+  expect(manifest.articleCount).toBe(COUNT)
+  expect(manifest.shards.length).toBeGreaterThan(50)
+  const { page, requests } = await tracked()
+  await page.goto('/')
+  await expect.poll(() => page.locator('main article').count()).toBe(30)
+  expect(await status(page)).toBe(`共 ${COUNT} 篇`)
+  const first = shardsIn(requests)
+  expect(first.length).toBeLessThanOrEqual(3)
+  expect(requests.filter((path) => path.startsWith('articles/') || path.startsWith('search/'))).toEqual([])
+
+  await page.getByRole('button', { name: '加载更多' }).click()
+  await expect.poll(() => page.locator('main article').count()).toBe(60)
+  expect(shardsIn(requests).length).toBeLessThanOrEqual(first.length + 3)
+  const times = await page.locator('main article time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!))
+  expect(times).toEqual([...times].sort().reverse())
+  await page.context().close()
+})
+
+test('search fetches its grams’ buckets and only the shards that hold results; the count is exact', async () => {
+  const q = '克里姆林宫'
+  const grams = queryGrams(q)
+  const buckets = [...new Set(grams.map((gram) => gramBucket(gram, manifest.search.buckets)))]
+  const lists = grams.map((gram) => {
+    const bucket = JSON.parse(readFileSync(join(data, manifest.search.file.replace('{bucket}', String(gramBucket(gram, manifest.search.buckets)))), 'utf8')) as SearchBucket
+    return new Set(decodePostings(bucket[gram] ?? []))
+  })
+  const expected = [...lists[0]!].filter((n) => lists.every((list) => list.has(n))).sort((a, b) => a - b)
+  expect(expected.length).toBeGreaterThan(0)
+  const holding = manifest.shards.filter((shard) => expected.some((n) => n >= shard.start && n < shard.start + shard.count))
+
+  const { page, requests } = await tracked()
+  await page.goto(`/?q=${encodeURIComponent(q)}`)
+  await expect.poll(() => status(page)).toBe(`共 ${expected.length} 篇`)
+  await expect.poll(() => page.locator('main article').count()).toBe(Math.min(30, expected.length))
+  expect(requests.filter((path) => path.startsWith('search/')).sort()).toEqual(buckets.map((b) => manifest.search.file.replace('{bucket}', String(b))).sort())
+  const loaded = new Set(shardsIn(requests))
+  for (const file of loaded) expect(holding.map((shard) => shard.file)).toContain(file)
+
+  // The first result is article number expected[0]: the first card is that entry.
+  const shard = manifest.shards.find((s) => expected[0]! >= s.start && expected[0]! < s.start + s.count)!
+  const content = JSON.parse(readFileSync(join(data, shard.file), 'utf8')) as IndexShard
+  expect(await page.locator('main article h2').first().innerText()).toBe(content.entries[expected[0]! - content.start]!.title)
+  await page.context().close()
+})
+
+test('a date filter skips the shards outside the range', async () => {
+  const { page, requests } = await tracked()
+  await page.goto('/?from=2018-06-01&to=2018-06-30')
+  await expect.poll(() => status(page)).toMatch(/^共 \d+ 篇$/)
+  const months = new Set(shardsIn(requests).map((file) => manifest.shards.find((s) => s.file === file)!.month))
+  for (const month of months) expect(['2018-05', '2018-06', '2018-07']).toContain(month)
+  const times = await page.locator('main article time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!))
+  expect(times.length).toBeGreaterThan(0)
+  for (const time of times) {
+    expect(Date.parse(time)).toBeGreaterThanOrEqual(Date.parse('2018-05-31T16:00:00Z'))
+    expect(Date.parse(time)).toBeLessThan(Date.parse('2018-06-30T16:00:00Z'))
+  }
+  await page.context().close()
+})
+
+test('an old article’s previous/next load its neighbouring shards, not the whole archive', async () => {
+  const shard = manifest.shards[Math.floor(manifest.shards.length * 0.8)]!
+  const content = JSON.parse(readFileSync(join(data, shard.file), 'utf8')) as IndexShard
+  const entry = content.entries[1]!
+  const { page, requests } = await tracked()
+  await page.goto(`/articles/${entry.id}`)
+  const pager = page.getByRole('navigation', { name: '同一筛选中的文章' })
+  await expect.poll(() => pager.innerText()).toContain(content.entries[0]!.title)
+  expect(await pager.innerText()).toContain(content.entries[2]!.title)
+  expect(shardsIn(requests).length).toBeLessThanOrEqual(3)
+  await page.context().close()
+})
