@@ -4,7 +4,7 @@
 // peak memory and the sizes the first screen loads.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -99,8 +99,11 @@ function main() {
     const seconds = (performance.now() - started) / 1000
     if (child.status !== 0) throw new Error(`ingest failed (${child.status}): ${child.stderr.slice(-2000)}`)
     const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? NaN)
+    const cpu = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0), 0)
     console.log(child.stdout.trim())
     console.log(`ingest: ${(n / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
+    // CPU time does not depend on what else the machine is doing: 2 idle cores give at most 2 / (s per article).
+    console.log(`cpu: ${cpu.toFixed(1)} s user+sys = ${((cpu / n) * 1000).toFixed(2)} ms per article (load average ${loadavg()[0]!.toFixed(1)})`)
 
     const manifest = JSON.parse(readFileSync(join(output, 'manifest.json'), 'utf8')) as Manifest
     const manifestGz = gz(join(output, 'manifest.json'))
