@@ -1,0 +1,154 @@
+// Broken state in the real browser: corrupt, disabled or full localStorage, nonsense in the
+// URL, data that fails to load. In every case the app keeps working and says what happened.
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser, newContext } from './browser'
+
+const KEY = 'archive-reader:bookmarks'
+const BACKUP_PREFIX = `${KEY}:backup:`
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+afterEach(async () => {
+  await context?.close()
+})
+
+async function open(init?: () => void): Promise<Page> {
+  context = await newContext(browser)
+  if (init) await context.addInitScript(init)
+  page = await context.newPage()
+  return page
+}
+
+/** Article titles of the list as shown, once it has loaded. */
+async function listTitles(): Promise<string[]> {
+  await page.locator('main article h2').first().waitFor()
+  return page.locator('main article h2').allTextContents()
+}
+
+const firstBookmarkButton = () => page.locator('main article').first().getByRole('button', { pressed: false })
+const notice = () => page.getByRole('status').filter({ has: page.getByRole('button', { name: '知道了' }) })
+
+describe('corrupt localStorage', () => {
+  test.each([
+    ['not JSON', '{"version":1,"bookmarks":[{"id":', '不是有效的 JSON'],
+    ['the wrong shape', JSON.stringify(['bbc-1', 'rfi-2']), '格式不对'],
+    ['an older schema', JSON.stringify({ items: [{ id: 'bbc-1', title: '旧书签' }] }), '旧版本的格式'],
+  ])('%s: the app works, says so, and keeps the value under a backup key', async (_label, raw, reason) => {
+    await open()
+    await page.goto('/')
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, raw])
+    await page.reload()
+
+    await expect.poll(() => notice().textContent()).toContain(reason)
+    expect(await notice().textContent()).toContain(BACKUP_PREFIX)
+    const backups = await page.evaluate((prefix) => Object.entries(localStorage).filter(([key]) => key.startsWith(prefix)), BACKUP_PREFIX)
+    expect(backups).toHaveLength(1)
+    expect(backups[0]![1]).toBe(raw)
+    expect(await notice().textContent()).toContain(backups[0]![0])
+
+    // The app still works: the list shows, and a new bookmark survives a reload without a notice.
+    expect((await listTitles()).length).toBeGreaterThan(0)
+    await firstBookmarkButton().click()
+    await page.getByRole('button', { name: '知道了' }).click()
+    await page.reload()
+    await page.locator('main article').first().getByRole('button', { pressed: true }).waitFor()
+    expect(await notice().count()).toBe(0)
+    expect(await page.evaluate((prefix) => Object.keys(localStorage).filter((key) => key.startsWith(prefix)).length, BACKUP_PREFIX)).toBe(1)
+  })
+})
+
+describe('storage that does not work', () => {
+  test('localStorage disabled: bookmarks work for this tab and the reader is told', async () => {
+    await open(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError')
+        },
+      })
+    })
+    await page.goto('/')
+    await expect.poll(() => notice().textContent()).toContain('浏览器存储不可用')
+    const title = (await listTitles())[0]!
+    await firstBookmarkButton().click()
+    await page.getByRole('link', { name: '收藏' }).click()
+    await page.getByText(title).first().waitFor()
+  })
+
+  test('a full quota: bookmarking still shows, and the reader is told it was not saved', async () => {
+    await open(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("Failed to execute 'setItem' on 'Storage': the quota has been exceeded.", 'QuotaExceededError')
+      }
+    })
+    await page.goto('/')
+    await listTitles()
+    expect(await notice().count()).toBe(0)
+    await firstBookmarkButton().click()
+    await expect.poll(() => notice().textContent()).toContain('浏览器存储已满')
+    expect(await page.locator('main article').first().getByRole('button').first().getAttribute('aria-pressed')).toBe('true')
+  })
+})
+
+describe('nonsense in the URL', () => {
+  test('from=banana and an unknown outlet are ignored while the known outlet filter applies', async () => {
+    await open()
+    await page.goto('/')
+    const all = await listTitles()
+    await page.goto('/?outlet=bbc')
+    const bbc = await listTitles()
+    expect(bbc.length).toBeGreaterThan(0)
+    expect(bbc.length).toBeLessThan(all.length)
+
+    await page.goto('/?from=banana&outlet=nope,bbc')
+    expect(await listTitles()).toEqual(bbc)
+    expect(await page.getByRole('alert').count()).toBe(0)
+  })
+})
+
+describe('a failed data load', () => {
+  test('the list shows a message with retry; the header still works; retry works once the network is back', async () => {
+    await open()
+    await page.route('**/data/**', (route) => route.abort('internetdisconnected'))
+    await page.goto('/')
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('数据加载失败')
+
+    // The header and navigation keep working.
+    await page.getByRole('link', { name: '收藏' }).click()
+    await page.waitForURL('**/bookmarks')
+    await page.getByRole('link', { name: '文章' }).click()
+    await page.waitForURL((url) => url.pathname === '/')
+    await page.getByRole('alert').getByRole('button', { name: '重试' }).waitFor()
+
+    await page.unroute('**/data/**')
+    await page.getByRole('alert').getByRole('button', { name: '重试' }).click()
+    expect((await listTitles()).length).toBeGreaterThan(0)
+    expect(await page.getByRole('alert').count()).toBe(0)
+  })
+
+  test('an article that fails to load shows a message with retry', async () => {
+    await open()
+    await page.goto('/')
+    const link = page.locator('main article h2 a').first()
+    const href = (await link.getAttribute('href'))!
+    await page.route('**/data/articles/**', (route) => route.abort('internetdisconnected'))
+    await page.goto(href)
+    await page.getByRole('alert').getByRole('button', { name: '重试' }).waitFor()
+    await page.unroute('**/data/articles/**')
+    await page.getByRole('alert').getByRole('button', { name: '重试' }).click()
+    await page.locator('.safe-html').waitFor()
+    expect(await page.getByRole('alert').count()).toBe(0)
+  })
+})
