@@ -81,7 +81,8 @@ export interface ShardPlan {
 
 /**
  * Walks the candidate shards newest first, taking loaded ones, until `enough(entries)` says
- * so; the first unloaded shard met is the one to fetch next. Never loads past what is needed.
+ * so; the first unloaded shard met is the one to fetch next (with the one after it, unless it
+ * is the very first). Loads at most one shard beyond what is needed.
  */
 export function planShards(
   candidates: readonly ShardRef[],
@@ -91,11 +92,16 @@ export function planShards(
 ): ShardPlan {
   const shards: ShardRef[] = []
   const entries: ListEntry[] = []
-  for (const ref of candidates) {
+  for (const [index, ref] of candidates.entries()) {
     if (enough(entries)) return { shards, entries, complete: false }
     shards.push(ref)
     const shard = loaded(ref.file)
-    if (!shard) return { shards, entries, complete: false }
+    if (!shard) {
+      // Past the first shard the matches are sparse: fetch two at a time to shorten the waterfall.
+      const next = candidates[index + 1]
+      if (index > 0 && next) shards.push(next)
+      return { shards, entries, complete: false }
+    }
     entries.push(...matchingEntries(shard, filter))
   }
   return { shards, entries, complete: true }

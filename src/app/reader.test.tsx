@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+// The app's routes over an in-memory bundle (fetch stubbed): what a reader sees and what the URL says.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, cleanup, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { buildBundle, SEEDS } from '../features/articles/fixtures/bundle'
+import { routes } from './router'
+
+const bundle = buildBundle(SEEDS)
+
+function serve(path: string): Response {
+  const file = path.replace(/^\/data\//, '')
+  const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } })
+  if (file === 'manifest.json') return json(bundle.manifest)
+  const shard = bundle.shards.get(file)
+  if (shard) return json(shard)
+  const bucket = /^search\/(\d+)\.json$/.exec(file)
+  if (bucket) return json(bundle.buckets.get(Number(bucket[1])) ?? {})
+  return new Response('not found', { status: 404 })
+}
+
+let fetched: string[]
+beforeEach(() => {
+  fetched = []
+  vi.stubGlobal('fetch', async (input: string) => {
+    fetched.push(input)
+    return serve(input)
+  })
+})
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+function renderAt(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] })
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  )
+  return router
+}
+
+const articleTitles = () => screen.queryAllByRole('article').map((node) => within(node).getByRole('heading').textContent)
+
+describe('the list', () => {
+  it('shows the newest first and counts exactly', async () => {
+    renderAt('/')
+    expect(await screen.findByText('共 5 篇')).toBeInTheDocument()
+    await vi.waitFor(() => expect(articleTitles()).toHaveLength(5))
+    expect(articleTitles()).toEqual(SEEDS.slice().sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).map((a) => a.title))
+    expect(fetched.some((url) => url.includes('/search/'))).toBe(false)
+  })
+
+  it('searches as the reader types, debounced, and writes q to the URL', async () => {
+    const user = userEvent.setup()
+    const router = renderAt('/')
+    await screen.findByText('共 5 篇')
+    await user.type(screen.getByRole('searchbox'), '克里姆林宫')
+    expect(await screen.findByText('共 3 篇', {}, { timeout: 2000 })).toBeInTheDocument()
+    expect(router.state.location.search).toBe('?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
+    expect(articleTitles()).toHaveLength(3)
+  })
+
+  it('ticks outlets into the URL and shows the empty state with a way out', async () => {
+    const user = userEvent.setup()
+    const router = renderAt('/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
+    await screen.findByText('共 3 篇')
+    await user.click(screen.getByRole('checkbox', { name: /法广/ }))
+    expect(router.state.location.search).toBe('?outlet=rfi&q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
+    expect(await screen.findByText('没有符合条件的文章')).toBeInTheDocument()
+    await user.click(screen.getAllByRole('button', { name: '清除全部筛选' })[0]!)
+    expect(router.state.location.search).toBe('')
+    expect(await screen.findByText('共 5 篇')).toBeInTheDocument()
+  })
+
+  it('ignores nonsense in the URL and applies the rest', async () => {
+    renderAt('/?from=banana&outlet=cnn,bbc')
+    expect(await screen.findByText('共 1 篇')).toBeInTheDocument()
+    expect(articleTitles()).toEqual([SEEDS[1]!.title])
+  })
+
+  it('shows an error with a retry when the manifest cannot load, and retry recovers', async () => {
+    let fail = true
+    vi.stubGlobal('fetch', async (input: string) => {
+      if (fail) throw new TypeError('Failed to fetch')
+      return serve(input)
+    })
+    const user = userEvent.setup()
+    renderAt('/')
+    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: '时间线' })).toBeInTheDocument()
+    fail = false
+    await user.click(screen.getByRole('button', { name: '重试' }))
+    expect(await screen.findByText('共 5 篇')).toBeInTheDocument()
+  })
+})
+
+describe('not found', () => {
+  it('says 未找到 for an unknown path and an unknown article', async () => {
+    renderAt('/no/such/page')
+    expect(await screen.findByRole('heading', { name: /未找到/ })).toBeInTheDocument()
+    cleanup()
+    renderAt('/articles/nope')
+    expect(await screen.findByRole('heading', { name: '未找到这篇文章' })).toBeInTheDocument()
+  })
+})
+
+describe('the timeline', () => {
+  it('filters to a month when its bar is clicked', async () => {
+    const user = userEvent.setup()
+    const router = renderAt('/timeline')
+    await screen.findByText('共 5 篇')
+    await act(() => user.click(screen.getByRole('button', { name: /^2023年3月：2 篇/ })))
+    expect(router.state.location.search).toBe('?from=2023-03-01&to=2023-03-31')
+    expect(await screen.findByText('共 2 篇')).toBeInTheDocument()
+  })
+})
