@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Article, IndexShard, Manifest } from '../../src/types/data'
 import { PRODUCTION_CSP } from '../../vite.config'
-import { TIME_ZONE, launchBrowser } from './browser'
+import { TIME_ZONE, launchBrowser, newContext } from './browser'
 import { startPreview, type PreviewServer } from './preview-server'
 import { FORBIDDEN_ELEMENTS, TEXT_VECTORS, XSS_VECTORS, type XssVector } from './xss-vectors'
 
@@ -219,9 +219,21 @@ describe('the built index.html', () => {
 describe('hostile article content in chromium', () => {
   test(`${XSS_VECTORS.length} vectors, through the ingest and in tampered data files, render harmless`, async () => {
     const findings: string[] = []
+    await page.goto('/')
+    let previous = 'the list'
     for (const target of targets) {
-      await page.goto(`/articles/${target.id}`)
       const label = `${target.path} ${target.vector.name} (/articles/${target.id})`
+      // A meta refresh, a form or a link that fired would have taken the page elsewhere.
+      if (!page.url().startsWith(server.url)) {
+        findings.push(`after ${previous}: the page navigated away to ${page.url()}`)
+        await page.goto('/')
+      }
+      previous = label
+      // Client-side navigation: one page for the whole run, so a payload that fires late is still heard.
+      await page.evaluate((path) => {
+        history.pushState(null, '', path)
+        dispatchEvent(new PopStateEvent('popstate'))
+      }, `/articles/${target.id}`)
       try {
         await page.locator('.safe-html', { hasText: `${BEFORE} ${target.vector.name}` }).waitFor({ timeout: 5_000 })
       } catch {
@@ -239,6 +251,7 @@ describe('hostile article content in chromium', () => {
         if (!(await page.getByText(TEXT_VECTORS.outletName).first().isVisible())) findings.push(`${label}: outlet name not shown as text`)
       }
     }
+    if (!page.url().startsWith(server.url)) findings.push(`after ${previous}: the page navigated away to ${page.url()}`)
     expect(findings).toEqual([])
     expect(xssCalls).toEqual([])
     expect(dialogs).toEqual([])
@@ -275,5 +288,55 @@ describe('hostile article content in chromium', () => {
     expect(dialogs).toEqual([])
     expect(pageErrors).toEqual([])
     expect(violations.filter((violation) => !isSanitizerParse(violation))).toEqual([])
+  })
+})
+
+describe('the production build under its own CSP and Trusted Types', () => {
+  test('every view and the main actions run with zero violations and no page errors', async () => {
+    const clean = await newContext(browser)
+    const found: string[] = []
+    await clean.exposeFunction('__cspReport', (report: string) => void found.push(report))
+    await clean.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __cspReport: (report: string) => void }).__cspReport
+        report(`${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI} ${event.sample}`)
+      })
+    })
+    const view = await clean.newPage()
+    view.on('pageerror', (error) => void found.push(`page error: ${error.message}`))
+    view.on('console', (message) => {
+      if (message.type() === 'error' && !/net::ERR_INTERNET_DISCONNECTED/.test(message.text())) found.push(`console: ${message.text()}`)
+    })
+
+    await view.goto('/')
+    await view.locator('main article h2 a').first().waitFor()
+    const articles = await view.locator('main article h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+    await view.locator('main article').first().getByRole('button', { pressed: false }).click()
+    await view.getByRole('searchbox').fill('克里姆林宫')
+    await view.waitForURL(/q=/)
+    await view.locator('main').waitFor()
+    for (const href of articles) {
+      await view.goto(href)
+      await view.locator('.safe-html').waitFor()
+      await view.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+    }
+    for (const path of ['/timeline', '/bookmarks', '/no-such-page']) {
+      await view.goto(path)
+      await view.locator('main').waitFor()
+    }
+    const violations = [...found]
+    // Trusted Types are enforced, not just declared: a plain string cannot reach innerHTML.
+    const sink = await view.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>'
+        return 'allowed'
+      } catch {
+        return 'blocked'
+      }
+    })
+    await clean.close()
+    expect(articles.length).toBeGreaterThan(0)
+    expect(violations).toEqual([])
+    expect(sink).toBe('blocked')
   })
 })
