@@ -173,12 +173,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     metas.forEach((meta, number) => (numberOf[meta.seq] = number))
 
     const shards = await writeShards(stage, metas)
-    const merges: Promise<number>[] = []
-    for (let p = 0; p < partitions; p++) {
-      const job = { work, stage, partition: p, partitions, buckets, numberOf }
-      merges.push(pool ? pool.merge(job) : mergePartition(job))
+    // One partition per worker at a time: memory holds a few partitions' postings, never all of them.
+    let postings = 0
+    let nextPartition = 0
+    const mergeNext = async (): Promise<void> => {
+      while (nextPartition < partitions) {
+        const job = { work, stage, partition: nextPartition++, partitions, buckets, numberOf }
+        postings += await (pool ? pool.merge(job) : mergePartition(job))
+      }
     }
-    const postings = (await Promise.all(merges)).reduce((sum, n) => sum + n, 0)
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, mergeNext))
     log(`${postings} postings in ${buckets} search buckets`)
     await pool?.close()
     pool = undefined
