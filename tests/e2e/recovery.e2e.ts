@@ -152,3 +152,34 @@ describe('a failed data load', () => {
     expect(await page.getByRole('alert').count()).toBe(0)
   })
 })
+
+describe('article images offline', () => {
+  test('an image that cannot load becomes a quiet placeholder with its alt text; captions stay', async () => {
+    await open()
+    await page.goto('/')
+    const hrefs = await page.locator('main article h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+    let images = 0
+    for (const href of hrefs) {
+      await page.goto(href)
+      await page.locator('.safe-html').waitFor()
+      const bodyImages = page.locator('.safe-html img')
+      for (let index = 0; index < (await bodyImages.count()); index++) {
+        const image = bodyImages.nth(index)
+        // Lazy images load (and fail) only near the viewport.
+        await image.evaluate((element) => element.parentElement!.scrollIntoView())
+        await expect.poll(() => image.getAttribute('data-missing'), { timeout: 5_000 }).toBe('')
+        expect(await image.isVisible()).toBe(false)
+        const placeholder = await image.evaluate((element) => {
+          const next = element.nextElementSibling as HTMLElement | null
+          return next && { className: next.className, label: next.getAttribute('aria-label'), visible: next.offsetHeight > 0 }
+        })
+        expect(placeholder).toMatchObject({ className: 'safe-html-missing-image', visible: true })
+        expect(placeholder!.label).toMatch(/^图片无法加载/)
+        images++
+      }
+      const captions = await page.locator('.safe-html figcaption').count()
+      expect(await page.locator('.safe-html figcaption:visible').count()).toBe(captions)
+    }
+    expect(images).toBeGreaterThan(0)
+  })
+})
