@@ -60,7 +60,8 @@ function Frame({ children }: { children?: React.ReactNode }) {
       </a>
       <Header />
       <StorageNoticeBanner />
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
+      {/* min-h-screen: the footer starts below the fold, so content arriving never pushes it (no layout shift). */}
+      <main id="main" tabIndex={-1} className="mx-auto min-h-screen w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
         {children}
       </main>
       <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">

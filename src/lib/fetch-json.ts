@@ -20,7 +20,7 @@ export function dataUrl(path: string): string {
 }
 
 export async function fetchJson<T>(path: string, isValid: (value: unknown) => value is T, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(dataUrl(path), { signal, headers: { Accept: 'application/json' } })
+  const response = await fetch(dataUrl(path), { signal })
   if (response.status === 404) throw new NotFoundError(path)
   if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`)
   // A static host that serves index.html for every unknown path answers 200 with HTML.

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { daysInMonth, formatMonthKey } from '../../../lib/dates'
 import type { Filters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
@@ -14,13 +15,21 @@ export function monthRange(month: string): { from: string; to: string } {
 /** A bar per month, stacked by outlet colour; each bar is a button that filters to its month. */
 export function MonthChart({ bars, outlets, filters, onPick }: { bars: MonthBar[]; outlets: Map<string, Outlet>; filters: Filters; onPick: (range: { from: string; to: string }) => void }) {
   const max = Math.max(1, ...bars.map((bar) => bar.total))
+  const scroller = useRef<HTMLDivElement>(null)
+  // On a narrow screen start at the chosen month, or at the newest months, not at the archive's first.
+  useEffect(() => {
+    const box = scroller.current
+    if (!box) return
+    const chosen = box.querySelector<HTMLElement>('[aria-pressed="true"]')
+    box.scrollLeft = chosen ? chosen.offsetLeft - box.clientWidth / 2 : box.scrollWidth
+  }, [])
   return (
     <figure className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
       <figcaption className="mb-3">
         <span className="font-semibold">{s.chartLabel}</span>
         <span className="ml-2 text-sm text-stone-600 dark:text-stone-400">{s.intro}</span>
       </figcaption>
-      <div className="overflow-x-auto pb-1">
+      <div ref={scroller} className="relative overflow-x-auto pb-1">
         <ol className="flex min-w-max items-end gap-1">
           {bars.map((bar, index) => {
             const range = monthRange(bar.month)
