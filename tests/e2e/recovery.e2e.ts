@@ -141,6 +141,7 @@ describe('a failed data load', () => {
   test('an article that fails to load shows a message with retry', async () => {
     await open()
     await page.goto('/')
+    await listTitles()
     const link = page.locator('main article h2 a').first()
     const href = (await link.getAttribute('href'))!
     await page.route('**/data/articles/**', (route) => route.abort('internetdisconnected'))
@@ -157,6 +158,7 @@ describe('article images offline', () => {
   test('an image that cannot load becomes a quiet placeholder with its alt text; captions stay', async () => {
     await open()
     await page.goto('/')
+    await listTitles()
     const hrefs = await page.locator('main article h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
     let images = 0
     for (const href of hrefs) {
