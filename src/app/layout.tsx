@@ -1,4 +1,5 @@
-import { NavLink, Outlet, ScrollRestoration, useLocation, type Location } from 'react-router'
+import { useEffect, useRef } from 'react'
+import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigationType, type Location } from 'react-router'
 import { ThemeToggle } from '../components/theme-toggle'
 import { StorageNoticeBanner } from '../features/bookmarks/components/storage-notice-banner'
 import { strings } from '../lib/strings'
@@ -71,7 +72,20 @@ function Frame({ children }: { children?: React.ReactNode }) {
   )
 }
 
+/** After a link opens another page, move focus to the content so screen readers start there. */
+function useFocusMainOnNewPage() {
+  const { pathname } = useLocation()
+  const type = useNavigationType()
+  const previous = useRef(pathname)
+  useEffect(() => {
+    if (previous.current === pathname) return
+    previous.current = pathname
+    if (type !== 'POP') document.getElementById('main')?.focus({ preventScroll: true })
+  }, [pathname, type])
+}
+
 export function Layout() {
+  useFocusMainOnNewPage()
   return (
     <Frame>
       <Outlet />

@@ -16,11 +16,13 @@ export interface FilterBarProps {
   years: readonly number[]
   /** The result count sentence, announced politely. */
   status: string
+  /** What the search box searches, as its label. */
+  searchLabel?: string
 }
 
 const SEARCH_DEBOUNCE_MS = 250
 
-export function FilterBar({ filters, onChange, outlets, newestDay, years, status }: FilterBarProps) {
+export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search }: FilterBarProps) {
   const id = useId()
   const toggleOutlet = (outletId: string, on: boolean) => {
     const chosen = new Set(filters.outlets)
@@ -33,7 +35,7 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
   const active = filters.outlets.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0)
   return (
     <section aria-label={s.label} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-      <SearchBox value={filters.q} onCommit={(q) => onChange({ ...filters, q }, { replace: filters.q !== '' && q.trim() !== '' })} />
+      <SearchBox label={searchLabel} value={filters.q} onCommit={(q) => onChange({ ...filters, q }, { replace: filters.q !== '' && q.trim() !== '' })} />
 
       {/* On a phone the outlet and date controls fold away so the first articles are on screen. */}
       <button
@@ -136,7 +138,7 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
   )
 }
 
-function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) => void }) {
+function SearchBox({ label, value, onCommit }: { label: string; value: string; onCommit: (q: string) => void }) {
   const id = useId()
   const [text, setText] = useState(value)
   const [seen, setSeen] = useState(value)
@@ -164,7 +166,7 @@ function SearchBox({ value, onCommit }: { value: string; onCommit: (q: string) =
       }}
     >
       <label htmlFor={id} className="mb-2 block text-sm font-semibold">
-        {s.search}
+        {label}
       </label>
       <input
         id={id}

@@ -64,6 +64,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
         newestDay={newest ? formatDay(dayOf(newest)) : null}
         years={years}
         status={hasFilters(filters) ? s.countFiltered(shown.length, bookmarks.length) : s.count(bookmarks.length)}
+        searchLabel={s.search}
       />
       <BookmarkTransfer bookmarks={bookmarks} />
       {bookmarks.length === 0 ? (
