@@ -2,7 +2,8 @@
 # The browser tests drive Debian's chromium with CJK fonts. Install them when missing
 # (as root, the way this project's machines run); otherwise say what to install.
 set -euo pipefail
-if command -v "${CHROME_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+# (grep -c reads all of fc-list's output: grep -q would close the pipe early and fail under pipefail)
+if command -v "${CHROME_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 && [ "$(fc-list 2>/dev/null | grep -ci 'Noto Sans CJK' || true)" -gt 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
