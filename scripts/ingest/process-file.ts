@@ -1,12 +1,18 @@
-// The unit of work of the ingest, run in the main thread or in a worker: read one file, build its article.
-import { open } from 'node:fs/promises'
+// The unit of work of the ingest, run in the main thread or in a worker: read one file, build its
+// article, write the article file and spill its search grams. Only the small list entry goes back to
+// the main thread, so it never holds or copies bodies and grams (it was the bottleneck).
+import { appendFileSync, closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
 import type { OutletInfo } from './outlets'
+import { spillPath } from './search-postings'
 
 /** Larger files are reported, not read: no news article is this big, and it keeps memory bounded. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
+/** Grams buffered per writer before they are appended to the partition files. */
+const SPILL_CHARS = 4 * 1024 * 1024
 
 export type Processed =
   | { kind: 'problem'; reason: string }
@@ -17,28 +23,35 @@ export type Processed =
       canonicalUrl: string
       /** The article file's content. */
       json: string
-      /** Search grams by spill partition (gramBucket(gram, partitions)), space-separated: a gram holds no whitespace. */
-      grams: string[]
+      grams: Set<string>
     }
 
-export async function processFile(path: string, source: string, partitions = 1): Promise<Processed> {
-  let bytes: Uint8Array
+/** What the main thread learns about a file: no body, no grams. */
+export type Built = { kind: 'problem'; reason: string } | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string }
+
+/** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
+export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
+  let fd: number | undefined
   try {
-    const file = await open(path, 'r')
-    try {
-      const { size } = await file.stat()
-      if (size > MAX_FILE_BYTES) return { kind: 'problem', reason: `file too large (${size} bytes, limit ${MAX_FILE_BYTES})` }
-      bytes = await file.readFile()
-    } finally {
-      await file.close()
+    fd = openSync(path, 'r')
+    const { size } = fstatSync(fd)
+    if (size > MAX_FILE_BYTES) return { ok: false, reason: `file too large (${size} bytes, limit ${MAX_FILE_BYTES})` }
+    const bytes = Buffer.allocUnsafe(size)
+    let read = 0
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read)
+      if (n === 0) break
+      read += n
     }
+    return { ok: true, bytes: read === size ? bytes : bytes.subarray(0, read) }
   } catch (error) {
-    return { kind: 'problem', reason: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }
+    return { ok: false, reason: `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
-  return processBytes(bytes, source, partitions)
 }
 
-export function processBytes(bytes: Uint8Array, source: string, partitions = 1): Processed {
+export function processBytes(bytes: Uint8Array, source: string): Processed {
   let result
   try {
     result = buildArticle(bytes, source)
@@ -48,12 +61,77 @@ export function processBytes(bytes: Uint8Array, source: string, partitions = 1):
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams } = result.built
-  let parts: string[]
-  if (partitions === 1) parts = [[...grams].join(' ')]
-  else {
-    const lists: string[][] = Array.from({ length: partitions }, () => [])
-    for (const gram of grams) lists[gramBucket(gram, partitions)]!.push(gram)
-    parts = lists.map((list) => list.join(' '))
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams }
+}
+
+export function processFile(path: string, source: string): Processed {
+  const input = readInput(path)
+  return input.ok ? processBytes(input.bytes, source) : { kind: 'problem', reason: input.reason }
+}
+
+export interface SinkOptions {
+  /** The staging bundle: article files go to `articles/<id>.json`. */
+  stage: string
+  /** Spill folder: grams go to `spillPath(work, partition, writer)`. */
+  work: string
+  partitions: number
+  /** Names this writer's spill files (one per thread, so writers never share a file). */
+  writer: string
+}
+
+/**
+ * Builds files into the staging bundle. Every article is written, duplicates too: the main thread
+ * commits in path order and rewrites the first file of a duplicated id at the end (rare), so
+ * "first file wins" holds whichever thread finished first.
+ */
+export class ArticleSink {
+  private buffers: string[][]
+  private chars = 0
+  constructor(private readonly options: SinkOptions) {
+    this.buffers = Array.from({ length: options.partitions }, () => [])
   }
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams: parts }
+
+  build(path: string, source: string, seq: number): Built {
+    const result = processFile(path, source)
+    if (result.kind === 'problem') return result
+    writeFileSync(join(this.options.stage, 'articles', `${result.entry.id}.json`), result.json)
+    this.spill(seq, result.grams)
+    return { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl }
+  }
+
+  /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */
+  private spill(seq: number, grams: Set<string>): void {
+    const { partitions } = this.options
+    const head = `${seq} `
+    if (grams.size === 0) return
+    if (partitions === 1) {
+      const line = head + [...grams].join(' ') + '\n'
+      this.buffers[0]!.push(line)
+      this.chars += line.length
+    } else {
+      const lines: string[] = new Array<string>(partitions).fill('')
+      for (const gram of grams) {
+        const p = gramBucket(gram, partitions)
+        lines[p] = lines[p] === '' ? head + gram : lines[p] + ' ' + gram
+      }
+      for (let p = 0; p < partitions; p++) {
+        const line = lines[p]!
+        if (line === '') continue
+        this.buffers[p]!.push(line + '\n')
+        this.chars += line.length + 1
+      }
+    }
+    if (this.chars >= SPILL_CHARS) this.flush()
+  }
+
+  flush(): void {
+    const { work, partitions, writer } = this.options
+    for (let p = 0; p < partitions; p++) {
+      const buffer = this.buffers[p]!
+      if (buffer.length === 0) continue
+      appendFileSync(spillPath(work, p, writer), buffer.join(''))
+      this.buffers[p] = []
+    }
+    this.chars = 0
+  }
 }

@@ -12,15 +12,18 @@ export interface MergeJob {
   buckets: number
   /** Input file sequence number -> article number, -1 for skipped files (problems, duplicates). */
   numberOf: Int32Array
+  /** The spill writers (threads) whose files hold this partition. */
+  writers: readonly string[]
 }
 
-export function spillPath(work: string, partition: number): string {
-  return join(work, `postings-${partition}.txt`)
+export function spillPath(work: string, partition: number, writer: string): string {
+  return join(work, `postings-${partition}-${writer}.txt`)
 }
 
 /** Writes search/<b>.json for every bucket b with b % partitions === partition; returns the postings written. */
-export async function mergePartition({ work, stage, partition, partitions, buckets, numberOf }: MergeJob): Promise<number> {
-  const text = await readFile(spillPath(work, partition), 'utf8').catch(() => '')
+export async function mergePartition({ work, stage, partition, partitions, buckets, numberOf, writers }: MergeJob): Promise<number> {
+  const texts = await Promise.all(writers.map((writer) => readFile(spillPath(work, partition, writer), 'utf8').catch(() => '')))
+  const text = texts.join('')
   // Both counts are powers of two and partitions <= buckets, so a gram's bucket lands in its partition.
   const grouped = new Map<number, Map<string, number[]>>()
   for (let b = partition; b < buckets; b += partitions) grouped.set(b, new Map())

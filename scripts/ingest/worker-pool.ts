@@ -1,7 +1,7 @@
 // A small pool of worker threads for the CPU-heavy part (parse, clean, grams). Hand-written because
 // it is ~50 lines with one job type; a pool library would add a dependency for no extra safety.
 import { Worker } from 'node:worker_threads'
-import type { Processed } from './process-file'
+import type { Built, SinkOptions } from './process-file'
 import type { MergeJob } from './search-postings'
 import type { WorkerJob } from './worker'
 
@@ -36,8 +36,18 @@ export class WorkerPool {
     })
   }
 
-  run(path: string, source: string, partitions: number): Promise<Processed> {
-    return this.send<Processed>({ id: this.nextId++, type: 'build', path, source, partitions })
+  /** Points every worker at the staging bundle; resolves to their spill writer names. */
+  start(sink: Omit<SinkOptions, 'writer'>): Promise<string[]> {
+    return Promise.all(this.slots.map((slot) => this.sendTo<string>(slot, { id: this.nextId++, type: 'start', sink })))
+  }
+
+  run(path: string, source: string, seq: number): Promise<Built> {
+    return this.send<Built>({ id: this.nextId++, type: 'build', path, source, seq })
+  }
+
+  /** Writes out every worker's buffered grams. */
+  async flush(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => this.sendTo<null>(slot, { id: this.nextId++, type: 'flush' })))
   }
 
   merge(job: MergeJob): Promise<number> {
@@ -46,6 +56,10 @@ export class WorkerPool {
 
   private send<T>(message: WorkerJob): Promise<T> {
     const slot = this.slots.reduce((best, candidate) => (candidate.busy < best.busy ? candidate : best))
+    return this.sendTo<T>(slot, message)
+  }
+
+  private sendTo<T>(slot: Slot, message: WorkerJob): Promise<T> {
     slot.busy++
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(message.id, { resolve: resolve as (result: never) => void, reject, slot })

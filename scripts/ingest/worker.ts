@@ -1,15 +1,33 @@
-// Worker thread entry: builds articles and merges search partitions for the main thread (see worker-pool.ts).
-import { parentPort } from 'node:worker_threads'
-import { processFile } from './process-file'
+// Worker thread entry: builds articles into the staging bundle and merges search partitions (see worker-pool.ts).
+import { parentPort, threadId } from 'node:worker_threads'
+import { ArticleSink, type SinkOptions } from './process-file'
 import { mergePartition, type MergeJob } from './search-postings'
 
 export type WorkerJob =
-  | { id: number; type: 'build'; path: string; source: string; partitions: number }
+  | { id: number; type: 'start'; sink: Omit<SinkOptions, 'writer'> }
+  | { id: number; type: 'build'; path: string; source: string; seq: number }
+  | { id: number; type: 'flush' }
   | { id: number; type: 'merge'; job: MergeJob }
 
+let sink: ArticleSink | undefined
+
+async function handle(message: WorkerJob): Promise<unknown> {
+  switch (message.type) {
+    case 'start':
+      sink = new ArticleSink({ ...message.sink, writer: `w${threadId}` })
+      return `w${threadId}`
+    case 'build':
+      return sink!.build(message.path, message.source, message.seq)
+    case 'flush':
+      sink?.flush()
+      return null
+    case 'merge':
+      return mergePartition(message.job)
+  }
+}
+
 parentPort?.on('message', (message: WorkerJob) => {
-  const task = message.type === 'build' ? processFile(message.path, message.source, message.partitions) : mergePartition(message.job)
-  void task.then(
+  handle(message).then(
     (result) => parentPort!.postMessage({ id: message.id, result }),
     (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   )

@@ -2,7 +2,7 @@
 // and swap it in. Memory stays flat: bodies are written as they are built, search postings are
 // spilled to partition files and merged one partition at a time after the global sort.
 import { randomBytes } from 'node:crypto'
-import { appendFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import {
@@ -15,8 +15,8 @@ import {
   type ShardRef,
 } from '../../src/types/data'
 import type { OutletInfo } from './outlets'
-import { processFile, type Processed } from './process-file'
-import { mergePartition, spillPath } from './search-postings'
+import { ArticleSink, processFile, type Built } from './process-file'
+import { mergePartition } from './search-postings'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -46,7 +46,6 @@ export interface IngestSummary {
 const INPUT_EXTENSIONS = /\.(txt|md)$/i
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
 const WINDOW = 64
-const SPILL_BYTES = 16 * 1024 * 1024
 const MAX_PARTITIONS = 256
 
 /** Search buckets scale with the corpus: about 25 articles' postings per bucket, a power of two, 1..4096. */
@@ -112,27 +111,37 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.min(buckets, MAX_PARTITIONS)
-    const run = (index: number): Promise<Processed> => {
-      const source = files[index]!
-      const path = join(inDir, ...source.split('/'))
-      return pool ? pool.run(path, source, partitions) : processFile(path, source, partitions)
+    const sinkOptions = { stage, work, partitions }
+    const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
+    const writers = pool ? await pool.start(sinkOptions) : ['main']
+    const pathOf = (source: string) => join(inDir, ...source.split('/'))
+    const run = (seq: number): Promise<Built> => {
+      const source = files[seq]!
+      if (pool) return pool.run(pathOf(source), source, seq)
+      try {
+        return Promise.resolve(local!.build(pathOf(source), source, seq))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     }
-    const spill = new PostingSpill(work, partitions)
-    const writes = new WriteQueue(32)
     const byUrl = new Map<string, string>()
     const byId = new Map<string, string>()
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
+    /** Sources whose article file a later duplicate (same id) overwrote: written again at the end. */
+    const overwritten = new Set<string>()
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
 
     // Files are built out of order but committed in path order, so "first file wins" is deterministic.
-    const pending = new Map<number, Promise<Processed>>()
+    const pending = new Map<number, Promise<Built>>()
     let launched = 0
     for (let seq = 0; seq < files.length; seq++) {
       while (launched < files.length && launched < seq + WINDOW) {
-        pending.set(launched, run(launched))
+        const job = run(launched)
+        job.catch(() => {}) // awaited in order below; this only keeps an abandoned run from an unhandled rejection
+        pending.set(launched, job)
         launched++
       }
       const result = await pending.get(seq)!
@@ -155,14 +164,18 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           byId.set(result.entry.id, source)
           outlets.set(result.outlet.id, result.outlet)
           metas.push({ seq, entry: result.entry })
-          await writes.add(join(stage, 'articles', `${result.entry.id}.json`), result.json)
-          await spill.add(seq, result.grams)
         }
+        if (first !== undefined || clash !== undefined) overwritten.add(byId.get(result.entry.id)!)
       }
       options.onProgress?.(seq + 1, files.length)
     }
-    await writes.drain()
-    await spill.flush()
+    if (pool) await pool.flush()
+    else local!.flush()
+    for (const source of [...overwritten].sort()) {
+      const result = processFile(pathOf(source), source)
+      if (result.kind !== 'article') throw new Error(`${source} changed during the run`)
+      await writeFile(join(stage, 'articles', `${result.entry.id}.json`), result.json)
+    }
     log(`${metas.length} articles built; sorting and writing indexes`)
 
     metas.sort((a, b) =>
@@ -178,7 +191,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let nextPartition = 0
     const mergeNext = async (): Promise<void> => {
       while (nextPartition < partitions) {
-        const job = { work, stage, partition: nextPartition++, partitions, buckets, numberOf }
+        const job = { work, stage, partition: nextPartition++, partitions, buckets, numberOf, writers }
         postings += await (pool ? pool.merge(job) : mergePartition(job))
       }
     }
@@ -254,68 +267,5 @@ function manifestOf(metas: readonly Meta[], outlets: Map<string, OutletInfo>, sh
     shards,
     months,
     search: { buckets, file: 'search/{bucket}.json' },
-  }
-}
-
-/** Search grams of committed articles, appended to partition files by gram hash; merged after the sort. */
-class PostingSpill {
-  private buffers: string[][]
-  private bytes = 0
-  constructor(
-    private readonly dir: string,
-    readonly partitions: number,
-  ) {
-    this.buffers = Array.from({ length: partitions }, () => [])
-  }
-
-  async add(seq: number, parts: readonly string[]): Promise<void> {
-    for (let p = 0; p < parts.length; p++) {
-      const grams = parts[p]!
-      if (grams === '') continue
-      this.buffers[p]!.push(`${seq} ${grams}\n`)
-      this.bytes += grams.length + 8
-    }
-    if (this.bytes >= SPILL_BYTES) await this.flush()
-  }
-
-  async flush(): Promise<void> {
-    for (let p = 0; p < this.partitions; p++) {
-      const buffer = this.buffers[p]!
-      if (buffer.length === 0) continue
-      await appendFile(this.path(p), buffer.join(''))
-      this.buffers[p] = []
-    }
-    this.bytes = 0
-  }
-
-  path(partition: number): string {
-    return spillPath(this.dir, partition)
-  }
-}
-
-/** Bounded concurrent file writes. */
-class WriteQueue {
-  private inFlight = new Set<Promise<void>>()
-  private failure: unknown
-  constructor(private readonly limit: number) {}
-
-  async add(path: string, content: string): Promise<void> {
-    if (this.failure) throw this.failure
-    const task: Promise<void> = writeFile(path, content).then(
-      () => {
-        this.inFlight.delete(task)
-      },
-      (error: unknown) => {
-        this.inFlight.delete(task)
-        this.failure ??= error
-      },
-    )
-    this.inFlight.add(task)
-    if (this.inFlight.size >= this.limit) await Promise.race(this.inFlight)
-  }
-
-  async drain(): Promise<void> {
-    await Promise.all(this.inFlight)
-    if (this.failure) throw this.failure
   }
 }

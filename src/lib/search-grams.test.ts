@@ -1,0 +1,65 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { indexGrams, normalizeForSearch, queryGrams } from './search-grams'
+
+// The regex formulation the code-unit loop replaced: the oracle for "same grams as before".
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const RUNS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu
+
+function referenceIndexGrams(text: string): string[] {
+  const into = new Set<string>()
+  for (const [run] of normalizeForSearch(text).matchAll(RUNS)) {
+    if (CJK.test(run[0] ?? '')) {
+      const chars = Array.from(run)
+      for (let i = 0; i < chars.length; i++) {
+        into.add(chars[i]!)
+        if (i + 1 < chars.length) into.add(chars[i]! + chars[i + 1]!)
+      }
+    } else into.add(run)
+  }
+  return [...into]
+}
+
+function referenceQueryGrams(query: string): string[] {
+  const grams = new Set<string>()
+  for (const [run] of normalizeForSearch(query).matchAll(RUNS)) {
+    if (CJK.test(run[0] ?? '')) {
+      const chars = Array.from(run)
+      if (chars.length === 1) grams.add(chars[0]!)
+      for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!)
+    } else grams.add(run)
+  }
+  return [...grams]
+}
+
+// Characters from every class the scanner tells apart: ASCII, Latin, CJK of four scripts, full-width
+// forms (NFKC), supplementary-plane Han and letters, lone surrogates, punctuation and spaces.
+const PIECES = ['a', 'Z', '9', ' ', '-', 'É', 'ß', 'İ', '中', '國', '权', '力', 'の', 'カ', 'ー', '한', '々', '〇', '⺀',
+  'Ａ', '１', '。', '，', '𠀀', '𝐀', '\uD800', '\uDC00', '\n', 'ǅ', 'ﬁ', '①', '٣']
+
+describe('indexGrams and queryGrams', () => {
+  it('index CJK characters and bigrams, and lower-cased words', () => {
+    expect([...indexGrams('ICC权力 Court')]).toEqual(['icc', '权', '权力', '力', 'court'])
+    expect(queryGrams('国际刑事')).toEqual(['国际', '际刑', '刑事'])
+    expect(queryGrams('国')).toEqual(['国'])
+  })
+
+  it('give the same grams, in the same order, as the regex formulation', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), (input) => {
+        expect([...indexGrams(input)]).toEqual(referenceIndexGrams(input))
+        expect(queryGrams(input)).toEqual(referenceQueryGrams(input))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('classify every BMP character as the regex does', () => {
+    for (let code = 0; code <= 0xffff; code += 1) {
+      const input = `a${String.fromCharCode(code)}中${String.fromCharCode(code)}`
+      expect([...indexGrams(input)]).toEqual(referenceIndexGrams(input))
+    }
+  })
+})
