@@ -10,7 +10,7 @@ export function getShard(file: string, signal?: AbortSignal): Promise<IndexShard
   return fetchJson(file, isShard, signal)
 }
 
-/** file: a ShardRef.file, relative to the data folder ('index/2024-02-0.json'). */
+/** file: a ShardRef.file, relative to the data folder ('index/3.json'). */
 export function shardQueryOptions(file: string) {
   return queryOptions({
     queryKey: ['shard', file],
