@@ -1,8 +1,7 @@
 // The unit of work of the ingest, run in the main thread or in a worker: read one file, build its
-// article, write the article file and spill its search grams. Only the small list entry goes back to
-// the main thread, so it never holds or copies bodies and grams (it was the bottleneck).
-import { appendFileSync, closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+// article and spill its search grams to the worker's own partition files, so the main thread never
+// receives grams (it was the bottleneck).
+import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
@@ -26,8 +25,10 @@ export type Processed =
       grams: Set<string>
     }
 
-/** What the main thread learns about a file: no body, no grams. */
-export type Built = { kind: 'problem'; reason: string } | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string }
+/** What the main thread learns about a file: its article file's content, not its grams. */
+export type Built =
+  | { kind: 'problem'; reason: string }
+  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string }
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -70,8 +71,6 @@ export function processFile(path: string, source: string): Processed {
 }
 
 export interface SinkOptions {
-  /** The staging bundle: article files go to `articles/<id>.json`. */
-  stage: string
   /** Spill folder: grams go to `spillPath(work, partition, writer)`. */
   work: string
   partitions: number
@@ -80,46 +79,39 @@ export interface SinkOptions {
 }
 
 /**
- * Builds files into the staging bundle. Every article is written, duplicates too: the main thread
- * commits in path order and rewrites the first file of a duplicated id at the end (rare), so
- * "first file wins" holds whichever thread finished first.
+ * Builds files and spills their grams. Article files are written by the main thread as it commits
+ * them: one thread creating files in a folder is faster than several contending for its lock.
  */
 export class ArticleSink {
   private buffers: string[][]
+  /** One article's grams by partition, reused. */
+  private scratch: string[][]
   private chars = 0
   constructor(private readonly options: SinkOptions) {
     this.buffers = Array.from({ length: options.partitions }, () => [])
+    this.scratch = Array.from({ length: options.partitions }, () => [])
   }
 
   build(path: string, source: string, seq: number): Built {
     const result = processFile(path, source)
     if (result.kind === 'problem') return result
-    writeFileSync(join(this.options.stage, 'articles', `${result.entry.id}.json`), result.json)
     this.spill(seq, result.grams)
-    return { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl }
+    return { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl, json: result.json }
   }
 
   /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */
   private spill(seq: number, grams: Set<string>): void {
     const { partitions } = this.options
-    const head = `${seq} `
     if (grams.size === 0) return
-    if (partitions === 1) {
-      const line = head + [...grams].join(' ') + '\n'
-      this.buffers[0]!.push(line)
+    const lists = this.scratch
+    for (const gram of grams) lists[partitions === 1 ? 0 : gramBucket(gram, partitions)]!.push(gram)
+    for (let p = 0; p < partitions; p++) {
+      const list = lists[p]!
+      if (list.length === 0) continue
+      const line = `${seq} ${list.join(' ')}\n`
+      list.length = 0
+      this.buffers[p]!.push(line)
       this.chars += line.length
-    } else {
-      const lines: string[] = new Array<string>(partitions).fill('')
-      for (const gram of grams) {
-        const p = gramBucket(gram, partitions)
-        lines[p] = lines[p] === '' ? head + gram : lines[p] + ' ' + gram
-      }
-      for (let p = 0; p < partitions; p++) {
-        const line = lines[p]!
-        if (line === '') continue
-        this.buffers[p]!.push(line + '\n')
-        this.chars += line.length + 1
-      }
     }
     if (this.chars >= SPILL_CHARS) this.flush()
   }

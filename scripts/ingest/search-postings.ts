@@ -1,8 +1,10 @@
-// Second half of the search index: one spill partition (lines "seq gram gram …", appended in file
-// order while building) -> the search buckets it holds, with article numbers from the global sort.
+// Second half of the search index: one spill partition (lines "seq gram gram …", appended by each
+// writer in the order it built files) -> the search buckets it holds, with article numbers from the
+// global sort. Grams are looked up by hashing the spill text in place (no string per posting): the
+// merge handles millions of postings, and a Map of freshly sliced strings spent most time hashing
+// and collecting garbage.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { encodePostings, gramBucket } from '../../src/lib/search-grams'
 
 export interface MergeJob {
   work: string
@@ -20,38 +22,150 @@ export function spillPath(work: string, partition: number, writer: string): stri
   return join(work, `postings-${partition}-${writer}.txt`)
 }
 
+const SPACE = 0x20
+const NEWLINE = 0x0a
+
+/** Grams of one partition and their article numbers, as parallel typed arrays. */
+class GramTable {
+  keys: string[] = []
+  hashes: number[] = []
+  /** Per gram: first and last posting (indexes into value/next), -1 when none. */
+  private head = new Int32Array(1024)
+  private tail = new Int32Array(1024)
+  private counts = new Int32Array(1024)
+  private slots = new Int32Array(2048).fill(-1)
+  value = new Int32Array(4096)
+  next = new Int32Array(4096)
+  postings = 0
+
+  /** Adds `number` to the gram text[start, end), hashed with FNV-1a (the gramBucket hash) as it goes. */
+  add(text: string, start: number, end: number, number: number): void {
+    let hash = 0x811c9dc5
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+    hash >>>= 0
+    const mask = this.slots.length - 1
+    let slot = hash & mask
+    let id = -1
+    for (;;) {
+      const found = this.slots[slot]!
+      if (found === -1) break
+      if (this.hashes[found] === hash && sameText(this.keys[found]!, text, start, end)) {
+        id = found
+        break
+      }
+      slot = (slot + 1) & mask
+    }
+    if (id === -1) {
+      id = this.keys.length
+      this.keys.push(text.slice(start, end))
+      this.hashes.push(hash)
+      if (id >= this.head.length) {
+        this.head = grow(this.head, this.head.length * 2)
+        this.tail = grow(this.tail, this.tail.length * 2)
+        this.counts = grow(this.counts, this.counts.length * 2)
+      }
+      this.head[id] = -1
+      this.counts[id] = 0
+      this.slots[slot] = id
+      if (this.keys.length * 2 > this.slots.length) this.rehash()
+    }
+    const at = this.postings++
+    if (at >= this.value.length) {
+      this.value = grow(this.value, this.value.length * 2)
+      this.next = grow(this.next, this.next.length * 2)
+    }
+    this.value[at] = number
+    this.next[at] = -1
+    if (this.head[id] === -1) this.head[id] = at
+    else this.next[this.tail[id]!] = at
+    this.tail[id] = at
+    this.counts[id]!++
+  }
+
+  /** The gram's article numbers, ascending (a typed array sorts numerically without a comparator). */
+  numbers(id: number): Int32Array {
+    const out = new Int32Array(this.counts[id]!)
+    let i = 0
+    for (let at = this.head[id]!; at !== -1; at = this.next[at]!) out[i++] = this.value[at]!
+    return out.sort()
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.keys.length; id++) {
+      let slot = this.hashes[id]! & mask
+      while (slots[slot] !== -1) slot = (slot + 1) & mask
+      slots[slot] = id
+    }
+    this.slots = slots
+  }
+}
+
+function grow(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(length)
+  out.set(array)
+  return out
+}
+
+function sameText(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false
+  return true
+}
+
+/** Feeds one spill file's lines into the table, skipping files that did not become articles. */
+function addSpill(table: GramTable, text: string, numberOf: Int32Array): void {
+  const length = text.length
+  let at = 0
+  while (at < length) {
+    let seq = 0
+    let code = text.charCodeAt(at)
+    while (code !== SPACE && code !== NEWLINE && at < length) {
+      seq = seq * 10 + (code - 0x30)
+      code = text.charCodeAt(++at)
+    }
+    const number = numberOf[seq] ?? -1
+    if (code !== SPACE || number < 0) {
+      const end = text.indexOf('\n', at)
+      at = end === -1 ? length : end + 1
+      continue
+    }
+    at++
+    let start = at
+    for (;;) {
+      code = at < length ? text.charCodeAt(at) : NEWLINE
+      if (code === SPACE || code === NEWLINE) {
+        if (at > start) table.add(text, start, at, number)
+        at++
+        start = at
+        if (code === NEWLINE) break
+      } else at++
+    }
+  }
+}
+
 /** Writes search/<b>.json for every bucket b with b % partitions === partition; returns the postings written. */
 export async function mergePartition({ work, stage, partition, partitions, buckets, numberOf, writers }: MergeJob): Promise<number> {
-  const texts = await Promise.all(writers.map((writer) => readFile(spillPath(work, partition, writer), 'utf8').catch(() => '')))
-  const text = texts.join('')
-  // Both counts are powers of two and partitions <= buckets, so a gram's bucket lands in its partition.
-  const grouped = new Map<number, Map<string, number[]>>()
-  for (let b = partition; b < buckets; b += partitions) grouped.set(b, new Map())
-  let postings = 0
-  let at = 0
-  while (at < text.length) {
-    let end = text.indexOf('\n', at)
-    if (end === -1) end = text.length
-    const space = text.indexOf(' ', at)
-    const number = numberOf[Number(text.slice(at, space))] ?? -1
-    if (number >= 0 && space !== -1 && space < end) {
-      for (const gram of text.slice(space + 1, end).split(' ')) {
-        const bucket = partitions === buckets ? grouped.get(partition)! : grouped.get(gramBucket(gram, buckets))!
-        const list = bucket.get(gram)
-        if (list) list.push(number)
-        else bucket.set(gram, [number])
-        postings++
-      }
-    }
-    at = end + 1
+  const table = new GramTable()
+  for (const writer of writers) {
+    addSpill(table, await readFile(spillPath(work, partition, writer), 'utf8').catch(() => ''), numberOf)
   }
-  for (const [b, grams] of grouped) {
+  // Both counts are powers of two and partitions <= buckets, so a gram's bucket lands in this partition.
+  const byBucket = new Map<number, number[]>()
+  for (let b = partition; b < buckets; b += partitions) byBucket.set(b, [])
+  for (let id = 0; id < table.keys.length; id++) byBucket.get(table.hashes[id]! % buckets)!.push(id)
+  for (const [b, ids] of byBucket) {
+    const { keys } = table
+    ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0))
     const parts: string[] = []
-    for (const key of [...grams.keys()].sort()) {
-      const list = grams.get(key)!.sort((x, y) => x - y)
-      parts.push(`${JSON.stringify(key)}:[${encodePostings(list).join(',')}]`)
+    for (const id of ids) {
+      const list = table.numbers(id)
+      let deltas = String(list[0])
+      for (let i = 1; i < list.length; i++) deltas += ',' + (list[i]! - list[i - 1]!)
+      parts.push(`${JSON.stringify(keys[id])}:[${deltas}]`)
     }
     await writeFile(join(stage, 'search', `${b}.json`), `{${parts.join(',')}}`)
   }
-  return postings
+  return table.postings
 }

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Built, SinkOptions } from './process-file'
 import type { MergeJob } from './search-postings'
-import type { WorkerJob } from './worker'
+import type { BuildJob, WorkerJob } from './worker'
 
 interface Slot {
   worker: Worker
@@ -41,8 +41,8 @@ export class WorkerPool {
     return Promise.all(this.slots.map((slot) => this.sendTo<string>(slot, { id: this.nextId++, type: 'start', sink })))
   }
 
-  run(path: string, source: string, seq: number): Promise<Built> {
-    return this.send<Built>({ id: this.nextId++, type: 'build', path, source, seq })
+  run(files: readonly BuildJob[]): Promise<Built[]> {
+    return this.send<Built[]>({ id: this.nextId++, type: 'build', files })
   }
 
   /** Writes out every worker's buffered grams. */

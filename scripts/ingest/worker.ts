@@ -3,9 +3,15 @@ import { parentPort, threadId } from 'node:worker_threads'
 import { ArticleSink, type SinkOptions } from './process-file'
 import { mergePartition, type MergeJob } from './search-postings'
 
+export interface BuildJob {
+  path: string
+  source: string
+  seq: number
+}
+
 export type WorkerJob =
   | { id: number; type: 'start'; sink: Omit<SinkOptions, 'writer'> }
-  | { id: number; type: 'build'; path: string; source: string; seq: number }
+  | { id: number; type: 'build'; files: readonly BuildJob[] }
   | { id: number; type: 'flush' }
   | { id: number; type: 'merge'; job: MergeJob }
 
@@ -17,7 +23,7 @@ async function handle(message: WorkerJob): Promise<unknown> {
       sink = new ArticleSink({ ...message.sink, writer: `w${threadId}` })
       return `w${threadId}`
     case 'build':
-      return sink!.build(message.path, message.source, message.seq)
+      return message.files.map((file) => sink!.build(file.path, file.source, file.seq))
     case 'flush':
       sink?.flush()
       return null

@@ -2,6 +2,7 @@
 // and swap it in. Memory stays flat: bodies are written as they are built, search postings are
 // spilled to partition files and merged one partition at a time after the global sort.
 import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
@@ -15,7 +16,7 @@ import {
   type ShardRef,
 } from '../../src/types/data'
 import type { OutletInfo } from './outlets'
-import { ArticleSink, processFile, type Built } from './process-file'
+import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { WorkerPool } from './worker-pool'
 
@@ -45,7 +46,9 @@ export interface IngestSummary {
 
 const INPUT_EXTENSIONS = /\.(txt|md)$/i
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
-const WINDOW = 64
+const WINDOW = 128
+/** Files per worker message: one message per file cost more than building small articles. */
+const BATCH = 16
 const MAX_PARTITIONS = 256
 
 /** Search buckets scale with the corpus: about 25 articles' postings per bucket, a power of two, 1..4096. */
@@ -111,15 +114,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.min(buckets, MAX_PARTITIONS)
-    const sinkOptions = { stage, work, partitions }
+    const sinkOptions = { work, partitions }
     const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = pool ? await pool.start(sinkOptions) : ['main']
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
-    const run = (seq: number): Promise<Built> => {
-      const source = files[seq]!
-      if (pool) return pool.run(pathOf(source), source, seq)
+    /** Builds files [from, to) in one job. */
+    const run = (from: number, to: number): Promise<Built[]> => {
+      const jobs = files.slice(from, to).map((source, i) => ({ path: pathOf(source), source, seq: from + i }))
+      if (pool) return pool.run(jobs)
       try {
-        return Promise.resolve(local!.build(pathOf(source), source, seq))
+        return Promise.resolve(jobs.map((job) => local!.build(job.path, job.source, job.seq)))
       } catch (error) {
         return Promise.reject(error)
       }
@@ -128,24 +132,26 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const byId = new Map<string, string>()
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
-    /** Sources whose article file a later duplicate (same id) overwrote: written again at the end. */
-    const overwritten = new Set<string>()
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
 
     // Files are built out of order but committed in path order, so "first file wins" is deterministic.
-    const pending = new Map<number, Promise<Built>>()
+    const pending = new Map<number, Promise<Built[]>>() // by the first seq of each batch
     let launched = 0
+    let batch: Built[] = []
     for (let seq = 0; seq < files.length; seq++) {
       while (launched < files.length && launched < seq + WINDOW) {
-        const job = run(launched)
+        const job = run(launched, Math.min(files.length, launched + BATCH))
         job.catch(() => {}) // awaited in order below; this only keeps an abandoned run from an unhandled rejection
         pending.set(launched, job)
-        launched++
+        launched = Math.min(files.length, launched + BATCH)
       }
-      const result = await pending.get(seq)!
-      pending.delete(seq)
+      if (seq % BATCH === 0) {
+        batch = await pending.get(seq)!
+        pending.delete(seq)
+      }
+      const result = batch[seq % BATCH]!
       const source = files[seq]!
       if (result.kind === 'problem') {
         problems++
@@ -164,18 +170,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           byId.set(result.entry.id, source)
           outlets.set(result.outlet.id, result.outlet)
           metas.push({ seq, entry: result.entry })
+          // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
+          writeFileSync(join(stage, 'articles', `${result.entry.id}.json`), result.json)
         }
-        if (first !== undefined || clash !== undefined) overwritten.add(byId.get(result.entry.id)!)
       }
       options.onProgress?.(seq + 1, files.length)
     }
     if (pool) await pool.flush()
     else local!.flush()
-    for (const source of [...overwritten].sort()) {
-      const result = processFile(pathOf(source), source)
-      if (result.kind !== 'article') throw new Error(`${source} changed during the run`)
-      await writeFile(join(stage, 'articles', `${result.entry.id}.json`), result.json)
-    }
     log(`${metas.length} articles built; sorting and writing indexes`)
 
     metas.sort((a, b) =>
@@ -192,7 +194,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const mergeNext = async (): Promise<void> => {
       while (nextPartition < partitions) {
         const job = { work, stage, partition: nextPartition++, partitions, buckets, numberOf, writers }
-        postings += await (pool ? pool.merge(job) : mergePartition(job))
+        const written = await (pool ? pool.merge(job) : mergePartition(job))
+        postings += written
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, workers) }, mergeNext))
