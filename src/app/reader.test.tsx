@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildBundle, SEEDS } from '../features/articles/fixtures/bundle'
-import { routes } from './router'
+import { createRoutes } from './router'
 
 const bundle = buildBundle(SEEDS)
 
@@ -18,6 +18,9 @@ function serve(path: string): Response {
   if (shard) return json(shard)
   const bucket = /^search\/(\d+)\.json$/.exec(file)
   if (bucket) return json(bundle.buckets.get(Number(bucket[1])) ?? {})
+  const article = /^articles\/(.+)\.json$/.exec(file)
+  const found = article && bundle.articles.get(decodeURIComponent(article[1]!))
+  if (found) return json(found)
   return new Response('not found', { status: 404 })
 }
 
@@ -35,8 +38,9 @@ afterEach(() => {
 })
 
 function renderAt(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] })
+  // One client for the loaders and the pages, as in the app.
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const router = createMemoryRouter(createRoutes(client), { initialEntries: [url] })
   render(
     <QueryClientProvider client={client}>
       <RouterProvider router={router} />
@@ -97,6 +101,16 @@ describe('the list', () => {
     fail = false
     await user.click(screen.getByRole('button', { name: '重试' }))
     expect(await screen.findByText('共 5 篇')).toBeInTheDocument()
+  })
+})
+
+describe('the detail', () => {
+  it('reads what the loader fetched: the manifest and the article once each', async () => {
+    const id = SEEDS[3]!.id
+    renderAt(`/articles/${id}`)
+    expect(await screen.findByRole('heading', { level: 1, name: SEEDS[3]!.title })).toBeInTheDocument()
+    expect(fetched.filter((url) => url === `/data/articles/${id}.json`)).toHaveLength(1)
+    expect(fetched.filter((url) => url === '/data/manifest.json')).toHaveLength(1)
   })
 })
 

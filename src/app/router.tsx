@@ -1,46 +1,50 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { articleQueryOptions } from '../features/articles/api/get-article'
 import { manifestQueryOptions } from '../features/articles/api/get-manifest'
 import { NotFound } from '../components/states'
 import { AppShell, Layout } from './layout'
 import { RootError, RouteError } from './route-error'
-import { queryClient } from './query-client'
 
-// Loaders start the fetches in parallel with the lazy page chunk and never block or throw:
-// the page reads the same query options and shows loading, error (with retry) or data.
-function warmManifest() {
-  void queryClient.prefetchQuery(manifestQueryOptions())
-  return null
+/**
+ * The one route table, over the client the pages read: loaders start the fetches in parallel
+ * with the lazy page chunk and never block or throw; the page reads the same query options
+ * and shows loading, error (with retry) or data.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const warmManifest = () => {
+    void queryClient.prefetchQuery(manifestQueryOptions())
+    return null
+  }
+  return [
+    {
+      element: <Layout />,
+      errorElement: <RootError />,
+      HydrateFallback: AppShell,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, loader: warmManifest, lazy: () => import('../routes/list') },
+            {
+              path: 'articles/:id',
+              loader: ({ params }) => {
+                warmManifest()
+                if (params.id) void queryClient.prefetchQuery(articleQueryOptions(params.id))
+                return null
+              },
+              lazy: () => import('../routes/article'),
+            },
+            { path: 'timeline', loader: warmManifest, lazy: () => import('../routes/timeline') },
+            { path: 'bookmarks', loader: warmManifest, lazy: () => import('../routes/bookmarks') },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ]
 }
 
-export const routes: RouteObject[] = [
-  {
-    element: <Layout />,
-    errorElement: <RootError />,
-    HydrateFallback: AppShell,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, loader: warmManifest, lazy: () => import('../routes/list') },
-          {
-            path: 'articles/:id',
-            loader: ({ params }) => {
-              warmManifest()
-              if (params.id) void queryClient.prefetchQuery(articleQueryOptions(params.id))
-              return null
-            },
-            lazy: () => import('../routes/article'),
-          },
-          { path: 'timeline', loader: warmManifest, lazy: () => import('../routes/timeline') },
-          { path: 'bookmarks', loader: warmManifest, lazy: () => import('../routes/bookmarks') },
-          { path: '*', element: <NotFound /> },
-        ],
-      },
-    ],
-  },
-]
-
-export function createRouter() {
-  return createBrowserRouter(routes, { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' })
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient), { basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/' })
 }
