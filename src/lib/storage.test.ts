@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createTestStorage } from '../features/bookmarks/test-storage'
-import { readItem, storageFailureOf, writeItem } from './storage'
+import { keysWithPrefix, readItem, storageFailureOf, writeItem } from './storage'
 
 describe('storage wrapper', () => {
   test('reads and writes through', () => {
@@ -8,6 +8,12 @@ describe('storage wrapper', () => {
     expect(writeItem('k', 'v', storage)).toEqual({ ok: true })
     expect(readItem('k', storage)).toEqual({ ok: true, value: 'v' })
     expect(readItem('missing', storage)).toEqual({ ok: true, value: null })
+  })
+
+  test('lists the keys under a prefix, sorted; a storage that cannot be read lists nothing', () => {
+    const storage = createTestStorage({ 'p:b': '2', other: 'x', 'p:a': '1' })
+    expect(keysWithPrefix('p:', storage)).toEqual(['p:a', 'p:b'])
+    expect(keysWithPrefix('p:', null)).toBeNull()
   })
 
   test('turns a throwing storage into values instead of exceptions', () => {

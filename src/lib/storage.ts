@@ -24,6 +24,21 @@ export function readItem(key: string, storage: Storage | null = getLocalStorage(
   }
 }
 
+/** Every key that starts with prefix, sorted, or null where storage cannot be listed. */
+export function keysWithPrefix(prefix: string, storage: Storage | null = getLocalStorage()): string[] | null {
+  if (!storage) return null
+  try {
+    const keys: string[] = []
+    for (let index = 0; index < storage.length; index++) {
+      const key = storage.key(index)
+      if (key !== null && key.startsWith(prefix)) keys.push(key)
+    }
+    return keys.sort()
+  } catch {
+    return null
+  }
+}
+
 export function writeItem(key: string, value: string, storage: Storage | null = getLocalStorage()): WriteResult {
   if (!storage) return { ok: false, reason: 'unavailable' }
   try {

@@ -124,13 +124,16 @@ export const strings = {
   storage: {
     unavailable: '浏览器存储不可用（可能被禁用或处于隐私模式）：书签只保存在这个标签页里，关闭后不会保留。',
     recovered: (reason: string, backupKey: string) => `已保存的书签无法读取（${reason}）。原始数据没有删除，已另存在浏览器存储的“${backupKey}”下。`,
+    newerVersion: (version: string) =>
+      `书签由更新版本的本应用保存（格式版本 ${version}），这个页面是旧版本，不会改写它们：这里的书签更改只在这个标签页有效。请刷新页面以使用新版本。`,
+    backupsFull: (reason: string, limit: number, prefix: string) =>
+      `已保存的书签无法读取（${reason}）。浏览器存储里已有 ${limit} 份书签备份（“${prefix}…”），为免删除任何数据，没有再建备份，原始数据留在原处未被改写：书签更改只在这个标签页有效。请导出需要的书签，并清理不再需要的备份。`,
     writeFailedQuota: '浏览器存储已满，刚才的书签更改没有保存：它在这个标签页里有效，关闭后不会保留。',
     writeFailedUnavailable: '浏览器存储不可用，刚才的书签更改没有保存：它在这个标签页里有效，关闭后不会保留。',
     writeFailedUnknown: '刚才的书签更改没有保存到浏览器存储：它在这个标签页里有效，关闭后不会保留。',
     reasonNotJson: '不是有效的 JSON',
     reasonWrongShape: '格式不对',
     reasonOldVersion: (version: string) => `旧版本的格式（${version}）`,
-    reasonNewVersion: (version: string) => `较新版本的格式（${version}）`,
     reasonBadEntries: (count: number) => `其中 ${count} 条书签格式无效，其余已保留`,
     dismiss: '知道了',
   },

@@ -68,6 +68,29 @@ describe('corrupt localStorage', () => {
   })
 })
 
+describe('bookmarks saved by a newer version of the app', () => {
+  test('an old page never writes over them or backs them up, and asks the reader to reload', async () => {
+    const newer = JSON.stringify({ version: 2, bookmarks: [], folders: ['稍后读'] })
+    await open()
+    await page.goto('/')
+    await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer])
+    await page.reload()
+
+    await expect.poll(() => notice().textContent()).toContain('请刷新页面')
+    await firstBookmarkButton().click()
+    expect(await page.locator('main article').first().getByRole('button').first().getAttribute('aria-pressed')).toBe('true')
+    // A newer tab saving again reaches this one through the storage event: still nothing written.
+    await page.evaluate(([key, value]) => {
+      localStorage.setItem(key!, value!)
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: value, storageArea: localStorage }))
+    }, [KEY, newer])
+    await page.reload()
+    await expect.poll(() => notice().textContent()).toContain('请刷新页面')
+    const stored = await page.evaluate((key) => Object.entries(localStorage).filter(([name]) => name.startsWith(key)), KEY)
+    expect(stored).toEqual([[KEY, newer]])
+  })
+})
+
 describe('storage that does not work', () => {
   test('localStorage disabled: bookmarks work for this tab and the reader is told', async () => {
     await open(() => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
-import { BACKUP_KEY_PREFIX, STORAGE_KEY, createBookmarkStore, storageNoticeText, type BookmarkInput } from './store'
+import { BACKUP_KEY_PREFIX, MAX_BACKUPS, STORAGE_KEY, createBookmarkStore, storageNoticeText, type BookmarkInput } from './store'
 import { createTestStorage, type TestStorage } from './test-storage'
 
 const NOW = new Date('2024-03-01T08:00:00.000Z')
@@ -12,6 +12,10 @@ function article(id: string, title = `标题 ${id}`): BookmarkInput {
 
 function storedValue(id: string, addedAt = '2024-02-10T00:00:00.000Z') {
   return { ...article(id), addedAt }
+}
+
+function backupKeys(storage: TestStorage): string[] {
+  return Object.keys(storage.entries()).filter((key) => key.startsWith(BACKUP_KEY_PREFIX))
 }
 
 function storeOn(storage: TestStorage | null, clock = { time: NOW.getTime() }) {
@@ -70,7 +74,7 @@ describe('bookmark store recovers from corrupt storage without losing data', () 
     ['wrong shape: bookmarks not a list', JSON.stringify({ version: 1, bookmarks: 'a' }), '格式不对'],
     ['an older schema without a version', JSON.stringify({ items: [storedValue('a')] }), '旧版本的格式（无版本号）'],
     ['an older schema version', JSON.stringify({ version: 0, bookmarks: [storedValue('a')] }), '旧版本的格式（0）'],
-    ['a newer schema version', JSON.stringify({ version: 2, bookmarks: [] }), '较新版本的格式（2）'],
+    ['a non-numeric version', JSON.stringify({ version: '2', bookmarks: [] }), '旧版本的格式（"2"）'],
   ])('%s: the value is moved aside to a backup key and the reader is told', (_label, raw, reason) => {
     const storage = createTestStorage({ [STORAGE_KEY]: raw })
     const { bookmarks, notice } = storeOn(storage).getSnapshot()
@@ -98,6 +102,32 @@ describe('bookmark store recovers from corrupt storage without losing data', () 
     expect(storage.entries()).toMatchObject({ [backupKey]: 'first', [`${backupKey}-2`]: 'second' })
   })
 
+  test('the same unreadable value is backed up once, however often it is read', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: 'not json' })
+    const clock = { time: NOW.getTime() }
+    storeOn(storage, clock).getSnapshot()
+    // Another (old) tab puts the same value back; every later read finds its copy already kept.
+    for (let round = 0; round < 3; round++) {
+      clock.time += 1000
+      storage.setItem(STORAGE_KEY, 'not json')
+      const { notice } = storeOn(storage, clock).getSnapshot()
+      expect(notice).toEqual({ kind: 'recovered', backupKey: `${BACKUP_KEY_PREFIX}${NOW.toISOString()}`, reason: '不是有效的 JSON' })
+    }
+    expect(backupKeys(storage)).toEqual([`${BACKUP_KEY_PREFIX}${NOW.toISOString()}`])
+  })
+
+  test(`at ${MAX_BACKUPS} backups no new one is made: the unreadable value stays in place, nothing is deleted, the tab works in memory`, () => {
+    const backups = Object.fromEntries(Array.from({ length: MAX_BACKUPS }, (_, index) => [`${BACKUP_KEY_PREFIX}old-${index}`, `old ${index}`]))
+    const storage = createTestStorage({ ...backups, [STORAGE_KEY]: 'not json' })
+    const store = storeOn(storage)
+    const { notice } = store.getSnapshot()
+    expect(notice).toEqual({ kind: 'backups-full', reason: '不是有效的 JSON', limit: MAX_BACKUPS })
+    expect(storageNoticeText(notice!)).toContain(BACKUP_KEY_PREFIX)
+    store.toggle(article('a'))
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+    expect(storage.entries()).toEqual({ ...backups, [STORAGE_KEY]: 'not json' })
+  })
+
   test('when even the backup cannot be written, the original stays in place until it can be', () => {
     const storage = createTestStorage({ [STORAGE_KEY]: 'not json' })
     storage.failWrites = 'quota'
@@ -112,6 +142,41 @@ describe('bookmark store recovers from corrupt storage without losing data', () 
     expect(store.getSnapshot().notice).toMatchObject({ kind: 'recovered' })
     expect(storage.getItem(`${BACKUP_KEY_PREFIX}${NOW.toISOString()}`)).toBe('not json')
     expect(JSON.parse(storage.getItem(STORAGE_KEY)!).bookmarks).toHaveLength(2)
+  })
+})
+
+describe('a value saved by a newer version of the app', () => {
+  const newer = JSON.stringify({ version: 2, bookmarks: [storedValue('from-v2')], tags: ['x'] })
+
+  test('is never written over or backed up: the tab shows what it can read, keeps changes in memory and says to reload', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: newer })
+    const store = storeOn(storage)
+    const { bookmarks, notice } = store.getSnapshot()
+    expect(bookmarks.map((bookmark) => bookmark.id)).toEqual(['from-v2'])
+    expect(notice).toEqual({ kind: 'newer-version', version: '2' })
+    expect(storageNoticeText(notice!)).toContain('请刷新页面')
+
+    store.toggle(article('a'))
+    store.remove('from-v2')
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+    expect(storage.entries()).toEqual({ [STORAGE_KEY]: newer })
+  })
+
+  test('an old tab left open after a deploy never empties the new list, however many storage events arrive', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: JSON.stringify({ version: 1, bookmarks: [storedValue('a')] }) })
+    const target = new EventTarget()
+    const oldTab = createBookmarkStore({ storage: () => storage, now: () => NOW, eventTarget: target as unknown as Window })
+    const unsubscribe = oldTab.subscribe(() => {})
+    expect(oldTab.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
+
+    for (let round = 0; round < 3; round++) {
+      storage.setItem(STORAGE_KEY, newer)
+      target.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }))
+      expect(oldTab.getSnapshot().notice).toEqual({ kind: 'newer-version', version: '2' })
+    }
+    oldTab.toggle(article('b'))
+    expect(storage.entries()).toEqual({ [STORAGE_KEY]: newer })
+    unsubscribe()
   })
 })
 

@@ -1,10 +1,11 @@
 // Bookmarks: a module-level store read through useSyncExternalStore, persisted in
 // localStorage as { version: 1, bookmarks: [...] }. Storage is never trusted: a value we
-// cannot read is moved aside to a backup key (never deleted) and the reader is told;
-// storage that is off or full leaves the app working in memory, with a notice.
+// cannot read is moved aside to a backup key (never deleted) and the reader is told; a value
+// a newer app version saved is never written over; storage that is off or full leaves the
+// app working in memory, with a notice.
 import { useMemo, useSyncExternalStore } from 'react'
 import { strings } from '../../lib/strings'
-import { getLocalStorage, readItem, writeItem, type StorageFailure } from '../../lib/storage'
+import { getLocalStorage, keysWithPrefix, readItem, writeItem, type StorageFailure } from '../../lib/storage'
 import { bookmarkFromInput, bookmarksFileText, mergeBookmarks, parseBookmarksFile, readBookmark, sortBookmarks } from './transfer'
 
 /** A snapshot, so a bookmark whose article left the archive stays listable. */
@@ -22,11 +23,18 @@ export type BookmarkInput = Omit<Bookmark, 'addedAt'>
 export type StorageNotice =
   | { kind: 'unavailable' } // localStorage disabled / private mode: bookmarks kept for this tab only
   | { kind: 'recovered'; backupKey: string; reason: string } // a corrupt/old value was moved aside to backupKey
+  | { kind: 'newer-version'; version: string } // saved by a newer app version: read-only here, changes kept for this tab
+  | { kind: 'backups-full'; reason: string; limit: number } // unreadable, but `limit` backups exist: left in place, changes kept for this tab
   | { kind: 'write-failed'; reason: StorageFailure }
 
 export const STORAGE_KEY = 'archive-reader:bookmarks'
 export const BACKUP_KEY_PREFIX = `${STORAGE_KEY}:backup:`
 export const STORAGE_VERSION = 1
+/**
+ * Backups are never deleted by the app, so their number is capped instead: with this many
+ * present, an unreadable value stays where it is (not overwritten) and the tab works in memory.
+ */
+export const MAX_BACKUPS = 5
 
 export interface BookmarkState {
   bookmarks: Bookmark[]
@@ -47,6 +55,7 @@ type StoredValue =
   | { kind: 'ok'; bookmarks: Bookmark[] }
   | { kind: 'partial'; bookmarks: Bookmark[]; reason: string } // readable, but some entries were not
   | { kind: 'unreadable'; reason: string }
+  | { kind: 'newer'; version: string; bookmarks: Bookmark[] } // a newer schema: shown as far as it reads, never rewritten
 
 /** The stored text -> bookmarks, or why it cannot be read. Older schemas: none exist yet (v1 is the first). */
 export function readStoredValue(raw: string | null): StoredValue {
@@ -59,21 +68,31 @@ export function readStoredValue(raw: string | null): StoredValue {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'unreadable', reason: strings.storage.reasonWrongShape }
   const value = data as Record<string, unknown>
-  if (value.version !== STORAGE_VERSION) {
-    const label = JSON.stringify(value.version) ?? '无版本号'
-    const newer = typeof value.version === 'number' && value.version > STORAGE_VERSION
-    return { kind: 'unreadable', reason: newer ? strings.storage.reasonNewVersion(label) : strings.storage.reasonOldVersion(label) }
+  if (typeof value.version === 'number' && value.version > STORAGE_VERSION) {
+    const entries = Array.isArray(value.bookmarks) ? value.bookmarks : []
+    return { kind: 'newer', version: String(value.version), bookmarks: readableBookmarks(entries).bookmarks }
   }
+  if (value.version !== STORAGE_VERSION) return { kind: 'unreadable', reason: strings.storage.reasonOldVersion(JSON.stringify(value.version) ?? '无版本号') }
   if (!Array.isArray(value.bookmarks)) return { kind: 'unreadable', reason: strings.storage.reasonWrongShape }
-  const results = value.bookmarks.map(readBookmark)
-  const bookmarks = mergeBookmarks([], results.flatMap((result) => (result.ok ? [result.bookmark] : []))).bookmarks
-  const bad = results.filter((result) => !result.ok).length
+  const { bookmarks, bad } = readableBookmarks(value.bookmarks)
   return bad === 0 ? { kind: 'ok', bookmarks } : { kind: 'partial', bookmarks, reason: strings.storage.reasonBadEntries(bad) }
+}
+
+function readableBookmarks(entries: unknown[]): { bookmarks: Bookmark[]; bad: number } {
+  const results = entries.map(readBookmark)
+  const bookmarks = mergeBookmarks([], results.flatMap((result) => (result.ok ? [result.bookmark] : []))).bookmarks
+  return { bookmarks, bad: results.filter((result) => !result.ok).length }
+}
+
+/** Notices of a tab that does not write to storage at all; they last until a read says otherwise. */
+function isReadOnlyNotice(notice: StorageNotice | null): boolean {
+  return notice?.kind === 'unavailable' || notice?.kind === 'newer-version' || notice?.kind === 'backups-full'
 }
 
 export function createBookmarkStore({ storage = getLocalStorage, now = () => new Date(), eventTarget = typeof window === 'undefined' ? null : window }: StoreOptions = {}) {
   let state: BookmarkState | null = null
-  // Storage could not be read: never write over what we could not read.
+  // Storage could not be read, holds a newer schema, or has no room for another backup:
+  // never write over what we could not read or keep.
   let memoryOnly = false
   // A value that must be copied aside before STORAGE_KEY may be overwritten (its first copy failed).
   let pendingBackup: { key: string; raw: string; reason: string } | null = null
@@ -95,22 +114,37 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
     return key
   }
 
-  /** Reads STORAGE_KEY; anything unreadable is moved aside first. */
+  /**
+   * Reads STORAGE_KEY. A newer schema is left alone (read-only tab); anything unreadable is
+   * moved aside first: reusing an identical backup, and never beyond MAX_BACKUPS.
+   */
   function load(): BookmarkState {
     const store = storage()
+    pendingBackup = null
+    memoryOnly = true
     const read = readItem(STORAGE_KEY, store)
-    if (!read.ok) {
-      memoryOnly = true
-      return { bookmarks: [], notice: { kind: 'unavailable' } }
-    }
-    memoryOnly = false
+    if (!read.ok) return { bookmarks: [], notice: { kind: 'unavailable' } }
     const stored = readStoredValue(read.value)
-    if (stored.kind === 'empty') return { bookmarks: [], notice: null }
-    if (stored.kind === 'ok') return { bookmarks: stored.bookmarks, notice: null }
+    if (stored.kind === 'newer') return { bookmarks: stored.bookmarks, notice: { kind: 'newer-version', version: stored.version } }
+    if (stored.kind === 'empty' || stored.kind === 'ok') {
+      memoryOnly = false
+      return { bookmarks: stored.kind === 'ok' ? stored.bookmarks : [], notice: null }
+    }
+    const raw = read.value!
     const kept = stored.kind === 'partial' ? stored.bookmarks : []
-    pendingBackup = { key: backupKeyFor(store), raw: read.value!, reason: stored.reason }
+    const backups = keysWithPrefix(BACKUP_KEY_PREFIX, store)
+    if (backups === null) return { bookmarks: kept, notice: { kind: 'unavailable' } }
+    // Another tab of an older version may keep writing the same value back: one copy is enough.
+    const copy = backups.find((key) => {
+      const backup = readItem(key, store)
+      return backup.ok && backup.value === raw
+    })
+    if (!copy && backups.length >= MAX_BACKUPS) return { bookmarks: kept, notice: { kind: 'backups-full', reason: stored.reason, limit: MAX_BACKUPS } }
+    memoryOnly = false
+    if (!copy) pendingBackup = { key: backupKeyFor(store), raw, reason: stored.reason }
     const result = persist(kept)
-    return { bookmarks: kept, notice: result.recovered ?? result.failure }
+    const recovered: StorageNotice | null = copy ? { kind: 'recovered', backupKey: copy, reason: stored.reason } : result.recovered
+    return { bookmarks: kept, notice: result.failure ?? recovered }
   }
 
   /** Writes the list, after copying aside a pending unreadable value; never overwrites an uncopied one. */
@@ -145,7 +179,7 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
     if (event.key !== STORAGE_KEY && event.key !== null) return
     const current = getSnapshot()
     const next = load()
-    emit({ bookmarks: next.bookmarks, notice: next.notice ?? current.notice })
+    emit({ bookmarks: next.bookmarks, notice: next.notice ?? (isReadOnlyNotice(current.notice) ? null : current.notice) })
   }
 
   return {
@@ -220,6 +254,10 @@ export function storageNoticeText(notice: StorageNotice): string {
       return strings.storage.unavailable
     case 'recovered':
       return strings.storage.recovered(notice.reason, notice.backupKey)
+    case 'newer-version':
+      return strings.storage.newerVersion(notice.version)
+    case 'backups-full':
+      return strings.storage.backupsFull(notice.reason, notice.limit, BACKUP_KEY_PREFIX)
     case 'write-failed':
       return notice.reason === 'quota'
         ? strings.storage.writeFailedQuota
