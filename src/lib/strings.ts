@@ -120,6 +120,8 @@ export const strings = {
     entryBadId: (field: string) => `的“${field}”含有不允许的字符`,
     entryBadDate: (field: string) => `的“${field}”不是有效的时间`,
     importDone: (added: number, updated: number, total: number) => `已导入：新增 ${added} 条，更新 ${updated} 条，现在共 ${total} 条书签。`,
+    importNotSaved: (added: number, updated: number, total: number) =>
+      `导入的书签没有保存到浏览器存储（原因见页面顶部的提示）：新增 ${added} 条、更新 ${updated} 条只在这个标签页有效（共 ${total} 条），关闭或刷新后不会保留。`,
   },
   storage: {
     unavailable: '浏览器存储不可用（可能被禁用或处于隐私模式）：书签只保存在这个标签页里，关闭后不会保留。',

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
-import { BACKUP_KEY_PREFIX, MAX_BACKUPS, STORAGE_KEY, createBookmarkStore, storageNoticeText, type BookmarkInput } from './store'
+import { BACKUP_KEY_PREFIX, MAX_BACKUPS, STORAGE_KEY, createBookmarkStore, importResultText, storageNoticeText, type BookmarkInput } from './store'
 import { createTestStorage, type TestStorage } from './test-storage'
 
 const NOW = new Date('2024-03-01T08:00:00.000Z')
@@ -224,6 +224,29 @@ describe('bookmark store without working storage', () => {
   })
 })
 
+describe('importing when storage cannot take it', () => {
+  const file = JSON.stringify({ version: 1, bookmarks: [storedValue('a'), storedValue('b')] })
+
+  test.each([
+    ['a full quota', (storage: TestStorage) => void (storage.failWrites = 'quota')],
+    ['unavailable storage', (storage: TestStorage) => void ((storage.failReads = true), (storage.failWrites = 'security'))],
+    ['a value saved by a newer version', (storage: TestStorage) => storage.setItem(STORAGE_KEY, JSON.stringify({ version: 2, bookmarks: [] }))],
+  ])('%s: the import says it was not saved', (_label, breakStorage) => {
+    const storage = createTestStorage()
+    breakStorage(storage)
+    const store = storeOn(storage)
+    const outcome = store.importText(file)
+    expect(outcome).toEqual({ ok: true, added: 2, updated: 0, total: 2, saved: false })
+    expect(importResultText(outcome)).toContain('没有保存')
+    expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a', 'b'])
+  })
+
+  test('a saved import says so', () => {
+    const outcome = storeOn(createTestStorage()).importText(file)
+    expect(importResultText(outcome)).toBe('已导入：新增 2 条，更新 0 条，现在共 2 条书签。')
+  })
+})
+
 describe('bookmark store across tabs', () => {
   test('follows another tab through the storage event', () => {
     const storage = createTestStorage()
@@ -283,7 +306,7 @@ describe('useBookmarks on the page localStorage', () => {
     const file = JSON.stringify({ version: 1, bookmarks: [{ ...storedValue('a'), title: '新标题' }, storedValue('b')] })
     let outcome: ReturnType<typeof importBookmarksFile> | undefined
     act(() => void (outcome = importBookmarksFile(file)))
-    expect(outcome).toEqual({ ok: true, added: 1, updated: 1, total: 2 })
+    expect(outcome).toEqual({ ok: true, added: 1, updated: 1, total: 2, saved: true })
     expect(result.current.bookmarks.find((bookmark) => bookmark.id === 'a')).toMatchObject({ title: '新标题', addedAt: '2024-02-10T00:00:00.000Z' })
 
     const before = localStorage.getItem(STORAGE_KEY)

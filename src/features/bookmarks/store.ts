@@ -41,7 +41,8 @@ export interface BookmarkState {
   notice: StorageNotice | null
 }
 
-export type ImportResult = { ok: true; added: number; updated: number; total: number } | { ok: false; error: string }
+/** `saved: false`: merged into this tab, but storage did not take it (full, off, or a newer version's). */
+export type ImportResult = { ok: true; added: number; updated: number; total: number; saved: boolean } | { ok: false; error: string }
 
 interface StoreOptions {
   storage?: () => Storage | null
@@ -167,12 +168,13 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
     return state
   }
 
-  /** The reader's change always shows; storage trouble becomes a notice, a later good write clears it. */
-  function commit(bookmarks: Bookmark[]) {
+  /** The reader's change always shows; storage trouble becomes a notice, a later good write clears it. True if saved. */
+  function commit(bookmarks: Bookmark[]): boolean {
     const current = getSnapshot()
     const { failure, recovered } = persist(bookmarks)
     const notice = failure ?? recovered ?? (current.notice?.kind === 'write-failed' ? null : current.notice)
     emit({ bookmarks, notice })
+    return !memoryOnly && failure === null
   }
 
   function onStorage(event: StorageEvent) {
@@ -212,8 +214,8 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
       const parsed = parseBookmarksFile(text)
       if (!parsed.ok) return parsed
       const merged = mergeBookmarks(getSnapshot().bookmarks, parsed.bookmarks)
-      commit(merged.bookmarks)
-      return { ok: true, added: merged.added, updated: merged.updated, total: merged.bookmarks.length }
+      const saved = commit(merged.bookmarks)
+      return { ok: true, added: merged.added, updated: merged.updated, total: merged.bookmarks.length, saved }
     },
   }
 }
@@ -245,6 +247,12 @@ export function exportBookmarksFile(bookmarks: Bookmark[]): Blob {
 /** Merges a bookmarks file into the store (rules: transfer.ts mergeBookmarks); an invalid file changes nothing. */
 export function importBookmarksFile(text: string): ImportResult {
   return store.importText(text)
+}
+
+/** What an import did, as one sentence for the reader. */
+export function importResultText(result: ImportResult): string {
+  if (!result.ok) return result.error
+  return (result.saved ? strings.bookmarks.importDone : strings.bookmarks.importNotSaved)(result.added, result.updated, result.total)
 }
 
 /** The notice as one sentence for the reader. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { strings } from '../../../lib/strings'
-import { exportBookmarksFile, importBookmarksFile, type Bookmark } from '../store'
+import { exportBookmarksFile, importBookmarksFile, importResultText, type Bookmark } from '../store'
 
 const s = strings.bookmarkUi
 
@@ -22,7 +22,8 @@ export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
 
   const upload = async (file: File) => {
     const outcome = importBookmarksFile(await file.text())
-    setResult(outcome.ok ? { ok: true, text: strings.bookmarks.importDone(outcome.added, outcome.updated, outcome.total) } : { ok: false, text: outcome.error })
+    // An import that was merged but not saved is shown as an alert, not as success.
+    setResult({ ok: outcome.ok && outcome.saved, text: importResultText(outcome) })
   }
 
   return (
