@@ -1,7 +1,7 @@
 // Pure (apart from hashing): one input file -> the Article the app reads, its list entry and search grams.
 import { createHash } from 'node:crypto'
 import { stripTrackingParams } from '../../src/lib/html-policy'
-import { indexGrams } from '../../src/lib/search-grams'
+import { indexGramList } from '../../src/lib/search-grams'
 import type { Article, ListEntry } from '../../src/types/data'
 import { cleanBody } from './clean-html'
 import { countChars, detectLang, readingMinutes } from './language'
@@ -14,8 +14,8 @@ export interface BuiltArticle {
   outlet: OutletInfo
   /** The URL that decides identity: duplicates share it. */
   canonicalUrl: string
-  /** Search grams of title and body text. */
-  grams: Set<string>
+  /** Search grams of title and body text, distinct. */
+  grams: string[]
 }
 
 export type BuildResult = { ok: true; built: BuiltArticle } | { ok: false; reason: string }
@@ -75,7 +75,6 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   const article: Article = { ...entry, outlet: { id: outlet.id, name: outlet.name }, html: cleaned.html, source }
   if (author) article.author = author
   if (tags) article.tags = tags
-  const grams = indexGrams(title)
-  indexGrams(cleaned.text, grams)
+  const grams = indexGramList([title, cleaned.text])
   return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams } }
 }

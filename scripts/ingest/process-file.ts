@@ -22,7 +22,7 @@ export type Processed =
       canonicalUrl: string
       /** The article file's content. */
       json: string
-      grams: Set<string>
+      grams: string[]
     }
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
@@ -100,9 +100,9 @@ export class ArticleSink {
   }
 
   /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */
-  private spill(seq: number, grams: Set<string>): void {
+  private spill(seq: number, grams: readonly string[]): void {
     const { partitions } = this.options
-    if (grams.size === 0) return
+    if (grams.length === 0) return
     const lists = this.scratch
     for (const gram of grams) lists[partitions === 1 ? 0 : gramBucket(gram, partitions)]!.push(gram)
     for (let p = 0; p < partitions; p++) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { indexGrams, normalizeForSearch, queryGrams } from './search-grams'
+import { indexGramList, indexGrams, normalizeForSearch, queryGrams } from './search-grams'
 
 // The regex formulation the code-unit loop replaced: the oracle for "same grams as before".
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
@@ -51,6 +51,18 @@ describe('indexGrams and queryGrams', () => {
       fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 40 })), (input) => {
         expect([...indexGrams(input)]).toEqual(referenceIndexGrams(input))
         expect(queryGrams(input)).toEqual(referenceQueryGrams(input))
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('list the grams of several texts once each, as one Set over them would', () => {
+    const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
+        const into = new Set<string>()
+        for (const part of texts) for (const gram of referenceIndexGrams(part)) into.add(gram)
+        expect(indexGramList(texts)).toEqual([...into])
       }),
       { numRuns: 3000 },
     )

@@ -74,25 +74,101 @@ function scanRuns(
   }
 }
 
+// indexGrams meets each character and bigram many times in an article; these tables remember which
+// BMP ones this call has already added (by a per-call stamp), so a string is made only for new ones.
+let stamp = 0
+let charStamps: Uint32Array | undefined
+let pairKeys = new Uint32Array(0)
+let pairStamps = new Uint32Array(0)
+let pairCount = 0
+
+/** True the first time this call meets the pair (two BMP code units packed in 32 bits). */
+function isNewPair(key: number): boolean {
+  if (pairCount * 2 >= pairKeys.length) {
+    const size = Math.max(16384, pairKeys.length * 2)
+    const oldKeys = pairKeys
+    const oldStamps = pairStamps
+    pairKeys = new Uint32Array(size)
+    pairStamps = new Uint32Array(size)
+    pairCount = 0
+    for (let i = 0; i < oldKeys.length; i++) if (oldStamps[i] === stamp) insertPair(oldKeys[i]!)
+  }
+  const mask = pairKeys.length - 1
+  let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask
+  while (pairStamps[slot] === stamp) {
+    if (pairKeys[slot] === key) return false
+    slot = (slot + 1) & mask
+  }
+  pairStamps[slot] = stamp
+  pairKeys[slot] = key
+  pairCount++
+  return true
+}
+
+function insertPair(key: number): void {
+  const mask = pairKeys.length - 1
+  let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask
+  while (pairStamps[slot] === stamp) slot = (slot + 1) & mask
+  pairStamps[slot] = stamp
+  pairKeys[slot] = key
+  pairCount++
+}
+
 /** Every gram of a text, as indexed. */
 export function indexGrams(text: string, into: Set<string> = new Set()): Set<string> {
-  scanRuns(
-    normalizeForSearch(text),
-    (run, start, end) => {
-      let previous = ''
-      for (let at = start; at < end; ) {
-        const code = run.charCodeAt(at)
-        const width = code >= 0xd800 && code <= 0xdbff && at + 1 < end ? 2 : 1
-        const char = width === 1 ? run[at]! : run.slice(at, at + 2)
-        if (previous !== '') into.add(previous + char)
-        into.add(char)
+  for (const gram of indexGramList([text])) into.add(gram)
+  return into
+}
+
+/** The distinct grams of several texts, in first-seen order (what indexGrams adds, without a Set). */
+export function indexGramList(texts: readonly string[]): string[] {
+  const out: string[] = []
+  charStamps ??= new Uint32Array(0x10000)
+  const chars = charStamps
+  if (++stamp === 0xffffffff) {
+    stamp = 1
+    chars.fill(0)
+    pairStamps.fill(0)
+  }
+  pairCount = 0
+  // Words and grams with a supplementary-plane character: few, so a Set is fine.
+  const seen = new Set<string>()
+  const other = (gram: string) => {
+    if (!seen.has(gram)) {
+      seen.add(gram)
+      out.push(gram)
+    }
+  }
+  const cjk = (run: string, start: number, end: number) => {
+    let previous = ''
+    let previousCode = -1 // the previous character's code unit when it is in the BMP
+    for (let at = start; at < end; ) {
+      const code = run.charCodeAt(at)
+      if (code < 0xd800 || code > 0xdfff) {
+        if (previousCode >= 0) {
+          if (isNewPair(((previousCode << 16) | code) >>> 0)) out.push(String.fromCharCode(previousCode, code))
+        } else if (previous !== '') other(previous + run[at]!)
+        if (chars[code] !== stamp) {
+          chars[code] = stamp
+          out.push(run[at]!)
+        }
+        previous = ''
+        previousCode = code
+        at += 1
+      } else {
+        const width = code <= 0xdbff && at + 1 < end ? 2 : 1
+        const char = run.slice(at, at + width)
+        if (previousCode >= 0) other(String.fromCharCode(previousCode) + char)
+        else if (previous !== '') other(previous + char)
+        other(char)
         previous = char
+        previousCode = -1
         at += width
       }
-    },
-    (run) => into.add(run),
-  )
-  return into
+    }
+  }
+  for (const text of texts) scanRuns(normalizeForSearch(text), cjk, other)
+  return out
 }
 
 /** The fewest grams an article must all contain to match a query. */
