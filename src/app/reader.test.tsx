@@ -10,9 +10,13 @@ import { createRoutes } from './router'
 
 const bundle = buildBundle(SEEDS)
 
+/** Data files replaced for one test (a tampered bundle). */
+const tampered = new Map<string, unknown>()
+
 function serve(path: string): Response {
   const file = path.replace(/^\/data\//, '')
   const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } })
+  if (tampered.has(file)) return json(tampered.get(file))
   if (file === 'manifest.json') return json(bundle.manifest)
   const shard = bundle.shards.get(file)
   if (shard) return json(shard)
@@ -33,6 +37,7 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  tampered.clear()
   cleanup()
   vi.unstubAllGlobals()
 })
@@ -111,6 +116,56 @@ describe('the detail', () => {
     expect(await screen.findByRole('heading', { level: 1, name: SEEDS[3]!.title })).toBeInTheDocument()
     expect(fetched.filter((url) => url === `/data/articles/${id}.json`)).toHaveLength(1)
     expect(fetched.filter((url) => url === '/data/manifest.json')).toHaveLength(1)
+  })
+})
+
+describe('malformed data', () => {
+  const shardOf = (id: string) => [...bundle.shards].find(([, shard]) => shard.entries.some((entry) => entry.id === id))!
+
+  it('drops a malformed list entry and shows the others', async () => {
+    const [file, shard] = shardOf(SEEDS[3]!.id)
+    tampered.set(file, {
+      ...shard,
+      entries: shard.entries.map((entry) => (entry.id === SEEDS[3]!.id ? { ...entry, publishedAt: 'banana' } : entry)),
+    })
+    const [otherFile, other] = shardOf(SEEDS[0]!.id)
+    tampered.set(otherFile, { ...other, entries: other.entries.map((entry) => ({ ...entry, title: { text: entry.title } })) })
+    renderAt('/')
+    await vi.waitFor(() => expect(articleTitles()).toHaveLength(3))
+    expect(articleTitles()).toEqual([SEEDS[4]!.title, SEEDS[1]!.title, SEEDS[2]!.title])
+  })
+
+  it('keeps search results right when an entry before them in the shard was dropped', async () => {
+    // voa and bbc share the March 2023 shard; voa comes first (newer).
+    const [file, shard] = shardOf(SEEDS[3]!.id)
+    tampered.set(file, { ...shard, entries: shard.entries.map((entry) => (entry.id === SEEDS[3]!.id ? { ...entry, lang: 42 } : entry)) })
+    renderAt('/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
+    await vi.waitFor(() => expect(articleTitles()).toEqual([SEEDS[4]!.title, SEEDS[1]!.title]))
+  })
+
+  it('shows an article whose tags are not a list, without them', async () => {
+    const id = SEEDS[2]!.id
+    tampered.set(`articles/${id}.json`, { ...bundle.articles.get(id), tags: '乌克兰' })
+    renderAt(`/articles/${id}`)
+    expect(await screen.findByRole('heading', { level: 1, name: SEEDS[2]!.title })).toBeInTheDocument()
+    expect(screen.queryByText(/乌克兰$/)).not.toBeInTheDocument()
+  })
+
+  it('shows the error state with a retry for a malformed article file, not a crash', async () => {
+    const id = SEEDS[4]!.id
+    tampered.set(`articles/${id}.json`, { ...bundle.articles.get(id), publishedAt: 'banana' })
+    const user = userEvent.setup()
+    renderAt(`/articles/${id}`)
+    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    tampered.clear()
+    await user.click(screen.getByRole('button', { name: '重试' }))
+    expect(await screen.findByRole('heading', { level: 1, name: SEEDS[4]!.title })).toBeInTheDocument()
+  })
+
+  it('shows the error state for a manifest of the wrong shape', async () => {
+    tampered.set('manifest.json', { ...bundle.manifest, outlets: [{ id: 'bbc' }] })
+    renderAt('/')
+    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayOf, dayRangeInstants, formatDay, nextDay, parseDay, startOfDay } from './dates'
+import { dayOf, dayRangeInstants, formatDate, formatDateTime, formatDay, formatTime, nextDay, parseDay, startOfDay } from './dates'
 
 describe('parseDay', () => {
   it('accepts real calendar days', () => {
@@ -51,5 +51,18 @@ describe('local day boundaries', () => {
     const start = startOfDay({ year: 2023, month: 9, day: 3 }, 'America/Santiago')
     expect(formatDay(dayOf(start, 'America/Santiago'))).toBe('2023-09-03')
     expect(formatDay(dayOf(start - 1, 'America/Santiago'))).toBe('2023-09-02')
+  })
+})
+
+describe('formatting', () => {
+  it('writes local dates and times in Chinese', () => {
+    expect(formatDate('2024-02-07T14:45:01Z')).toBe('2024年2月7日')
+    expect(formatTime('2024-02-07T14:45:01Z')).toBe('22:45')
+  })
+
+  it.each(['banana', '', '2024-13-45T99:00:00Z'])('never throws on an invalid date (%j): shows nothing', (text) => {
+    expect(formatDate(text)).toBe('')
+    expect(formatDateTime(text)).toBe('')
+    expect(formatTime(text)).toBe('')
   })
 })

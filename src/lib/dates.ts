@@ -107,14 +107,27 @@ const dateTimeFormatter = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 })
 
-/** 2024年2月7日 */
-export function formatDate(iso: string): string {
-  return dateFormatter.format(new Date(iso))
+const timeFormatter = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+
+// Intl throws a RangeError on an invalid date; a bad date in the data shows as nothing instead.
+function formatInstant(formatter: Intl.DateTimeFormat, iso: string): string {
+  const time = Date.parse(iso)
+  return Number.isFinite(time) ? formatter.format(time) : ''
 }
 
-/** 2024年2月7日周三 22:45 */
+/** 2024年2月7日 ('' for an invalid date) */
+export function formatDate(iso: string): string {
+  return formatInstant(dateFormatter, iso)
+}
+
+/** 2024年2月7日周三 22:45 ('' for an invalid date) */
 export function formatDateTime(iso: string): string {
-  return dateTimeFormatter.format(new Date(iso))
+  return formatInstant(dateTimeFormatter, iso)
+}
+
+/** 22:45 ('' for an invalid date) */
+export function formatTime(iso: string): string {
+  return formatInstant(timeFormatter, iso)
 }
 
 /** 2024年2月 (a YYYY-MM month key) */

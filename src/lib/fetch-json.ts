@@ -19,7 +19,8 @@ export function dataUrl(path: string): string {
   return `${import.meta.env.BASE_URL}data/${path}`
 }
 
-export async function fetchJson<T>(path: string, isValid: (value: unknown) => value is T, signal?: AbortSignal): Promise<T> {
+/** Fetches a data file and returns what `parse` makes of it; `parse` returns null for content of the wrong shape. */
+export async function fetchJson<T>(path: string, parse: (value: unknown) => T | null, signal?: AbortSignal): Promise<T> {
   const response = await fetch(dataUrl(path), { signal })
   if (response.status === 404) throw new NotFoundError(path)
   if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`)
@@ -31,10 +32,7 @@ export async function fetchJson<T>(path: string, isValid: (value: unknown) => va
   } catch {
     throw new DataError(`${path}: not valid JSON`)
   }
-  if (!isValid(value)) throw new DataError(`${path}: unexpected content`)
-  return value
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  const parsed = parse(value)
+  if (parsed === null) throw new DataError(`${path}: unexpected content`)
+  return parsed
 }

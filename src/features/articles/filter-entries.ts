@@ -18,12 +18,16 @@ export function compileFilter(filters: Filters, numbers: readonly number[] | nul
   return { outlets: filters.outlets.length > 0 ? new Set(filters.outlets) : null, start, end, numbers }
 }
 
+/** A shard as fetched; `numbers` gives each entry's article number when malformed entries were dropped. */
+export type Shard = IndexShard & { numbers?: readonly number[] }
+
 /** Entries of one shard that pass the filter, newest first. */
-export function matchingEntries(shard: IndexShard, filter: CompiledFilter): ListEntry[] {
-  const wanted = filter.numbers ? numbersInRange(filter.numbers, shard.start, shard.start + shard.entries.length) : null
+export function matchingEntries(shard: Shard, filter: CompiledFilter): ListEntry[] {
+  const end = shard.numbers ? (shard.numbers.at(-1) ?? shard.start) + 1 : shard.start + shard.entries.length
+  const wanted = filter.numbers ? numbersInRange(filter.numbers, shard.start, end) : null
   const out: ListEntry[] = []
   shard.entries.forEach((entry, index) => {
-    if (wanted && !wanted.has(shard.start + index)) return
+    if (wanted && !wanted.has(shard.numbers?.[index] ?? shard.start + index)) return
     if (filter.outlets && !filter.outlets.has(entry.outlet)) return
     const time = Date.parse(entry.publishedAt)
     if (!(time >= filter.start && time < filter.end)) return
@@ -86,7 +90,7 @@ export interface ShardPlan {
  */
 export function planShards(
   candidates: readonly ShardRef[],
-  loaded: (file: string) => IndexShard | undefined,
+  loaded: (file: string) => Shard | undefined,
   filter: CompiledFilter,
   enough: (entries: readonly ListEntry[]) => boolean,
 ): ShardPlan {

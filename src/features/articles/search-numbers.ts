@@ -14,7 +14,8 @@ export function matchingNumbers(grams: readonly string[], bucketCount: number, b
   for (const gram of grams) {
     const bucket = bucketOf(gramBucket(gram, bucketCount))
     const deltas = Object.hasOwn(bucket, gram) ? bucket[gram] : undefined
-    if (!Array.isArray(deltas) || deltas.length === 0) return []
+    // A malformed posting list (tampered file) reads as no match rather than NaN numbers.
+    if (!Array.isArray(deltas) || deltas.length === 0 || !deltas.every(Number.isSafeInteger)) return []
     lists.push(decodePostings(deltas))
   }
   return intersectSorted(lists)

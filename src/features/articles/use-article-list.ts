@@ -1,10 +1,10 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { Filters } from '../../lib/filters'
-import type { IndexShard, ListEntry, Manifest } from '../../types/data'
+import type { ListEntry, Manifest } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
-import { candidateShards, compileFilter, knownTotal, planShards } from './filter-entries'
+import { candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
 
 export interface ArticleListResult {
@@ -59,7 +59,7 @@ export function useArticleList(
   const waitingForSearch = searching && numbers === null
   const plan = waitingForSearch
     ? { shards: [], entries: [], complete: false }
-    : planShards(candidates, (file) => queryClient.getQueryData<IndexShard>(shardQueryOptions(file).queryKey), filter, enough)
+    : planShards(candidates, (file) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey), filter, enough)
   const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
 
   const failed = [...bucketResults, ...shardResults].filter((result) => result.isError)

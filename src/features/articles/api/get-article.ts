@@ -1,21 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { fetchJson, isRecord } from '../../../lib/fetch-json'
+import { fetchJson } from '../../../lib/fetch-json'
 import type { Article } from '../../../types/data'
-
-function isArticle(value: unknown): value is Article {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.title === 'string' &&
-    typeof value.html === 'string' &&
-    typeof value.publishedAt === 'string' &&
-    isRecord(value.outlet) &&
-    typeof value.outlet.id === 'string'
-  )
-}
+import { validArticle } from './validate'
 
 export function getArticle(id: string, signal?: AbortSignal): Promise<Article> {
-  return fetchJson(`articles/${encodeURIComponent(id)}.json`, isArticle, signal)
+  return fetchJson(`articles/${encodeURIComponent(id)}.json`, validArticle, signal)
 }
 
 export function articleQueryOptions(id: string) {

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
-import { fetchJson, isRecord } from '../../../lib/fetch-json'
+import { fetchJson } from '../../../lib/fetch-json'
 import type { SearchBucket } from '../../../types/data'
 
-function isBucket(value: unknown): value is SearchBucket {
-  return isRecord(value)
+// Postings are checked where they are read (matchingNumbers): a bucket can be large.
+function validBucket(value: unknown): SearchBucket | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as SearchBucket) : null
 }
 
 export function searchBucketPath(pattern: string, bucket: number): string {
@@ -11,7 +12,7 @@ export function searchBucketPath(pattern: string, bucket: number): string {
 }
 
 export function getSearchBucket(pattern: string, bucket: number, signal?: AbortSignal): Promise<SearchBucket> {
-  return fetchJson(searchBucketPath(pattern, bucket), isBucket, signal)
+  return fetchJson(searchBucketPath(pattern, bucket), validBucket, signal)
 }
 
 /** pattern: manifest.search.file; the key holds only the bucket number (one bundle per page). */

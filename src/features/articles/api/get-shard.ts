@@ -1,13 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
-import { fetchJson, isRecord } from '../../../lib/fetch-json'
-import type { IndexShard } from '../../../types/data'
+import { fetchJson } from '../../../lib/fetch-json'
+import { validShard, type LoadedShard } from './validate'
 
-function isShard(value: unknown): value is IndexShard {
-  return isRecord(value) && typeof value.start === 'number' && Array.isArray(value.entries)
-}
-
-export function getShard(file: string, signal?: AbortSignal): Promise<IndexShard> {
-  return fetchJson(file, isShard, signal)
+/** The shard with its malformed entries dropped (the rest still shows). */
+export function getShard(file: string, signal?: AbortSignal): Promise<LoadedShard> {
+  return fetchJson(file, validShard, signal)
 }
 
 /** file: a ShardRef.file, relative to the data folder ('index/3.json'). */

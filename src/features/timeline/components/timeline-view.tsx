@@ -4,6 +4,7 @@ import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { EmptyState, ErrorState, Skeleton } from '../../../components/states'
 import { toSearch, EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
+import { formatTime } from '../../../lib/dates'
 import { strings } from '../../../lib/strings'
 import { useUrlFilters } from '../../../lib/use-url-filters'
 import type { Manifest } from '../../../types/data'
@@ -16,7 +17,6 @@ const PAGE = 100
 const s = strings.timeline
 
 const dayFormatter = new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' })
-const timeFormatter = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 function dayLabel(day: string): string {
   return dayFormatter.format(new Date(`${day}T00:00:00Z`))
@@ -92,7 +92,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                                 >
                                   <p className="flex flex-wrap items-center gap-x-3 text-sm text-stone-600 dark:text-stone-400">
                                     <time dateTime={entry.publishedAt} className="tabular-nums">
-                                      {timeFormatter.format(new Date(entry.publishedAt))}
+                                      {formatTime(entry.publishedAt)}
                                     </time>
                                     <OutletBadge outlet={outlet} name={outlet?.name ?? entry.outlet} />
                                   </p>

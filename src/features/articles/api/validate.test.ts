@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { buildBundle, SEEDS } from '../fixtures/bundle'
+import { validArticle, validListEntry, validManifest, validShard } from './validate'
+
+const bundle = buildBundle(SEEDS)
+const article = bundle.articles.get(SEEDS[0]!.id)!
+const entry = [...bundle.shards.values()][0]!.entries[0]!
+
+describe('validListEntry', () => {
+  it('keeps a well-formed entry as it is', () => {
+    expect(validListEntry(entry)).toEqual(entry)
+  })
+
+  it.each([
+    ['a date that does not parse', { publishedAt: 'banana' }],
+    ['a title that is not text', { title: 42 }],
+    ['a missing outlet', { outlet: undefined }],
+    ['an infinite reading time', { readingMinutes: null }],
+    ['an unknown language', { lang: 'fr' }],
+    ['an id that is not text', { id: { toString: 'x' } }],
+  ])('rejects %s', (_, change) => {
+    expect(validListEntry({ ...entry, ...change })).toBeNull()
+  })
+
+  it('rejects what is not an object', () => {
+    for (const value of [null, 'entry', 3, [entry]]) expect(validListEntry(value)).toBeNull()
+  })
+})
+
+describe('validShard', () => {
+  it('drops the bad entries, keeps the rest with their article numbers', () => {
+    const good = { ...entry, id: 'bbc-aaaaaaaaaaab' }
+    const shard = validShard({ start: 10, entries: [{ ...entry, publishedAt: 'banana' }, good, 'junk'] })
+    expect(shard).toEqual({ start: 10, entries: [good], numbers: [11] })
+  })
+
+  it('rejects a shard without a start or an entry list', () => {
+    expect(validShard({ start: 'x', entries: [] })).toBeNull()
+    expect(validShard({ start: 0, entries: {} })).toBeNull()
+  })
+})
+
+describe('validArticle', () => {
+  it('keeps a well-formed article', () => {
+    expect(validArticle({ ...article, tags: ['俄乌'], author: '记者' })).toEqual({ ...article, tags: ['俄乌'], author: '记者' })
+  })
+
+  it('drops tags that are not a list of text, and an author that is not text', () => {
+    const checked = validArticle({ ...article, tags: '俄乌', author: 7 })
+    expect(checked).not.toBeNull()
+    expect(checked).not.toHaveProperty('tags')
+    expect(checked).not.toHaveProperty('author')
+    expect(validArticle({ ...article, tags: ['a', 1] })).not.toHaveProperty('tags')
+  })
+
+  it.each([
+    ['an invalid date', { publishedAt: 'banana' }],
+    ['a body that is not text', { html: ['<p>'] }],
+    ['an outlet without a name', { outlet: { id: 'rfi' } }],
+    ['a title that is not text', { title: { text: 'x' } }],
+  ])('rejects %s', (_, change) => {
+    expect(validArticle({ ...article, ...change })).toBeNull()
+  })
+})
+
+describe('validManifest', () => {
+  it('keeps a well-formed manifest', () => {
+    expect(validManifest(bundle.manifest)).toEqual(bundle.manifest)
+  })
+
+  it('gives an outlet with a colour that is not a hex colour a neutral one', () => {
+    const outlets = bundle.manifest.outlets.map((o, i) => (i === 0 ? { ...o, color: 'red;background:url(x)' } : o))
+    expect(validManifest({ ...bundle.manifest, outlets })?.outlets[0]?.color).toBe('#78716c')
+  })
+
+  it.each([
+    ['a shard with an invalid date', (m: typeof bundle.manifest) => ({ ...m, shards: [{ ...m.shards[0], newest: 'banana' }] })],
+    ['an outlet without a count', (m: typeof bundle.manifest) => ({ ...m, outlets: [{ ...m.outlets[0], count: 'many' }] })],
+    ['month counts that are not numbers', (m: typeof bundle.manifest) => ({ ...m, months: { '2024-02': { rfi: 'one' } } })],
+    ['zero search buckets', (m: typeof bundle.manifest) => ({ ...m, search: { ...m.search, buckets: 0 } })],
+  ])('rejects %s', (_, tamper) => {
+    expect(validManifest(tamper(bundle.manifest))).toBeNull()
+  })
+})
