@@ -14,12 +14,19 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // One door for untrusted HTML: every way to turn a string into markup, outside SafeHtml.
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Article HTML enters the page only through <SafeHtml> (src/components/safe-html.tsx).',
-        },
+        ...[
+          "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          "Property[key.name='dangerouslySetInnerHTML']",
+          "Property[key.value='dangerouslySetInnerHTML']",
+          'AssignmentExpression > MemberExpression.left[property.name=/^(?:inner|outer)HTML$/]',
+          'AssignmentExpression > MemberExpression.left[property.value=/^(?:inner|outer)HTML$/]',
+          'MemberExpression[property.name=/^(?:insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]',
+          "MemberExpression[object.name='document'][property.name=/^(?:write|writeln)$/]",
+          "MemberExpression[object.property.name='document'][property.name=/^(?:write|writeln)$/]",
+        ].map((selector) => ({ selector, message: 'HTML enters the page only through <SafeHtml> (src/components/safe-html.tsx).' })),
       ],
     },
   },

@@ -328,6 +328,7 @@ describe('the production build under its own CSP and Trusted Types', () => {
     // Trusted Types are enforced, not just declared: a plain string cannot reach innerHTML.
     const sink = await view.evaluate(() => {
       try {
+        // eslint-disable-next-line no-restricted-syntax -- the point: the page must refuse this string
         document.createElement('div').innerHTML = '<b>x</b>'
         return 'allowed'
       } catch {
