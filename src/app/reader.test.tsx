@@ -177,6 +177,21 @@ describe('not found', () => {
     renderAt('/articles/nope')
     expect(await screen.findByRole('heading', { name: '未找到这篇文章' })).toBeInTheDocument()
   })
+
+  it('does not fetch an id that is not of the ingest form (a path in disguise)', async () => {
+    renderAt('/articles/..%2Fmanifest')
+    expect(await screen.findByRole('heading', { name: '未找到这篇文章' })).toBeInTheDocument()
+    expect(fetched.filter((url) => url.includes('/articles/'))).toEqual([])
+  })
+})
+
+describe('a manifest pointing elsewhere', () => {
+  it('shows the error state and fetches nothing it names', async () => {
+    tampered.set('manifest.json', { ...bundle.manifest, shards: bundle.manifest.shards.map((ref) => ({ ...ref, file: '../evil.json' })) })
+    renderAt('/')
+    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    expect(fetched.filter((url) => url !== '/data/manifest.json')).toEqual([])
+  })
 })
 
 describe('the timeline', () => {

@@ -1,9 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { fetchJson } from '../../../lib/fetch-json'
+import { fetchJson, NotFoundError } from '../../../lib/fetch-json'
 import type { Article } from '../../../types/data'
-import { validArticle } from './validate'
+import { isArticleId, validArticle } from './validate'
 
-export function getArticle(id: string, signal?: AbortSignal): Promise<Article> {
+/** An id from the address bar that is not of the ingest's form is not found, without a request. */
+export async function getArticle(id: string, signal?: AbortSignal): Promise<Article> {
+  if (!isArticleId(id)) throw new NotFoundError(`articles/${id}`)
   return fetchJson(`articles/${encodeURIComponent(id)}.json`, validArticle, signal)
 }
 

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import { fetchJson } from '../../../lib/fetch-json'
+import { DataError, fetchJson } from '../../../lib/fetch-json'
 import type { SearchBucket } from '../../../types/data'
+import { isSearchPattern } from './validate'
 
 // Postings are checked where they are read (matchingNumbers): a bucket can be large.
 function validBucket(value: unknown): SearchBucket | null {
@@ -11,7 +12,8 @@ export function searchBucketPath(pattern: string, bucket: number): string {
   return pattern.replace('{bucket}', String(bucket))
 }
 
-export function getSearchBucket(pattern: string, bucket: number, signal?: AbortSignal): Promise<SearchBucket> {
+export async function getSearchBucket(pattern: string, bucket: number, signal?: AbortSignal): Promise<SearchBucket> {
+  if (!isSearchPattern(pattern) || !Number.isSafeInteger(bucket) || bucket < 0) throw new DataError(`not a search file: ${pattern} ${bucket}`)
   return fetchJson(searchBucketPath(pattern, bucket), validBucket, signal)
 }
 

@@ -1,9 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
-import { fetchJson } from '../../../lib/fetch-json'
-import { validShard, type LoadedShard } from './validate'
+import { DataError, fetchJson } from '../../../lib/fetch-json'
+import { isShardFile, validShard, type LoadedShard } from './validate'
 
 /** The shard with its malformed entries dropped (the rest still shows). */
-export function getShard(file: string, signal?: AbortSignal): Promise<LoadedShard> {
+export async function getShard(file: string, signal?: AbortSignal): Promise<LoadedShard> {
+  // The manifest is checked on arrival too; this keeps any other caller from building a path from data.
+  if (!isShardFile(file)) throw new DataError(`not a shard file: ${file}`)
   return fetchJson(file, validShard, signal)
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildBundle, SEEDS } from '../fixtures/bundle'
-import { validArticle, validListEntry, validManifest, validShard } from './validate'
+import { isArticleId, isSearchPattern, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
 
 const bundle = buildBundle(SEEDS)
 const article = bundle.articles.get(SEEDS[0]!.id)!
@@ -80,5 +80,43 @@ describe('validManifest', () => {
     ['zero search buckets', (m: typeof bundle.manifest) => ({ ...m, search: { ...m.search, buckets: 0 } })],
   ])('rejects %s', (_, tamper) => {
     expect(validManifest(tamper(bundle.manifest))).toBeNull()
+  })
+})
+
+describe('paths built from data', () => {
+  it.each(['bbc-r27miehhcxnd', 'voa-gov-cscmequsekiw', '2001-db8-1-aaaaaaaaaaaa', '123-abcdefgh2345'])('accepts the ingest id %s', (id) => {
+    expect(isArticleId(id)).toBe(true)
+  })
+
+  it.each(['../manifest', 'bbc/../../x', 'rfi-0207', 'bbc-R27MIEHHCXND', '-bbc-r27miehhcxnd', 'bbc-r27miehhcxnd.json', 'bbc-r27miehhcxn', '', '%2e%2e-aaaaaaaaaaaa'])(
+    'rejects the id %j',
+    (id) => {
+      expect(isArticleId(id)).toBe(false)
+    },
+  )
+
+  it('accepts only index/<n>.json as a shard file', () => {
+    expect(isShardFile('index/0.json')).toBe(true)
+    expect(isShardFile('index/127.json')).toBe(true)
+    for (const file of ['../index/0.json', 'index/../manifest.json', '//evil.example/index/0.json', 'https://evil.example/x.json', 'index/0.json?x', 'index/2024-02-0.json']) {
+      expect(isShardFile(file), file).toBe(false)
+    }
+  })
+
+  it('accepts only search/{bucket}.json as the search pattern', () => {
+    expect(isSearchPattern('search/{bucket}.json')).toBe(true)
+    for (const pattern of ['//evil.example/{bucket}.json', '../search/{bucket}.json', 'search/{bucket}.json#', 'search/0.json']) {
+      expect(isSearchPattern(pattern), pattern).toBe(false)
+    }
+  })
+
+  it('rejects a manifest whose shard file or search pattern points elsewhere', () => {
+    const m = bundle.manifest
+    expect(validManifest({ ...m, shards: m.shards.map((ref, i) => (i === 1 ? { ...ref, file: '../../evil.json' } : ref)) })).toBeNull()
+    expect(validManifest({ ...m, search: { ...m.search, file: 'https://evil.example/{bucket}.json' } })).toBeNull()
+  })
+
+  it('drops a list entry whose id would build another path', () => {
+    expect(validListEntry({ ...entry, id: '../manifest' })).toBeNull()
   })
 })

@@ -5,6 +5,11 @@ import type { Article, IndexShard, Lang, ListEntry, Manifest, Outlet, ShardRef }
 
 const LANGS: ReadonlySet<string> = new Set<Lang>(['zh-Hans', 'zh-Hant', 'en'])
 
+/** The ingest's article id, `<outlet>-<12 base32 characters>` (scripts/ingest/build-article.ts, outlets.ts). */
+const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*-[a-z2-7]{12}$/
+/** Shard files as the ingest writes them (scripts/ingest/write-bundle.ts). */
+const SHARD_FILE = /^index\/\d+\.json$/
+const SEARCH_PATTERN = /^search\/\{bucket\}\.json$/
 const COLOR = /^#[0-9a-f]{3,8}$/i
 /** A neutral colour for an outlet whose colour is not a hex colour. */
 const FALLBACK_COLOR = '#78716c'
@@ -20,10 +25,22 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 const isInstant = (value: unknown): value is string => isString(value) && Number.isFinite(Date.parse(value))
 
+export function isArticleId(value: unknown): value is string {
+  return isString(value) && value.length <= 200 && ARTICLE_ID.test(value)
+}
+
+export function isShardFile(value: unknown): value is string {
+  return isString(value) && SHARD_FILE.test(value)
+}
+
+export function isSearchPattern(value: unknown): value is string {
+  return isString(value) && SEARCH_PATTERN.test(value)
+}
+
 /** The fields a list entry and an article share, checked; null when any is wrong. */
 function entryFields(value: Fields): Omit<ListEntry, 'outlet'> | null {
   const { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang } = value
-  if (!isString(id) || !isString(title) || !isString(url) || !isInstant(publishedAt)) return null
+  if (!isArticleId(id) || !isString(title) || !isString(url) || !isInstant(publishedAt)) return null
   if (!isString(excerpt) || !isFiniteNumber(chars) || !isFiniteNumber(readingMinutes)) return null
   if (!isString(lang) || !LANGS.has(lang)) return null
   return { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang: lang as Lang }
@@ -76,7 +93,7 @@ function validOutlet(value: unknown): Outlet | null {
 function validShardRef(value: unknown): ShardRef | null {
   if (!isRecord(value)) return null
   const { file, month, start, count, newest, oldest } = value
-  if (!isString(file) || !isString(month) || !/^\d{4}-\d{2}$/.test(month)) return null
+  if (!isShardFile(file) || !isString(month) || !/^\d{4}-\d{2}$/.test(month)) return null
   if (!isCount(start) || !isCount(count) || !isInstant(newest) || !isInstant(oldest)) return null
   return { file, month, start, count, newest, oldest }
 }
@@ -98,7 +115,7 @@ export function validManifest(value: unknown): Manifest | null {
   const shards = value.shards.map(validShardRef)
   const months = validMonths(value.months)
   const search = value.search
-  if (!months || !isRecord(search) || !isCount(search.buckets) || search.buckets === 0 || !isString(search.file)) return null
+  if (!months || !isRecord(search) || !isCount(search.buckets) || search.buckets === 0 || !isSearchPattern(search.file)) return null
   if (!outlets.every((outlet) => outlet !== null) || !shards.every((shard) => shard !== null)) return null
   return { schema: 1, articleCount: value.articleCount, outlets, shards, months, search: { buckets: search.buckets, file: search.file } }
 }
