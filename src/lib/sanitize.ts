@@ -119,10 +119,3 @@ export function sanitizeArticleHtml(html: string): TrustedHTML | string {
   installHooks()
   return DOMPurify.sanitize(html, ARTICLE_CONFIG)
 }
-
-/** The sanitized markup as a string, for tests and for measuring. */
-export function sanitizeArticleHtmlToString(html: string): string {
-  return String(sanitizeArticleHtml(html))
-}
-
-export const DOMPURIFY_VERSION = DOMPurify.version

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createTestStorage } from '../features/bookmarks/test-storage'
+import { createTestStorage } from '../../tests/unit/test-storage'
 import { keysWithPrefix, readItem, storageFailureOf, writeItem } from './storage'
 
 describe('storage wrapper', () => {

@@ -49,16 +49,6 @@ export function writeItem(key: string, value: string, storage: Storage | null = 
   }
 }
 
-export function removeItem(key: string, storage: Storage | null = getLocalStorage()): WriteResult {
-  if (!storage) return { ok: false, reason: 'unavailable' }
-  try {
-    storage.removeItem(key)
-    return { ok: true }
-  } catch (error) {
-    return { ok: false, reason: storageFailureOf(error) }
-  }
-}
-
 /** Names the failure behind a storage exception; browsers disagree on names and codes. */
 export function storageFailureOf(error: unknown): StorageFailure {
   if (!(error instanceof Error) && !(typeof DOMException !== 'undefined' && error instanceof DOMException)) return 'unknown'

@@ -2,7 +2,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { beforeEach, describe, expect, test, vi } from 'vitest'
 import { BACKUP_KEY_PREFIX, MAX_BACKUPS, STORAGE_KEY, createBookmarkStore, importResultText, storageNoticeText, type BookmarkInput } from './store'
-import { createTestStorage, type TestStorage } from './test-storage'
+import { createTestStorage, type TestStorage } from '../../../tests/unit/test-storage'
 
 const NOW = new Date('2024-03-01T08:00:00.000Z')
 

@@ -1,4 +1,4 @@
-// A Storage for tests that can be switched into the failures real browsers produce.
+// Test-only: a Storage for unit tests that can be switched into the failures real browsers produce.
 export interface TestStorage extends Storage {
   failReads: boolean
   failWrites: 'quota' | 'security' | null
