@@ -5,10 +5,12 @@ import { act, cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildBundle, SEEDS } from '../features/articles/fixtures/bundle'
+import { buildBundle, fixtureId, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
 import { createRoutes } from './router'
 
-const bundle = buildBundle(SEEDS)
+const seedBundle = buildBundle(SEEDS)
+/** The bundle being served (the seeds unless a test serves another). */
+let bundle = seedBundle
 
 /** Data files replaced for one test (a tampered bundle). */
 const tampered = new Map<string, unknown>()
@@ -37,6 +39,7 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  bundle = seedBundle
   tampered.clear()
   cleanup()
   vi.unstubAllGlobals()
@@ -166,6 +169,28 @@ describe('malformed data', () => {
     tampered.set('manifest.json', { ...bundle.manifest, outlets: [{ id: 'bbc' }] })
     renderAt('/')
     expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+  })
+})
+
+describe('the pager under an outlet filter, several shards a month', () => {
+  // Two entries a shard, all in March 2024 (one month: outlet pruning cannot tell the shards apart):
+  // [voa 1, bbc] [bbc, bbc] [voa 2, bbc] [bbc, bbc] [voa 3, bbc]
+  const outlets = ['voa', 'bbc', 'bbc', 'bbc', 'voa', 'bbc', 'bbc', 'bbc', 'voa', 'bbc']
+  const articles: FixtureArticle[] = outlets.map((outlet, n) => ({
+    id: fixtureId(outlet, n),
+    outlet,
+    publishedAt: new Date(Date.UTC(2024, 2, 30 - n, 12)).toISOString(),
+    title: `${outlet} 报道 ${n}`,
+  }))
+
+  it('finds the previous and the next match across shards holding none of that outlet', async () => {
+    bundle = buildBundle(articles, 2)
+    expect(bundle.manifest.shards).toHaveLength(5)
+    renderAt(`/articles/${articles[4]!.id}?outlet=voa`)
+    expect(await screen.findByRole('heading', { level: 1, name: 'voa 报道 4' })).toBeInTheDocument()
+    const pager = await screen.findByRole('navigation', { name: '同一筛选中的文章' })
+    expect(await within(pager).findByRole('link', { name: /上一篇/ })).toHaveTextContent('voa 报道 0')
+    expect(await within(pager).findByRole('link', { name: /下一篇/ })).toHaveTextContent('voa 报道 8')
   })
 })
 

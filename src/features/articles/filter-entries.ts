@@ -74,6 +74,23 @@ function numbersInRange(sorted: readonly number[], start: number, end: number): 
   return out
 }
 
+/**
+ * Where the detail's walk starts so that it sees the article's nearest newer match: the shard
+ * holding the instant, moved back over newer candidates until one holds a match (or none is
+ * left). Outlet pruning is per month, so a newer shard of the same month may hold none; a
+ * newer shard not yet loaded stops the search there, and the walk fetches it.
+ */
+export function aroundStart(candidates: readonly ShardRef[], instant: string, loaded: (file: string) => Shard | undefined, filter: CompiledFilter): number {
+  const time = Date.parse(instant)
+  const at = candidates.findIndex((shard) => Date.parse(shard.oldest) <= time)
+  if (at === -1) return Math.max(0, candidates.length - 1)
+  for (let index = at - 1; index >= 0; index--) {
+    const shard = loaded(candidates[index]!.file)
+    if (!shard || matchingEntries(shard, filter).length > 0) return index
+  }
+  return 0
+}
+
 export interface ShardPlan {
   /** Shards to keep subscribed: every loaded one in use plus the next to fetch. */
   shards: ShardRef[]

@@ -4,7 +4,7 @@ import type { Filters } from '../../lib/filters'
 import type { ListEntry, Manifest } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
-import { candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
+import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
 
 export interface ArticleListResult {
@@ -29,7 +29,7 @@ export function useArticleList(
   manifest: Manifest,
   filters: Filters,
   enough: (entries: readonly ListEntry[]) => boolean,
-  /** Start the walk at the shard holding this instant, one newer shard included (the detail's neighbours). */
+  /** Start the walk at the shard holding this instant, back to the nearest newer match (the detail's neighbours). */
   around?: string,
 ): ArticleListResult {
   const queryClient = useQueryClient()
@@ -49,17 +49,11 @@ export function useArticleList(
   }, [searching, bucketsReady, search, manifest.search.buckets, bucketStamp])
 
   const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
-  const candidates = useMemo(() => {
-    const all = candidateShards(manifest, filter)
-    if (!around) return all
-    const time = Date.parse(around)
-    const at = all.findIndex((shard) => Date.parse(shard.oldest) <= time)
-    return at === -1 ? all.slice(-1) : all.slice(Math.max(0, at - 1))
-  }, [manifest, filter, around])
+  const all = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
+  const loaded = (file: string) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey)
+  const candidates = around ? all.slice(aroundStart(all, around, loaded, filter)) : all
   const waitingForSearch = searching && numbers === null
-  const plan = waitingForSearch
-    ? { shards: [], entries: [], complete: false }
-    : planShards(candidates, (file) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey), filter, enough)
+  const plan = waitingForSearch ? { shards: [], entries: [], complete: false } : planShards(candidates, loaded, filter, enough)
   const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
 
   const failed = [...bucketResults, ...shardResults].filter((result) => result.isError)
