@@ -3,7 +3,8 @@
 // global sort. Grams are looked up by hashing the spill text in place (no string per posting): the
 // merge handles millions of postings, and a Map of freshly sliced strings spent most time hashing
 // and collecting garbage.
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export interface MergeJob {
@@ -82,12 +83,19 @@ class GramTable {
     this.counts[id]!++
   }
 
-  /** The gram's article numbers, ascending (a typed array sorts numerically without a comparator). */
-  numbers(id: number): Int32Array {
-    const out = new Int32Array(this.counts[id]!)
+  private scratch = new Int32Array(1024)
+
+  /** The gram's article numbers, delta-encoded and comma-separated (a typed array sorts numerically without a comparator). */
+  deltas(id: number): string {
+    const count = this.counts[id]!
+    if (count === 1) return String(this.value[this.head[id]!])
+    if (count > this.scratch.length) this.scratch = new Int32Array(count * 2)
     let i = 0
-    for (let at = this.head[id]!; at !== -1; at = this.next[at]!) out[i++] = this.value[at]!
-    return out.sort()
+    for (let at = this.head[id]!; at !== -1; at = this.next[at]!) this.scratch[i++] = this.value[at]!
+    const list = this.scratch.subarray(0, count).sort()
+    let out = String(list[0])
+    for (let k = 1; k < count; k++) out += ',' + (list[k]! - list[k - 1]!)
+    return out
   }
 
   private rehash(): void {
@@ -106,6 +114,14 @@ function grow(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const out = new Int32Array(length)
   out.set(array)
   return out
+}
+
+// Grams are letters and digits, which JSON never escapes; anything else goes through JSON.stringify.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
+
+function jsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`
 }
 
 function sameText(key: string, text: string, start: number, end: number): boolean {
@@ -149,7 +165,13 @@ function addSpill(table: GramTable, text: string, numberOf: Int32Array): void {
 export async function mergePartition({ work, stage, partition, partitions, buckets, numberOf, writers }: MergeJob): Promise<number> {
   const table = new GramTable()
   for (const writer of writers) {
-    addSpill(table, await readFile(spillPath(work, partition, writer), 'utf8').catch(() => ''), numberOf)
+    let text = ''
+    try {
+      text = readFileSync(spillPath(work, partition, writer), 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error // a writer with no grams here has no file
+    }
+    addSpill(table, text, numberOf)
   }
   // Both counts are powers of two and partitions <= buckets, so a gram's bucket lands in this partition.
   const byBucket = new Map<number, number[]>()
@@ -157,14 +179,9 @@ export async function mergePartition({ work, stage, partition, partitions, bucke
   for (let id = 0; id < table.keys.length; id++) byBucket.get(table.hashes[id]! % buckets)!.push(id)
   for (const [b, ids] of byBucket) {
     const { keys } = table
-    ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0))
-    const parts: string[] = []
-    for (const id of ids) {
-      const list = table.numbers(id)
-      let deltas = String(list[0])
-      for (let i = 1; i < list.length; i++) deltas += ',' + (list[i]! - list[i - 1]!)
-      parts.push(`${JSON.stringify(keys[id])}:[${deltas}]`)
-    }
+    ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : 1)) // keys are distinct
+    const parts: string[] = new Array<string>(ids.length)
+    for (let i = 0; i < ids.length; i++) parts[i] = `${jsonString(keys[ids[i]!]!)}:[${table.deltas(ids[i]!)}]`
     await writeFile(join(stage, 'search', `${b}.json`), `{${parts.join(',')}}`)
   }
   return table.postings

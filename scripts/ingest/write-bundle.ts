@@ -113,7 +113,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const workers = options.workers ?? (files.length >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
-    const partitions = Math.min(buckets, MAX_PARTITIONS)
+    const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
     const sinkOptions = { work, partitions }
     const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = pool ? await pool.start(sinkOptions) : ['main']
