@@ -360,12 +360,47 @@ function finishContainer(children: Node[]): Node[] {
 }
 
 function finishParagraph(children: Node[], attrs: Record<string, string> = {}): Node[] {
+  const pieces = splitAtBreakRuns(children)
+  if (pieces.length > 1) return pieces.flatMap((piece) => finishParagraph(piece, { ...attrs }))
   const trimmed = trimBlank(children)
   const el: El = { tag: 'p', attrs, children: trimmed }
   if (isEmpty(el)) return []
   const text = textOf(trimmed).trim()
   if (SHARE_LABEL.test(text) || RELATIVE_TIME.test(text)) return []
   return [el]
+}
+
+function isBreak(node: Node): boolean {
+  return typeof node !== 'string' && node.tag === 'br'
+}
+
+/**
+ * A paragraph's children cut at each run of two or more <br> (blank text between them allowed):
+ * relays write `text<br /><br />text` in one <p>, and CJK typography separates paragraphs by
+ * spacing, not indents. A single <br> is a line break and stays.
+ */
+function splitAtBreakRuns(children: Node[]): Node[][] {
+  let breaks = 0
+  for (const node of children) if (isBreak(node)) breaks++
+  if (breaks < 2) return [children]
+  const pieces: Node[][] = []
+  let start = 0
+  for (let i = 0; i < children.length; i++) {
+    if (!isBreak(children[i]!)) continue
+    let end = i + 1
+    let run = 1
+    while (end < children.length && (isBreak(children[end]!) || isBlank(children[end]!))) {
+      if (isBreak(children[end]!)) run++
+      end++
+    }
+    if (run >= 2) {
+      pieces.push(children.slice(start, i))
+      start = end
+    }
+    i = end - 1
+  }
+  pieces.push(children.slice(start))
+  return pieces
 }
 
 /** Wraps runs of inline content between blocks into paragraphs; drops blank text between blocks. */
@@ -392,7 +427,7 @@ function figureWithCredit(children: Node[]): El | undefined {
   const credit = items[1]!
   if (!image || typeof credit === 'string' || !CREDIT.test(textOf([credit]).trim())) return undefined
   const small: El = { tag: 'small', attrs: {}, children: [textOf([credit]).trim()] }
-  return { tag: 'figure', attrs: {}, children: [image, { tag: 'figcaption', attrs: {}, children: [small] }] }
+  return figureOf([image, { tag: 'figcaption', attrs: {}, children: [small] }])
 }
 
 /** The image when a node is an image or a paragraph holding only one image. */
@@ -413,6 +448,26 @@ function smallCaptionOf(node: Node): Node[] | undefined {
   return only.children
 }
 
+/** A figure; an image whose alt repeats the caption gets alt="" (a screen reader would read it twice). */
+function figureOf(children: Node[]): El {
+  const caption = children.find((child): child is El => typeof child !== 'string' && child.tag === 'figcaption')
+  if (caption) {
+    // The caption without its credit line (<small>), unless the credit is all there is.
+    const own = textOf(caption.children.filter((child) => typeof child === 'string' || child.tag !== 'small'))
+    const text = normalizeSpace(own) || normalizeSpace(textOf(caption.children))
+    for (const child of children) {
+      if (typeof child !== 'string' && child.tag === 'img' && child.attrs.alt && normalizeSpace(child.attrs.alt) === text) {
+        child.attrs.alt = ''
+      }
+    }
+  }
+  return { tag: 'figure', attrs: {}, children }
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 function pairCaptions(nodes: Node[]): Node[] {
   const items = nodes.filter((node) => !isBlank(node))
   // A wrapper holding exactly a captionless figure and one short paragraph: that paragraph is its caption (BBC).
@@ -425,7 +480,7 @@ function pairCaptions(nodes: Node[]): Node[] {
         const credit = caption ? [' ', ...caption.children] : []
         const images = first.children.filter((child) => child !== caption)
         const figcaption: El = { tag: 'figcaption', attrs: {}, children: [...second.children, ...credit] }
-        return [{ tag: 'figure', attrs: {}, children: [...images, figcaption] }]
+        return [figureOf([...images, figcaption])]
       }
     }
   }
@@ -446,7 +501,7 @@ function pairCaptions(nodes: Node[]): Node[] {
             : smallCaptionOf(next)
       if (caption) {
         const figcaption: El = { tag: 'figcaption', attrs: {}, children: trimBlank(caption) }
-        out.push({ tag: 'figure', attrs: {}, children: isEmpty(figcaption) ? [image] : [image, figcaption] })
+        out.push(figureOf(isEmpty(figcaption) ? [image] : [image, figcaption]))
         i = j
         continue
       }
