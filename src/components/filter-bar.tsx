@@ -78,23 +78,11 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
             <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-from`}>
               {s.from}
-              <input
-                id={`${id}-from`}
-                type="date"
-                value={filters.from ?? ''}
-                onChange={(e) => onChange({ ...filters, from: parseDay(e.target.value) ? e.target.value : null })}
-                className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
-              />
+              <DateInput id={`${id}-from`} value={filters.from} onCommit={(from, replace) => onChange({ ...filters, from }, { replace })} />
             </label>
             <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-to`}>
               {s.to}
-              <input
-                id={`${id}-to`}
-                type="date"
-                value={filters.to ?? ''}
-                onChange={(e) => onChange({ ...filters, to: parseDay(e.target.value) ? e.target.value : null })}
-                className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
-              />
+              <DateInput id={`${id}-to`} value={filters.to} onCommit={(to, replace) => onChange({ ...filters, to }, { replace })} />
             </label>
           </div>
           {quick.length > 0 && (
@@ -179,6 +167,53 @@ function SearchBox({ label, value, onCommit }: { label: string; value: string; o
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base dark:border-stone-600 dark:bg-stone-950"
       />
     </form>
+  )
+}
+
+/**
+ * A date field that keeps what the reader is typing: Chromium reports transient values while a
+ * year is typed digit by digit (0002-03-01, 0020-03-01…), which are not days of the archive.
+ * A complete valid day is applied at once (the first change of a visit to the field pushes a
+ * history entry, later ones replace it); clearing or leaving an invalid value waits for blur
+ * or Enter, and only then does the field fall back to the URL's value.
+ */
+function DateInput({ id, value, onCommit }: { id: string; value: string | null; onCommit: (day: string | null, replace: boolean) => void }) {
+  const [text, setText] = useState(value ?? '')
+  const [seen, setSeen] = useState(value)
+  const pushed = useRef(false)
+  // The URL changed under us (back/forward, quick range, clear): show it.
+  if (value !== seen) {
+    setSeen(value)
+    if ((value ?? '') !== text) setText(value ?? '')
+  }
+  const commit = (day: string | null) => {
+    if (day === value) return
+    onCommit(day, pushed.current)
+    pushed.current = true
+  }
+  const settle = () => {
+    if (text === '') commit(null)
+    else if (parseDay(text)) commit(text)
+    else setText(value ?? '')
+  }
+  return (
+    <input
+      id={id}
+      type="date"
+      value={text}
+      onFocus={() => {
+        pushed.current = false
+      }}
+      onChange={(e) => {
+        setText(e.target.value)
+        if (parseDay(e.target.value)) commit(e.target.value)
+      }}
+      onBlur={settle}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') settle()
+      }}
+      className="rounded-md border border-stone-300 bg-white px-2 py-1.5 dark:border-stone-600 dark:bg-stone-950"
+    />
   )
 }
 

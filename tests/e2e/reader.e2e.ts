@@ -115,6 +115,34 @@ describe('list', () => {
     await expect.poll(() => cards(page).count()).toBe(2)
   })
 
+  test('typing a date with the keyboard keeps what is typed and adds one history entry', async () => {
+    const page = await openPage()
+    // Chromium's date field follows the browser's UI locale (en-US here), not the page's:
+    // month / day / year segments, the arrow keys move between them.
+    // Retyping the year of a set day: Chromium reports 0002-03-01, 0020-03-01, 0202-03-01 on the way.
+    await gotoList(page, '?from=2023-03-01')
+    const from = page.getByLabel('从')
+    const before = await page.evaluate(() => history.length)
+    await from.focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.type('2024', { delay: 80 })
+    await expect.poll(() => from.inputValue()).toBe('2024-03-01')
+    await expect.poll(() => search(page)).toBe('?from=2024-03-01')
+    expect(await page.evaluate(() => history.length)).toBe(before + 1)
+
+    // An empty field typed digit by digit (month, day, year): the last digits pass through 0002…0202.
+    const to = page.getByLabel('到')
+    await to.focus()
+    await to.pressSequentially('03312024', { delay: 80 })
+    await expect.poll(() => to.inputValue()).toBe('2024-03-31')
+    await expect.poll(() => search(page)).toBe('?from=2024-03-01&to=2024-03-31')
+    expect(await page.evaluate(() => history.length)).toBe(before + 2)
+    await page.goBack()
+    await expect.poll(() => search(page)).toBe('?from=2024-03-01')
+    await expect.poll(() => to.inputValue()).toBe('')
+  })
+
   test('search as you type: 克里姆林宫 finds exactly the three seeds that contain it, q= in the URL, one history entry', async () => {
     const page = await openPage()
     await gotoList(page)
