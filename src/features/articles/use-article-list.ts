@@ -1,7 +1,7 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
 import type { Filters } from '../../lib/filters'
-import type { ListEntry, Manifest } from '../../types/data'
+import type { ListEntry, Manifest, SearchBucket } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
@@ -34,19 +34,26 @@ export function useArticleList(
 ): ArticleListResult {
   const queryClient = useQueryClient()
   const search = useMemo(() => bucketsForQuery(filters.q, manifest.search.buckets), [filters.q, manifest.search.buckets])
-  const bucketResults = useQueries({
+  const bucketCount = manifest.search.buckets
+  // combine re-runs only when a bucket result or the query changes; its result is structurally shared.
+  const combineBuckets = useCallback(
+    (results: UseQueryResult<SearchBucket>[]) => {
+      const ready = results.every((result) => result.data !== undefined)
+      const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, results[i]?.data ?? {}]))
+      return {
+        numbers: search.grams.length > 0 && ready ? matchingNumbers(search.grams, bucketCount, (bucket) => byBucket.get(bucket) ?? {}) : null,
+        failed: results.filter((result) => result.isError),
+        fetching: results.some((result) => result.isFetching),
+      }
+    },
+    [search, bucketCount],
+  )
+  const buckets = useQueries({
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
+    combine: combineBuckets,
   })
   const searching = search.grams.length > 0
-  const bucketsReady = bucketResults.every((result) => result.data !== undefined)
-  // Bucket data changes only when a bucket (re)loads: its load times identify the data.
-  const bucketStamp = bucketResults.map((result) => result.dataUpdatedAt).join()
-  const numbers = useMemo(() => {
-    if (!searching || !bucketsReady) return null
-    const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, bucketResults[i]?.data ?? {}]))
-    return matchingNumbers(search.grams, manifest.search.buckets, (bucket) => byBucket.get(bucket) ?? {})
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [searching, bucketsReady, search, manifest.search.buckets, bucketStamp])
+  const numbers = buckets.numbers
 
   const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
   const all = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
@@ -56,7 +63,7 @@ export function useArticleList(
   const plan = waitingForSearch ? { shards: [], entries: [], complete: false } : planShards(candidates, loaded, filter, enough)
   const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
 
-  const failed = [...bucketResults, ...shardResults].filter((result) => result.isError)
+  const failed = [...buckets.failed, ...shardResults.filter((result) => result.isError)]
   const retry = () => {
     for (const result of failed) void result.refetch()
   }
@@ -67,7 +74,7 @@ export function useArticleList(
     entries: plan.entries,
     total: waitingForSearch ? null : plan.complete ? plan.entries.length : knownTotal(manifest, filters, numbers),
     complete: plan.complete,
-    fetching: shardResults.some((result) => result.isFetching) || bucketResults.some((result) => result.isFetching),
+    fetching: buckets.fetching || shardResults.some((result) => result.isFetching),
     retry,
   }
 }
