@@ -1,4 +1,3 @@
-import './lib/theme'
 import './index.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -6,6 +5,9 @@ import { RouterProvider } from 'react-router/dom'
 import { Providers } from './app/providers'
 import { queryClient } from './app/query-client'
 import { createRouter } from './app/router'
+import { applyStoredTheme } from './lib/theme'
+
+applyStoredTheme()
 
 const router = createRouter(queryClient)
 

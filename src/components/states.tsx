@@ -49,11 +49,3 @@ export function NotFound({ title = s.notFoundPage }: { title?: string }) {
 export function Skeleton({ className = '' }: { className?: string }) {
   return <div aria-hidden="true" className={`animate-pulse rounded bg-stone-200 dark:bg-stone-800 ${className}`} />
 }
-
-export function LoadingStatus() {
-  return (
-    <p role="status" className="sr-only">
-      {s.loading}
-    </p>
-  )
-}

@@ -60,7 +60,3 @@ export function toSearch(filters: Filters): string {
 export function hasFilters(filters: Filters): boolean {
   return filters.outlets.length > 0 || filters.from !== null || filters.to !== null || filters.q.trim() !== ''
 }
-
-export function sameFilters(a: Filters, b: Filters): boolean {
-  return toSearch(a) === toSearch(b)
-}

@@ -21,7 +21,6 @@ export const strings = {
     errorTitle: '出了点问题',
     errorHint: '这个页面遇到错误。可以重新加载，或回到文章列表。',
     reload: '重新加载',
-    loading: '正在加载…',
     themeLabel: '配色',
     themeSystem: '跟随系统',
     themeLight: '浅色',

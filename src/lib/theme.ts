@@ -1,9 +1,13 @@
-// Light, dark or the system's choice; stored per browser. Applied as a class on <html> before
-// the first render (imported first by main.tsx), since the CSP allows no inline script.
+// Light, dark or the system's choice; stored per browser. Applied as a class on <html> by
+// applyStoredTheme(), which main.tsx calls before the first render (no flash of the wrong
+// scheme), since the CSP allows no inline script.
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 const KEY = 'archive-reader:theme'
-const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
+
+function darkQuery(): MediaQueryList | null {
+  return typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
+}
 
 export function storedTheme(): ThemeChoice {
   try {
@@ -16,7 +20,7 @@ export function storedTheme(): ThemeChoice {
 
 export function resolvedTheme(choice: ThemeChoice): 'light' | 'dark' {
   if (choice !== 'system') return choice
-  return media?.matches ? 'dark' : 'light'
+  return darkQuery()?.matches ? 'dark' : 'light'
 }
 
 export function applyTheme(choice: ThemeChoice): void {
@@ -38,8 +42,12 @@ export function saveTheme(choice: ThemeChoice): void {
 
 /** Calls back when the system scheme changes; returns the unsubscribe. */
 export function onSystemThemeChange(callback: () => void): () => void {
+  const media = darkQuery()
   media?.addEventListener('change', callback)
   return () => media?.removeEventListener('change', callback)
 }
 
-applyTheme(storedTheme())
+/** The reader's stored choice, applied to <html>: call once before the first render. */
+export function applyStoredTheme(): void {
+  applyTheme(storedTheme())
+}

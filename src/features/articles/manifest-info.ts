@@ -1,5 +1,4 @@
 import { dayOf, formatDay } from '../../lib/dates'
-import { strings } from '../../lib/strings'
 import type { Manifest, Outlet } from '../../types/data'
 
 const cache = new WeakMap<Manifest, { outlets: Map<string, Outlet>; ids: string[]; years: number[]; newestDay: string | null }>()
@@ -19,10 +18,4 @@ export function manifestInfo(manifest: Manifest) {
     cache.set(manifest, info)
   }
   return info
-}
-
-export function countText(status: 'pending' | 'error' | 'success', total: number | null, found: number): string {
-  if (status === 'pending') return strings.filters.resultSearching
-  if (total !== null) return strings.filters.resultCount(total)
-  return strings.filters.resultAtLeast(found)
 }

@@ -1,6 +1,7 @@
 import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import type { Filters } from '../../lib/filters'
+import { strings } from '../../lib/strings'
 import type { ListEntry, Manifest, SearchBucket } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
@@ -77,4 +78,11 @@ export function useArticleList(
     fetching: buckets.fetching || shardResults.some((result) => result.isFetching),
     retry,
   }
+}
+
+/** The result count sentence of a list: searching, exact, or "at least" what is loaded. */
+export function countText(list: Pick<ArticleListResult, 'status' | 'total' | 'entries'>): string {
+  if (list.status === 'pending') return strings.filters.resultSearching
+  if (list.total !== null) return strings.filters.resultCount(list.total)
+  return strings.filters.resultAtLeast(list.entries.length)
 }

@@ -3,10 +3,10 @@ import { FilterBar } from '../../../components/filter-bar'
 import { EmptyState, ErrorState } from '../../../components/states'
 import { hasFilters, toSearch, EMPTY_FILTERS } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
-import { useUrlFilters } from '../../../lib/use-url-filters'
+import { useUrlFilters } from '../use-url-filters'
 import type { Manifest } from '../../../types/data'
-import { countText, manifestInfo } from '../manifest-info'
-import { useArticleList } from '../use-article-list'
+import { manifestInfo } from '../manifest-info'
+import { countText, useArticleList } from '../use-article-list'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 
 const PAGE = 30
@@ -40,7 +40,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
         outlets={manifest.outlets}
         newestDay={info.newestDay}
         years={info.years}
-        status={countText(list.status, list.total, list.entries.length)}
+        status={countText(list)}
       />
       {list.status === 'error' ? (
         <ErrorState onRetry={list.retry} />

@@ -6,10 +6,10 @@ import { EmptyState, ErrorState, Skeleton } from '../../../components/states'
 import { toSearch, EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { formatTime } from '../../../lib/dates'
 import { strings } from '../../../lib/strings'
-import { useUrlFilters } from '../../../lib/use-url-filters'
+import { useUrlFilters } from '../../articles/use-url-filters'
 import type { Manifest } from '../../../types/data'
-import { countText, manifestInfo } from '../../articles/manifest-info'
-import { useArticleList } from '../../articles/use-article-list'
+import { manifestInfo } from '../../articles/manifest-info'
+import { countText, useArticleList } from '../../articles/use-article-list'
 import { groupByDay, monthBars } from '../group-by-day'
 import { MonthChart } from './month-chart'
 
@@ -44,7 +44,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
         outlets={manifest.outlets}
         newestDay={info.newestDay}
         years={info.years}
-        status={countText(list.status, list.total, list.entries.length)}
+        status={countText(list)}
       />
       {list.status === 'error' ? (
         <ErrorState onRetry={list.retry} />

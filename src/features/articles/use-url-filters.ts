@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useLocation, useNavigate } from 'react-router'
-import { parseFilters, toSearch, type Filters } from './filters'
+import { parseFilters, toSearch, type Filters } from '../../lib/filters'
 
 /** The filters of the current URL, and a setter that writes them back (push by default). */
 export function useUrlFilters(knownOutletIds: readonly string[]) {
