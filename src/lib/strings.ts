@@ -85,7 +85,7 @@ export const strings = {
     toggle: (title: string) => `收藏：${title}`,
     label: '收藏',
     heading: '我的收藏',
-    search: '搜索收藏的标题',
+    search: '搜索收藏的标题和媒体',
     intro: '收藏保存在这个浏览器里；可以导出成文件，在别处导入。',
     count: (count: number) => `共 ${count} 篇收藏`,
     countFiltered: (shown: number, total: number) => `显示 ${shown} 篇，共 ${total} 篇收藏`,

@@ -32,6 +32,11 @@ describe('filterBookmarks', () => {
     expect(filterBookmarks(marks, { ...EMPTY_FILTERS, from: '2023-03-21', to: '2023-03-21' })).toEqual([])
     expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: '习近平' }).map((b) => b.id)).toEqual(['dw', 'bbc'])
   })
+
+  it('searches the outlet name too (a bookmark keeps only its title and outlet)', () => {
+    expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: 'VOA' }).map((b) => b.id)).toEqual(['voa'])
+    expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: 'voa 和谈' }).map((b) => b.id)).toEqual(['voa'])
+  })
 })
 
 describe('archiveStatus', () => {
