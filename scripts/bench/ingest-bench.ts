@@ -1,4 +1,4 @@
-// npm run bench:ingest -- --n 10000 [--workers N] [--keep]
+// npm run bench:ingest -- --n 10000 [--workers N] [--dir TMP] [--keep]
 // Generates a synthetic archive in the seed format (varied outlets, dates, 5–10 KB bodies made from
 // the seed bodies) in a temp folder, runs the ingest CLI as a child process, and prints articles/s,
 // peak memory and the sizes the first screen loads.
@@ -81,10 +81,16 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 function main() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { n: { type: 'string', default: '10000' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false } },
+    options: {
+      n: { type: 'string', default: '10000' },
+      workers: { type: 'string' },
+      // Where the archive and bundle go (default: the system temp folder), e.g. /dev/shm to leave the disk out.
+      dir: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
   })
   const n = Number(values.n)
-  const root = mkdtempSync(join(tmpdir(), 'ingest-bench-'))
+  const root = mkdtempSync(join(values.dir ?? tmpdir(), 'ingest-bench-'))
   const input = join(root, 'archive')
   const output = join(root, 'data')
   try {
@@ -94,16 +100,21 @@ function main() {
 
     const args = ['-v', process.execPath, '--import', 'tsx', 'scripts/ingest/cli.ts', '--in', input, '--out', output]
     if (values.workers !== undefined) args.push('--workers', values.workers)
+    const loadBefore = loadavg()[0]!
     started = performance.now()
     const child = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     const seconds = (performance.now() - started) / 1000
     if (child.status !== 0) throw new Error(`ingest failed (${child.status}): ${child.stderr.slice(-2000)}`)
     const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? NaN)
-    const cpu = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0), 0)
+    const [user, system] = ['User', 'System'].map((kind) => Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0))
+    const cpu = user! + system!
     console.log(child.stdout.trim())
     console.log(`ingest: ${(n / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
     // CPU time does not depend on what else the machine is doing: 2 idle cores give at most 2 / (s per article).
-    console.log(`cpu: ${cpu.toFixed(1)} s user+sys = ${((cpu / n) * 1000).toFixed(2)} ms per article (load average ${loadavg()[0]!.toFixed(1)})`)
+    console.log(
+      `cpu: ${user!.toFixed(1)} s user + ${system!.toFixed(1)} s sys = ${((cpu / n) * 1000).toFixed(2)} ms per article ` +
+        `(load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`,
+    )
 
     const manifest = JSON.parse(readFileSync(join(output, 'manifest.json'), 'utf8')) as Manifest
     const manifestGz = gz(join(output, 'manifest.json'))

@@ -121,7 +121,7 @@ export class ArticleSink {
     for (let p = 0; p < partitions; p++) {
       const buffer = this.buffers[p]!
       if (buffer.length === 0) continue
-      appendFileSync(spillPath(work, p, writer), buffer.join(''))
+      appendFileSync(spillPath(work, p, writer), buffer.join(''), 'utf16le') // read back without decoding
       this.buffers[p] = []
     }
     this.chars = 0

@@ -167,7 +167,7 @@ export async function mergePartition({ work, stage, partition, partitions, bucke
   for (const writer of writers) {
     let text = ''
     try {
-      text = readFileSync(spillPath(work, partition, writer), 'utf8')
+      text = readFileSync(spillPath(work, partition, writer), 'utf16le')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error // a writer with no grams here has no file
     }

@@ -1,5 +1,5 @@
 // A small pool of worker threads for the CPU-heavy part (parse, clean, grams). Hand-written because
-// it is ~50 lines with one job type; a pool library would add a dependency for no extra safety.
+// it is ~70 lines with four job types; a pool library would add a dependency for no extra safety.
 import { Worker } from 'node:worker_threads'
 import type { Built, SinkOptions } from './process-file'
 import type { MergeJob } from './search-postings'
