@@ -30,10 +30,26 @@ async function open(init?: () => void): Promise<Page> {
   return page
 }
 
-/** Article titles of the list as shown, once it has loaded. */
+const LIST_PAGE = 30
+
+/**
+ * Article titles of the list as shown, once it has settled: the list fills in as index shards
+ * arrive, so wait for the final count ("共 N 篇", or more than a page found) and that many titles.
+ */
 async function listTitles(): Promise<string[]> {
-  await page.locator('main article h2').first().waitFor()
-  return page.locator('main article h2').allTextContents()
+  const titles = page.locator('main article h2')
+  const count = page.getByRole('status').filter({ hasText: /^(?:共|至少) \d+ 篇$/ })
+  await expect
+    .poll(async () => {
+      const text = (await count.count()) === 1 ? await count.textContent() : null
+      const match = text?.match(/^(共|至少) (\d+) 篇$/)
+      if (!match) return false
+      const found = Number(match[2])
+      if (match[1] === '至少' && found <= LIST_PAGE) return false
+      return (await titles.count()) === Math.min(found, LIST_PAGE)
+    })
+    .toBe(true)
+  return titles.allTextContents()
 }
 
 const firstBookmarkButton = () => page.locator('main article').first().getByRole('button', { pressed: false })
