@@ -2,15 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { indexGramList, indexGrams, normalizeForSearch, queryGrams } from './search-grams'
 
-// The regex formulation the code-unit loop replaced: the oracle for "same grams as before".
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+// The regex formulation of the grams: the oracle for the code-unit loop. A run is CJK when its first
+// code point (not its first UTF-16 unit) is, so supplementary-plane Han such as 𠮷 starts a CJK run.
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const RUNS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu
 
 function referenceIndexGrams(text: string): string[] {
   const into = new Set<string>()
   for (const [run] of normalizeForSearch(text).matchAll(RUNS)) {
-    if (CJK.test(run[0] ?? '')) {
+    if (CJK.test(run)) {
       const chars = Array.from(run)
       for (let i = 0; i < chars.length; i++) {
         into.add(chars[i]!)
@@ -24,7 +25,7 @@ function referenceIndexGrams(text: string): string[] {
 function referenceQueryGrams(query: string): string[] {
   const grams = new Set<string>()
   for (const [run] of normalizeForSearch(query).matchAll(RUNS)) {
-    if (CJK.test(run[0] ?? '')) {
+    if (CJK.test(run)) {
       const chars = Array.from(run)
       if (chars.length === 1) grams.add(chars[0]!)
       for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!)
@@ -43,6 +44,17 @@ describe('indexGrams and queryGrams', () => {
     expect([...indexGrams('ICC权力 Court')]).toEqual(['icc', '权', '权力', '力', 'court'])
     expect(queryGrams('国际刑事')).toEqual(['国际', '际刑', '刑事'])
     expect(queryGrams('国')).toEqual(['国'])
+  })
+
+  it('index text after a supplementary-plane Han character (CJK Extension B) like any CJK run', () => {
+    expect([...indexGrams('𠮷中国发展')]).toEqual(['𠮷', '𠮷中', '中', '中国', '国', '国发', '发', '发展', '展'])
+    expect(indexGramList(['𠮷野家'])).toEqual(['𠮷', '𠮷野', '野', '野家', '家'])
+    // The app's query side agrees, so 中国 and 𠮷野 are found.
+    expect(queryGrams('中国')).toEqual(['中国'])
+    expect(queryGrams('𠮷野')).toEqual(['𠮷野'])
+    expect(queryGrams('𠮷')).toEqual(['𠮷'])
+    const grams = new Set(indexGrams('𠮷中国发展'))
+    for (const gram of [...queryGrams('中国发展'), ...queryGrams('𠮷中')]) expect(grams.has(gram)).toBe(true)
   })
 
   it('give the same grams, in the same order, as the regex formulation', () => {

@@ -68,8 +68,8 @@ function scanRuns(
       if (classOf(nextPoint) !== kind) break
       at += nextPoint > 0xffff ? 2 : 1
     }
-    // As before the loop rewrite: a CJK run that starts with a supplementary-plane character is one gram.
-    if (kind === CJK_CLASS && width === 1) cjk(text, start, at)
+    // Supplementary-plane Han (Extension B and later) is CJK like any other: characters and bigrams.
+    if (kind === CJK_CLASS) cjk(text, start, at)
     else word(text.slice(start, at))
   }
 }
