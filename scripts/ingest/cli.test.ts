@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -46,5 +46,30 @@ describe('ingest CLI', () => {
     const unknown = cli('--frobnicate')
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'")
+  })
+
+  it('refuses (exit 2, nothing written) to replace a folder that is not a bundle it wrote', () => {
+    const parent = join(temp, 'refuse')
+    mkdirSync(join(parent, 'site'), { recursive: true })
+    writeFileSync(join(parent, 'site', 'notes.txt'), 'my notes')
+    const result = cli('--in', 'seeds', '--out', join(parent, 'site'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`--out ${join(parent, 'site')} is not empty and is not a bundle written by this tool`)
+    expect(readFileSync(join(parent, 'site', 'notes.txt'), 'utf8')).toBe('my notes')
+    expect(readdirSync(parent)).toEqual(['site']) // no staging folder either
+  })
+
+  it('refuses a bundle folder that holds other files, and replaces its own bundle or an empty folder', () => {
+    const parent = join(temp, 'own')
+    mkdirSync(join(parent, 'empty'), { recursive: true })
+    expect(cli('--in', 'seeds', '--out', join(parent, 'empty')).code).toBe(0)
+    const manifest = JSON.parse(readFileSync(join(parent, 'empty', 'manifest.json'), 'utf8'))
+    expect(manifest.generator).toBe('archive-reader ingest')
+    expect(cli('--in', 'seeds', '--out', join(parent, 'empty')).code).toBe(0) // its own bundle
+    writeFileSync(join(parent, 'empty', 'notes.txt'), 'mine')
+    const result = cli('--in', 'seeds', '--out', join(parent, 'empty'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('holds files that are not part of a bundle (notes.txt)')
+    expect(readFileSync(join(parent, 'empty', 'notes.txt'), 'utf8')).toBe('mine')
   })
 })

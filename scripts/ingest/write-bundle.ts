@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import {
@@ -21,6 +21,11 @@ import { mergePartition } from './search-postings'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
+
+/** Written into manifest.json: marks a folder as a bundle this tool wrote, which a later run may replace. */
+export const GENERATOR = 'archive-reader ingest'
+/** What a bundle folder holds; a folder with anything else is never replaced. */
+const BUNDLE_ENTRIES = new Set(['manifest.json', 'index', 'search', 'articles'])
 
 export interface IngestOptions {
   inDir: string
@@ -94,6 +99,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const info = await stat(inDir).catch(() => undefined)
   if (!info?.isDirectory()) throw new UsageError(`input folder not found: ${options.inDir}`)
   if (inDir === outDir || inDir.startsWith(outDir + sep)) throw new UsageError('--in must not be inside --out')
+  const refusal = await replaceRefusal(outDir)
+  if (refusal) throw new UsageError(refusal)
 
   const { files, ignored } = await listInputFiles(inDir, [outDir])
   log(`${files.length} input files (${ignored} other files ignored)`)
@@ -215,6 +222,40 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
 }
 
+/**
+ * Why outDir must not be replaced, or undefined when it is missing, empty, or a bundle this tool wrote
+ * (a manifest.json with the generator mark, or the schema/shards/search of one written before the mark,
+ * and nothing but bundle entries). The swap deletes the old folder, so anything else is refused.
+ */
+export async function replaceRefusal(outDir: string): Promise<string | undefined> {
+  const info = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (!info) return undefined
+  if (!info.isDirectory()) return `--out ${outDir} exists and is not a folder; refusing to replace it`
+  const names = await readdir(outDir)
+  if (names.length === 0) return undefined
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'))
+  } catch {
+    manifest = undefined
+  }
+  const fields = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {}
+  const isBundle =
+    fields.generator === GENERATOR ||
+    (typeof fields.schema === 'number' && Array.isArray(fields.shards) && typeof fields.search === 'object')
+  if (!isBundle) {
+    return `--out ${outDir} is not empty and is not a bundle written by this tool (no manifest.json with "generator": "${GENERATOR}"); refusing to replace it: pick a new or empty folder`
+  }
+  const others = names.filter((name) => !BUNDLE_ENTRIES.has(name))
+  if (others.length > 0) {
+    return `--out ${outDir} holds files that are not part of a bundle (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); refusing to replace it`
+  }
+  return undefined
+}
+
 /** Replaces outDir by the staged bundle with renames on one filesystem; the old bundle survives any failure before. */
 async function swapIn(stage: string, outDir: string): Promise<void> {
   const old = `${join(dirname(outDir), '.' + basename(outDir))}.old-${process.pid}-${randomBytes(4).toString('hex')}`
@@ -249,7 +290,12 @@ async function writeShards(stage: string, metas: readonly Meta[]): Promise<Shard
   return shards
 }
 
-function manifestOf(metas: readonly Meta[], outlets: Map<string, OutletInfo>, shards: ShardRef[], buckets: number): Manifest {
+function manifestOf(
+  metas: readonly Meta[],
+  outlets: Map<string, OutletInfo>,
+  shards: ShardRef[],
+  buckets: number,
+): Manifest & { generator: string } {
   const counts = new Map<string, number>()
   const months: Record<string, Record<string, number>> = {}
   for (const { entry } of metas) {
@@ -265,6 +311,7 @@ function manifestOf(metas: readonly Meta[], outlets: Map<string, OutletInfo>, sh
     .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1))
   return {
     schema: SCHEMA_VERSION,
+    generator: GENERATOR, // the app ignores it; a later run checks it before replacing the folder
     articleCount: metas.length,
     outlets: outletList,
     shards,
