@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateCorpus } from '../bench/ingest-bench'
 
 const root = new URL('../../', import.meta.url).pathname
 const fixtures = join(root, 'scripts/ingest/fixtures')
@@ -10,7 +11,15 @@ const temp = mkdtempSync(join(tmpdir(), 'ingest-cli-'))
 afterAll(() => rmSync(temp, { recursive: true, force: true }))
 
 function cli(...args: string[]) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', ...args], { cwd: root, encoding: 'utf8' })
+  return cliWith({}, ...args)
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  })
   return { code: child.status, stdout: child.stdout, stderr: child.stderr }
 }
 
@@ -71,5 +80,65 @@ describe('ingest CLI', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('holds files that are not part of a bundle (notes.txt)')
     expect(readFileSync(join(parent, 'empty', 'notes.txt'), 'utf8')).toBe('mine')
+  })
+})
+
+describe('ingest CLI stopped or killed', () => {
+  const big = join(temp, 'big')
+  beforeAll(() => {
+    generateCorpus(big, 3000, join(root, 'seeds')) // a few seconds of work, so a signal lands mid-run
+  })
+
+  /** Starts a run and sends `signal` once it has created its staging and spill folders. */
+  function stopMidway(signal: NodeJS.Signals, args: string[], env: Record<string, string>) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--verbose', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    })
+    let stderr = ''
+    let sent = false
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+      if (!sent && stderr.includes(' input files ')) {
+        sent = true
+        child.kill(signal)
+      }
+    })
+    return new Promise<{ code: number | null; stderr: string }>((done) => child.on('close', (code) => done({ code, stderr })))
+  }
+
+  it.each([
+    ['SIGTERM', 143, '2'],
+    ['SIGINT', 130, '0'],
+  ] as const)('on %s exits %i, leaves no staging or spill folder and keeps the old bundle (workers %s)', async (signal, exit, workers) => {
+    const parent = join(temp, `stop-${signal}`)
+    const tmp = join(parent, 'tmp')
+    mkdirSync(tmp, { recursive: true })
+    expect(cli('--in', 'seeds', '--out', join(parent, 'data')).code).toBe(0)
+    const before = readFileSync(join(parent, 'data', 'manifest.json'), 'utf8')
+
+    const { code, stderr } = await stopMidway(signal, ['--in', big, '--out', join(parent, 'data'), '--workers', workers], { TMPDIR: tmp })
+    expect(code).toBe(exit)
+    expect(stderr).toContain(`stopped by ${signal}`)
+    expect(readdirSync(parent).sort()).toEqual(['data', 'tmp'])
+    expect(readdirSync(tmp).filter((name) => name.startsWith('archive-reader'))).toEqual([]) // tsx keeps a cache there too
+    expect(readFileSync(join(parent, 'data', 'manifest.json'), 'utf8')).toBe(before)
+    expect(readdirSync(join(parent, 'data', 'articles'))).toHaveLength(5)
+  }, 60_000)
+
+  it("removes staging and spill folders of dead runs at start, not a live run's", () => {
+    const parent = join(temp, 'stale')
+    const tmp = join(parent, 'tmp')
+    mkdirSync(tmp, { recursive: true })
+    const dead = spawnSync('true').pid! // has exited
+    const live = process.pid
+    for (const name of [`.data.staging-${dead}-aa11`, `.data.old-${dead}-bb22`, `.data.staging-${live}-cc33`]) {
+      mkdirSync(join(parent, name, 'articles'), { recursive: true })
+    }
+    mkdirSync(join(tmp, `archive-reader-ingest.work-${dead}-dd44`))
+    mkdirSync(join(tmp, `archive-reader-ingest.work-${live}-ee55`))
+    expect(cliWith({ TMPDIR: tmp }, '--in', 'seeds', '--out', join(parent, 'data')).code).toBe(0)
+    expect(readdirSync(parent).sort()).toEqual([`.data.staging-${live}-cc33`, 'data', 'tmp'])
+    expect(readdirSync(tmp).filter((name) => name.startsWith('archive-reader'))).toEqual([`archive-reader-ingest.work-${live}-ee55`])
   })
 })

@@ -7,13 +7,17 @@ import { ingest, UsageError, type IngestSummary } from './write-bundle'
 
 const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N]'
 
-export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3 } as const
+export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3, SIGINT: 130, SIGTERM: 143 } as const
+
+export type StopSignal = 'SIGINT' | 'SIGTERM'
 
 export interface CliIo {
   stdout: (line: string) => void
   stderr: (line: string) => void
   /** Progress bar target; undefined when stderr is not a terminal. */
   progress?: NodeJS.WriteStream
+  /** Aborted with the signal's name when the run should stop (SIGINT, SIGTERM). */
+  signal?: AbortSignal
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -59,6 +63,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       inDir: values.in,
       outDir: values.out,
       workers,
+      signal: io.signal,
       onProblem: (source, reason) => {
         reported++
         bar?.clear()
@@ -71,6 +76,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     })
   } catch (error) {
     bar?.clear()
+    if (io.signal?.aborted) {
+      const name = io.signal.reason as StopSignal
+      io.stderr(`ingest: stopped by ${name}; staging removed, previous bundle left in place`)
+      return EXIT[name]
+    }
     if (error instanceof UsageError) {
       io.stderr(`ingest: ${error.message}`)
       io.stderr(USAGE)
@@ -112,7 +122,16 @@ class ProgressBar {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  // Ctrl-C or a kill: stop, remove the staging and spill folders, exit 130/143. A second signal exits at once.
+  const controller = new AbortController()
+  for (const name of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(name, () => {
+      if (controller.signal.aborted) process.exit(EXIT[name])
+      controller.abort(name)
+    })
+  }
   const code = await main(process.argv.slice(2), {
+    signal: controller.signal,
     stdout: (line) => process.stdout.write(line + '\n'),
     stderr: (line) => process.stderr.write(line + '\n'),
     progress: process.stderr.isTTY ? process.stderr : undefined,

@@ -29,9 +29,8 @@ export class WorkerPool {
         else job.reject(new Error(error))
       })
       slot.worker.on('error', (error) => this.failAll(slot, error))
-      slot.worker.on('exit', (code) => {
-        if (code !== 0) this.failAll(slot, new Error(`ingest worker exited with code ${code}`))
-      })
+      // Any exit fails the jobs still waiting: a worker stopped while it was starting exits with code 0.
+      slot.worker.on('exit', (code) => this.failAll(slot, new Error(`ingest worker exited with code ${code}`)))
       return slot
     })
   }

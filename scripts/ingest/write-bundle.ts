@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import {
   MAX_SHARD_ENTRIES,
@@ -37,6 +37,10 @@ export interface IngestOptions {
   onLog?: (message: string) => void
   /** Worker threads for parsing and cleaning; 0 runs everything in this thread. Default: by corpus size. */
   workers?: number
+  /** Aborts the run (SIGINT/SIGTERM in the CLI): staging and spill folders are removed, the old bundle stays. */
+  signal?: AbortSignal
+  /** Where the spill (work) folder goes; default the system temp folder. It need not share --out's filesystem. */
+  workRoot?: string
 }
 
 export interface IngestSummary {
@@ -55,6 +59,33 @@ const WINDOW = 128
 /** Files per worker message: one message per file cost more than building small articles. */
 const BATCH = 16
 const MAX_PARTITIONS = 256
+/** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
+const WORK_PREFIX = 'archive-reader-ingest.work-'
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' // alive, someone else's
+  }
+}
+
+/**
+ * Removes folders `<prefix><pid>-<random>` in dir left by runs that died (killed with SIGKILL, power
+ * loss): only those whose process is gone, so a concurrent run's folders are never touched.
+ */
+export async function removeStale(dir: string, prefixes: readonly string[]): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names) {
+    const prefix = prefixes.find((p) => name.startsWith(p))
+    if (prefix === undefined) continue
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1])
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) {
+      await rm(join(dir, name), { recursive: true, force: true })
+    }
+  }
+}
 
 /** Search buckets scale with the corpus: about 25 articles' postings per bucket, a power of two, 1..4096. */
 export function bucketCountFor(articles: number): number {
@@ -103,19 +134,30 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (refusal) throw new UsageError(refusal)
 
   const { files, ignored } = await listInputFiles(inDir, [outDir])
-  log(`${files.length} input files (${ignored} other files ignored)`)
 
   const parent = dirname(outDir)
+  const workRoot = options.workRoot ?? tmpdir()
+  const name = basename(outDir)
   await mkdir(parent, { recursive: true })
+  await removeStale(parent, [`.${name}.staging-`, `.${name}.old-`, `.${name}.work-`])
+  await removeStale(workRoot, [WORK_PREFIX])
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`
-  const stage = join(parent, `.${basename(outDir)}.staging-${tag}`)
-  const work = join(parent, `.${basename(outDir)}.work-${tag}`)
+  // Staging must share --out's filesystem (the swap is a rename); the spill folder need not, so it stays
+  // out of public/ (where Vite would copy a leftover into dist/).
+  const stage = join(parent, `.${name}.staging-${tag}`)
+  const work = join(workRoot, `${WORK_PREFIX}${tag}`)
+  const signal = options.signal
   let pool: WorkerPool | undefined
+  // Stop the workers at once: their pending jobs reject and the run unwinds through the cleanup below.
+  const stopWorkers = () => void pool?.close().catch(() => {})
+  signal?.addEventListener('abort', stopWorkers, { once: true })
   try {
+    signal?.throwIfAborted()
     await mkdir(join(stage, 'articles'), { recursive: true })
     await mkdir(join(stage, 'index'))
     await mkdir(join(stage, 'search'))
-    await mkdir(work)
+    await mkdir(work, { recursive: true })
+    log(`${files.length} input files (${ignored} other files ignored)`)
 
     const workers = options.workers ?? (files.length >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
     if (workers > 0) pool = new WorkerPool(workers)
@@ -155,6 +197,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         launched = Math.min(files.length, launched + BATCH)
       }
       if (seq % BATCH === 0) {
+        // Without workers every await here is a microtask: give a signal handler a turn now and then.
+        if (!pool && seq % (BATCH * 16) === 0) await new Promise(setImmediate)
+        signal?.throwIfAborted()
         batch = await pending.get(seq)!
         pending.delete(seq)
       }
@@ -200,6 +245,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let nextPartition = 0
     const mergeNext = async (): Promise<void> => {
       while (nextPartition < partitions) {
+        signal?.throwIfAborted()
         const job = { work, stage, partition: nextPartition++, partitions, buckets, numberOf, writers }
         const written = await (pool ? pool.merge(job) : mergePartition(job))
         postings += written
@@ -211,13 +257,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     pool = undefined
     const manifest = manifestOf(metas, outlets, shards, buckets)
     await writeFile(join(stage, 'manifest.json'), JSON.stringify(manifest))
+    signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(stage, outDir)
     return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets }
   } catch (error) {
     await pool?.close().catch(() => {})
     await rm(stage, { recursive: true, force: true })
-    throw error
+    // An abort surfaces as whatever it interrupted (a worker that was stopped): report the abort.
+    throw signal?.aborted ? signal.reason : error
   } finally {
+    signal?.removeEventListener('abort', stopWorkers)
     await rm(work, { recursive: true, force: true })
   }
 }
