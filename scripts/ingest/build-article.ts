@@ -64,7 +64,7 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   const entry: ListEntry = {
     id,
     title,
-    url: url.trim(),
+    url: stripTrackingParams(url.trim()), // the reader's 阅读原文 link: no utm_*/click ids (the id uses the canonical URL)
     outlet: outlet.id,
     publishedAt,
     excerpt: cleaned.excerpt,

@@ -158,6 +158,22 @@ describe('ingest over variants and bad input', () => {
     expect(readJson<Article>(join(root, 'out', 'articles', file!)).title).toBe('第一份')
   })
 
+  it('stores the article URL without utm_* and click-id parameters, and keeps the id of the plain URL', async () => {
+    const root = tempDir()
+    const text = (url: string) => `<!--1700000000000-->\n[标题](${url})\n------\n<p>正文</p>\n`
+    mkdirSync(join(root, 'tracked'))
+    mkdirSync(join(root, 'plain'))
+    writeFileSync(join(root, 'tracked', 'a.txt'), text('https://www.dw.com/zh/x/a-1?utm_source=rss&id=7&fbclid=abc#top'))
+    writeFileSync(join(root, 'plain', 'a.txt'), text('https://www.dw.com/zh/x/a-1?id=7'))
+    await run(join(root, 'tracked'), join(root, 'out1'))
+    await run(join(root, 'plain'), join(root, 'out2'))
+    const [file] = readdirSync(join(root, 'out1', 'articles'))
+    expect(readdirSync(join(root, 'out2', 'articles'))).toEqual([file])
+    const article = readJson<Article>(join(root, 'out1', 'articles', file!))
+    expect(article.url).toBe('https://www.dw.com/zh/x/a-1?id=7#top')
+    expect(readJson<IndexShard>(join(root, 'out1', 'index', '0.json')).entries[0]!.url).toBe(article.url)
+  })
+
   it('leaves the previous bundle intact when a run fails midway', async () => {
     const root = tempDir()
     const out = join(root, 'data')
