@@ -2,6 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { generateCorpus } from '../bench/ingest-bench'
+import { buildArticle } from './build-article'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import type { Article, IndexShard, Manifest, SearchBucket } from '../../src/types/data'
 import { bucketCountFor, ingest, UsageError } from './write-bundle'
@@ -172,6 +174,82 @@ describe('ingest over variants and bad input', () => {
     const article = readJson<Article>(join(root, 'out1', 'articles', file!))
     expect(article.url).toBe('https://www.dw.com/zh/x/a-1?id=7#top')
     expect(readJson<IndexShard>(join(root, 'out1', 'index', '0.json')).entries[0]!.url).toBe(article.url)
+  })
+
+  it('makes one article of two files with the same URL with worker threads too', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(input)
+    const text = (url: string, title: string) => `<!--1700000000000-->\n[${title}](${url})\n------\n<p>${title}</p>\n`
+    // 40 files: several batches of 16 spread over both workers; workers: 2 forces the pool below its 2,000-file default.
+    for (let i = 0; i < 40; i++) {
+      const url = i === 33 ? 'https://WWW.DW.COM/zh/x/a-5?fbclid=x' : `https://www.dw.com/zh/x/a-${i}`
+      writeFileSync(join(input, `${String(i).padStart(2, '0')}.txt`), text(url, `第${i}份`))
+    }
+    const { summary, problems } = await run(input, join(root, 'out'), 2)
+    expect(summary).toMatchObject({ files: 40, articles: 39, duplicates: 1 })
+    expect(problems).toEqual(['33.txt: duplicate of 05.txt'])
+  })
+
+  it('merges postings across spill partitions exactly as a plain Map index would', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    generateCorpus(input, 300, seedsDir)
+    const expected = new Map<string, number[]>()
+    const sources = readdirSync(input, { recursive: true }).map(String).filter((f) => f.endsWith('.txt'))
+    const gramsById = new Map<string, string[]>()
+    for (const source of sources) {
+      const result = buildArticle(readFileSync(join(input, source)), source)
+      if (result.ok) gramsById.set(result.built.entry.id, result.built.grams)
+    }
+    for (const workers of [0, 2]) {
+      const out = join(root, `out-${workers}`)
+      await run(input, out, workers)
+      const manifest = readJson<Manifest>(join(out, 'manifest.json'))
+      expect(manifest.search.buckets).toBe(16) // 2 spill partitions
+      if (workers === 0) {
+        const ids = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries.map((e) => e.id))
+        ids.forEach((id, number) => {
+          for (const gram of gramsById.get(id)!) (expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
+        })
+      }
+      const actual = new Map<string, number[]>()
+      for (let b = 0; b < manifest.search.buckets; b++) {
+        for (const [gram, deltas] of Object.entries(readJson<SearchBucket>(join(out, 'search', `${b}.json`)))) {
+          expect(gramBucket(gram, manifest.search.buckets)).toBe(b)
+          actual.set(gram, decodePostings(deltas))
+        }
+      }
+      expect(actual.size).toBe(expected.size)
+      for (const [gram, numbers] of expected) expect(actual.get(gram), gram).toEqual(numbers)
+    }
+  })
+
+  it('leaves the previous bundle intact when the search merge fails (an unreadable spill file is an error)', async () => {
+    const root = tempDir()
+    const out = join(root, 'data')
+    const work = join(root, 'tmp')
+    mkdirSync(work)
+    await run(seedsDir, out)
+    const before = readFileSync(join(out, 'manifest.json'), 'utf8')
+    await expect(
+      ingest({
+        inDir: fixturesDir,
+        outDir: out,
+        workers: 0,
+        workRoot: work,
+        onLog: (message) => {
+          if (!message.includes('articles built')) return
+          // Spills are written; make partition 0 unreadable (a folder: EISDIR) just before the merge.
+          const [spill] = readdirSync(work)
+          rmSync(join(work, spill!, 'postings-0-main.txt'))
+          mkdirSync(join(work, spill!, 'postings-0-main.txt'))
+        },
+      }),
+    ).rejects.toThrow(/EISDIR/)
+    expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before)
+    expect(readdirSync(root).sort()).toEqual(['data', 'tmp'])
+    expect(readdirSync(work)).toEqual([])
   })
 
   it('leaves the previous bundle intact when a run fails midway', async () => {
