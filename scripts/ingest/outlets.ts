@@ -1,3 +1,5 @@
+import { fnv1a } from '../../src/lib/search-grams'
+
 // The outlet table: which outlet an article URL belongs to, with a colour for badges and timeline bars.
 // Every colour is a mid-tone readable (>= 3:1) on white and on the dark background #111827 (see outlets.test.ts).
 
@@ -43,15 +45,6 @@ function hostMatches(host: string, suffix: string): boolean {
   return host === suffix || host.endsWith('.' + suffix)
 }
 
-function hashString(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}
-
 const KNOWN_IDS = new Set(KNOWN_OUTLETS.map((outlet) => outlet.id))
 
 /** The outlet of an article URL's host; an unknown host gets an outlet of its own, never an error. */
@@ -66,7 +59,7 @@ export function outletForHost(hostname: string): OutletInfo {
   let id = label.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site'
   // A stranger must not merge into a known outlet (voa.gov is not VOA).
   if (KNOWN_IDS.has(id)) id = domain.replace(/[^a-z0-9]+/g, '-')
-  return { id, name: domain, color: PALETTE[hashString(id) % PALETTE.length]! }
+  return { id, name: domain, color: PALETTE[fnv1a(id) % PALETTE.length]! }
 }
 
 export function outletForUrl(url: string): OutletInfo {

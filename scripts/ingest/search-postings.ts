@@ -1,11 +1,11 @@
 // Second half of the search index: one spill partition (lines "seq gram gram …", appended by each
 // writer in the order it built files) -> the search buckets it holds, with article numbers from the
-// global sort. Grams are looked up by hashing the spill text in place (no string per posting): the
-// merge handles millions of postings, and a Map of freshly sliced strings spent most time hashing
-// and collecting garbage.
+// global sort. A partition holds millions of postings, so grams are hashed and compared in place in
+// the spill text (no string per posting, little garbage) and numbers are sorted in typed arrays.
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fnv1a } from '../../src/lib/search-grams'
 
 export interface MergeJob {
   work: string
@@ -39,11 +39,9 @@ class GramTable {
   next = new Int32Array(4096)
   postings = 0
 
-  /** Adds `number` to the gram text[start, end), hashed with FNV-1a (the gramBucket hash) as it goes. */
+  /** Adds `number` to the gram text[start, end), hashed in place with the gramBucket hash. */
   add(text: string, start: number, end: number, number: number): void {
-    let hash = 0x811c9dc5
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-    hash >>>= 0
+    const hash = fnv1a(text, start, end)
     const mask = this.slots.length - 1
     let slot = hash & mask
     let id = -1

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { indexGramList, indexGrams, normalizeForSearch, queryGrams } from './search-grams'
+import { fnv1a, gramBucket, indexGramList, indexGrams, normalizeForSearch, queryGrams } from './search-grams'
 
 // The regex formulation of the grams: the oracle for the code-unit loop. A run is CJK when its first
 // code point (not its first UTF-16 unit) is, so supplementary-plane Han such as 𠮷 starts a CJK run.
@@ -85,5 +85,11 @@ describe('indexGrams and queryGrams', () => {
       const input = `a${String.fromCharCode(code)}中${String.fromCharCode(code)}`
       expect([...indexGrams(input)]).toEqual(referenceIndexGrams(input))
     }
+  })
+
+  it('hash with 32-bit FNV-1a (published test vectors), over a whole string or a range of one', () => {
+    expect([fnv1a(''), fnv1a('a'), fnv1a('foobar')]).toEqual([0x811c9dc5, 0xe40c292c, 0xbf9cf968])
+    expect(fnv1a('xx中国yy', 2, 4)).toBe(fnv1a('中国'))
+    expect(gramBucket('中国', 512)).toBe(fnv1a('中国') % 512)
   })
 })

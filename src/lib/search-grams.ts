@@ -186,16 +186,19 @@ export function queryGrams(query: string): string[] {
   return [...grams]
 }
 
-/** FNV-1a over UTF-16 code units, so Node and the browser agree. */
-export function gramBucket(gram: string, buckets: number): number {
+/** 32-bit FNV-1a over the UTF-16 code units text[start, end), so Node and the browser agree. */
+export function fnv1a(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5
-  for (let i = 0; i < gram.length; i++) {
-    hash ^= gram.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0) % buckets
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 0
 }
 
+/** The search bucket of a gram: FNV-1a modulo the bucket count. */
+export function gramBucket(gram: string, buckets: number): number {
+  return fnv1a(gram) % buckets
+}
+
+/** Delta encoding of ascending numbers (the ingest's merge writes the same form straight into JSON text). */
 export function encodePostings(sorted: readonly number[]): number[] {
   return sorted.map((n, i) => (i === 0 ? n : n - sorted[i - 1]!))
 }
