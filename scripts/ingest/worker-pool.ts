@@ -1,5 +1,6 @@
-// A small pool of worker threads for the CPU-heavy part (parse, clean, grams). Hand-written because
-// it is ~70 lines with four job types; a pool library would add a dependency for no extra safety.
+// A small pool of worker threads for the CPU-heavy parts: building articles (parse, clean, grams, spill)
+// and merging search partitions. Hand-written because it is ~80 lines over four message types (start,
+// build, flush, merge); a pool library would add a dependency for no extra safety.
 import { Worker } from 'node:worker_threads'
 import type { Built, SinkOptions } from './process-file'
 import type { MergeJob } from './search-postings'
@@ -16,8 +17,8 @@ export class WorkerPool {
   private nextId = 0
 
   constructor(size: number) {
-    // From TypeScript sources (tsx, vitest) the worker first registers tsx; a compiled build loads worker.js.
-    const url = new URL(import.meta.url.endsWith('.ts') ? './worker-entry.mjs' : './worker.js', import.meta.url)
+    // The ingest runs from TypeScript sources (tsx, vitest): the worker first registers tsx, then loads worker.ts.
+    const url = new URL('./worker-entry.mjs', import.meta.url)
     this.slots = Array.from({ length: size }, () => {
       const slot: Slot = { worker: new Worker(url), busy: 0 }
       slot.worker.on('message', ({ id, result, error }: { id: number; result: never; error?: string }) => {
