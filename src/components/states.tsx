@@ -28,6 +28,19 @@ export function EmptyState({ title, hint, children }: { title: string; hint?: st
   )
 }
 
+/** Filters left nothing: say so, say how to widen the search, and offer to clear every filter. */
+export function NoResults({ title = strings.list.emptyTitle, onClear }: { title?: string; onClear?: () => void }) {
+  return (
+    <EmptyState title={title} hint={strings.list.emptyHint}>
+      {onClear && (
+        <button type="button" onClick={onClear} className="rounded-md bg-stone-800 px-4 py-2 text-sm font-medium text-white hover:bg-stone-900 dark:bg-stone-200 dark:text-stone-900">
+          {strings.list.emptyClear}
+        </button>
+      )}
+    </EmptyState>
+  )
+}
+
 export function NotFound({ title = s.notFoundPage }: { title?: string }) {
   return (
     <section aria-labelledby="not-found-title" className="py-12 text-center">

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { FilterBar } from '../../../components/filter-bar'
-import { EmptyState, ErrorState } from '../../../components/states'
+import { ErrorState, NoResults } from '../../../components/states'
 import { hasFilters, toSearch, EMPTY_FILTERS } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
 import { useUrlFilters } from '../use-url-filters'
@@ -51,13 +51,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
           ))}
         </div>
       ) : shown.length === 0 ? (
-        <EmptyState title={s.emptyTitle} hint={s.emptyHint}>
-          {hasFilters(filters) && (
-            <button type="button" onClick={() => setFilters(EMPTY_FILTERS)} className="rounded-md bg-stone-800 px-4 py-2 text-sm font-medium text-white hover:bg-stone-900 dark:bg-stone-200 dark:text-stone-900">
-              {s.emptyClear}
-            </button>
-          )}
-        </EmptyState>
+        <NoResults onClear={hasFilters(filters) ? () => setFilters(EMPTY_FILTERS) : undefined} />
       ) : (
         <>
           <ol className="space-y-4">

@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
-import { EmptyState } from '../../../components/states'
+import { EmptyState, NoResults } from '../../../components/states'
 import { dayOf, formatDate, formatDay } from '../../../lib/dates'
 import { EMPTY_FILTERS, hasFilters, toSearch } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
@@ -70,11 +70,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
       {bookmarks.length === 0 ? (
         <EmptyState title={s.empty} hint={s.emptyHint} />
       ) : shown.length === 0 ? (
-        <EmptyState title={s.emptyFiltered} hint={strings.list.emptyHint}>
-          <button type="button" onClick={() => setFilters(EMPTY_FILTERS)} className="rounded-md bg-stone-800 px-4 py-2 text-sm font-medium text-white dark:bg-stone-200 dark:text-stone-900">
-            {strings.list.emptyClear}
-          </button>
-        </EmptyState>
+        <NoResults title={s.emptyFiltered} onClear={() => setFilters(EMPTY_FILTERS)} />
       ) : (
         <ol className="space-y-3">
           {shown.map((bookmark) => {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
-import { EmptyState, ErrorState, Skeleton } from '../../../components/states'
+import { ErrorState, NoResults, Skeleton } from '../../../components/states'
 import { toSearch, EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { formatTime } from '../../../lib/dates'
 import { strings } from '../../../lib/strings'
@@ -55,13 +55,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
           <Skeleton className="h-16 w-full" />
         </div>
       ) : shown.length === 0 ? (
-        <EmptyState title={strings.list.emptyTitle} hint={strings.list.emptyHint}>
-          {hasFilters(filters) && (
-            <button type="button" onClick={() => setFilters(EMPTY_FILTERS)} className="rounded-md bg-stone-800 px-4 py-2 text-sm font-medium text-white dark:bg-stone-200 dark:text-stone-900">
-              {strings.list.emptyClear}
-            </button>
-          )}
-        </EmptyState>
+        <NoResults onClear={hasFilters(filters) ? () => setFilters(EMPTY_FILTERS) : undefined} />
       ) : (
         <div className="space-y-8">
           {years.map((year) => (
