@@ -2,6 +2,7 @@
 // Pure functions; the store (store.ts) applies them. A file is untrusted input: every
 // entry is checked, and one bad entry rejects the whole file so an import never half-happens.
 import { strings } from '../../lib/strings'
+import { webUrl } from '../../lib/urls'
 import type { Bookmark } from './store'
 
 export const BOOKMARKS_FILE_FORMAT = 'archive-reader-bookmarks'
@@ -39,7 +40,7 @@ export function readBookmark(value: unknown): EntryResult {
   }
   if (!ID_PATTERN.test(bookmark.id) || !ID_PATTERN.test(bookmark.outlet)) return { ok: false, problem: strings.bookmarks.entryBadId(ID_PATTERN.test(bookmark.id) ? 'outlet' : 'id') }
   // '' means no usable original link (the article's own URL was not http/https).
-  if (bookmark.url !== '' && !isHttpUrl(bookmark.url)) return { ok: false, problem: strings.bookmarks.entryBadUrl }
+  if (bookmark.url !== '' && webUrl(bookmark.url) === null) return { ok: false, problem: strings.bookmarks.entryBadUrl }
   for (const field of ['publishedAt', 'addedAt'] as const) {
     if (Number.isNaN(Date.parse(bookmark[field]))) return { ok: false, problem: strings.bookmarks.entryBadDate(field) }
   }
@@ -56,7 +57,7 @@ export function bookmarkFromInput(input: Omit<Bookmark, 'addedAt'>, addedAt: str
   const candidate: Bookmark = {
     id: text(input.id, 'id'),
     title: text(input.title, 'title') || input.id,
-    url: isHttpUrl(text(input.url, 'url')) ? text(input.url, 'url') : '',
+    url: webUrl(text(input.url, 'url')) ? text(input.url, 'url') : '',
     outlet: text(input.outlet, 'outlet'),
     outletName: text(input.outletName, 'outletName') || text(input.outlet, 'outlet'),
     publishedAt: Number.isNaN(Date.parse(text(input.publishedAt, 'publishedAt'))) ? addedAt : text(input.publishedAt, 'publishedAt'),
@@ -64,15 +65,6 @@ export function bookmarkFromInput(input: Omit<Bookmark, 'addedAt'>, addedAt: str
   }
   const result = readBookmark(candidate)
   return result.ok ? result.bookmark : null
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
-  } catch {
-    return false
-  }
 }
 
 export type ParseResult = { ok: true; bookmarks: Bookmark[] } | { ok: false; error: string }
