@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
 import { launchBrowser, newContext } from './browser'
-import { byOutlet, servedBundle, type ServedBundle } from './bundle'
+import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -27,16 +27,7 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const context = await newContext(browser, { colorScheme, bypassCSP: true })
     const page = await context.newPage()
     const voa = byOutlet(bundle, 'voa')
-    await page.goto('/nowhere')
-    await page.evaluate((bookmark) => localStorage.setItem('archive-reader:bookmarks', JSON.stringify({ version: 1, bookmarks: [bookmark] })), {
-      id: voa.id,
-      title: voa.title,
-      url: voa.url,
-      outlet: voa.outlet,
-      outletName: '美国之音',
-      publishedAt: voa.publishedAt,
-      addedAt: '2024-05-01T00:00:00.000Z',
-    })
+    await seedBookmark(page, bundle, voa)
     const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id']
     const found: Record<string, unknown> = {}
     for (const view of views) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { baseURL, launchBrowser, newContext, screenshot, VIEWPORTS } from './browser'
-import { byOutlet, servedBundle, type ServedBundle } from './bundle'
+import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -409,19 +409,7 @@ describe('look and feel', () => {
     { name: 'not-found', path: '/nowhere', ready: (page: Page) => expect.poll(() => page.locator('main h1').innerText()).toContain('未找到') },
   ]
 
-  async function bookmarkOne(page: Page) {
-    const entry = byOutlet(bundle, 'voa')
-    await page.goto('/nowhere')
-    await page.evaluate((bookmark) => localStorage.setItem('archive-reader:bookmarks', JSON.stringify({ version: 1, bookmarks: [bookmark] })), {
-      id: entry.id,
-      title: entry.title,
-      url: entry.url,
-      outlet: entry.outlet,
-      outletName: '美国之音',
-      publishedAt: entry.publishedAt,
-      addedAt: '2024-05-01T00:00:00.000Z',
-    })
-  }
+  const bookmarkOne = (page: Page) => seedBookmark(page, bundle, byOutlet(bundle, 'voa'))
 
   test('phone, 375 px: no sideways scrolling on any view', async () => {
     const page = await openPage({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true })
