@@ -1,8 +1,8 @@
 // Zero serious or critical axe-core violations on every view, light and dark.
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
-import { launchBrowser, newContext } from './browser'
+import { launchBrowser, newContext, settled } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
 
 let browser: Browser
@@ -16,11 +16,6 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle')
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.body.innerText.includes('正在搜索…'))
-}
-
 describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
   test('every view', async () => {
     // bypassCSP only here: axe is injected as a script, which the production CSP rightly refuses.
@@ -32,7 +27,7 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const found: Record<string, unknown> = {}
     for (const view of views) {
       await page.goto(view)
-      await settle(page)
+      await settled(page)
       const violations = await seriousViolations(page)
       if (violations.length > 0) found[view] = violations
     }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { inject } from 'vitest'
+import { WAIT_MS } from './limits'
 
 export const TIME_ZONE = 'Asia/Shanghai'
 export const SCREENSHOT_DIR = 'test-results/screenshots'
@@ -38,9 +39,28 @@ export async function newContext(browser: Browser, options: BrowserContextOption
     viewport: VIEWPORTS.desktop,
     ...options,
   })
+  context.setDefaultTimeout(WAIT_MS)
   // No network here, as for a reader offline: remote images fail fast instead of hanging.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('internetdisconnected'))
   return context
+}
+
+/** The list's page size (article-list-view.tsx): a partial count below it means shards are still arriving. */
+const LIST_PAGE = 30
+
+/**
+ * Waits until the view shows what it will show: its heading is in place, no skeleton is busy, no
+ * search is running and the list's count is final; then one frame and one task, so what the page
+ * scheduled on insertion (image load and error handlers, toggles) has run.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction((pageSize) => {
+    const main = document.querySelector('main')
+    if (!main?.querySelector('h1') || document.querySelector('[aria-busy="true"]')) return false
+    const count = /^(正在搜索…|至少 (\d+) 篇)$/.exec(document.querySelector('section[aria-label="筛选"] [role="status"]')?.textContent?.trim() ?? '')
+    return !count || (count[2] !== undefined && Number(count[2]) >= pageSize)
+  }, LIST_PAGE)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,5 +1,12 @@
-// A `vite preview` of one folder on one port, for suites that serve a modified copy of the build.
-import { spawn } from 'node:child_process'
+// `vite preview` of a built site on one port: the global setup serves dist/, and suites that need
+// another archive serve a copy of the build over data ingested from it (serveArchive).
+import { execFileSync, spawn } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WAIT_MS } from './limits'
+
+export const DIST = process.env.E2E_DIST ?? 'dist'
 
 export interface PreviewServer {
   url: string
@@ -19,7 +26,7 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
   const close = () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
   }
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + WAIT_MS
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`vite preview exited:\n${output}`)
     try {
@@ -27,8 +34,44 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
   close()
-  throw new Error(`vite preview did not answer on ${url} within 30 s:\n${output}`)
+  throw new Error(`vite preview did not answer on ${url} within ${WAIT_MS / 1000} s:\n${output}`)
+}
+
+export interface ServedArchive extends PreviewServer {
+  /** The served data folder, to read back what the ingest wrote. */
+  data: string
+}
+
+/**
+ * Serves a copy of the production build whose data is `fill(archive folder)` run through the
+ * real ingest; `tamper(data)` may then edit the bundle before the server starts (it lists files
+ * at start). close() stops the server and removes the copy.
+ */
+export async function serveArchive(port: number, fill: (archive: string) => void, tamper?: (data: string) => void): Promise<ServedArchive> {
+  const work = mkdtempSync(join(tmpdir(), 'reader-e2e-'))
+  const archive = join(work, 'archive')
+  const site = join(work, 'site')
+  const data = join(site, 'data')
+  try {
+    fill(archive)
+    cpSync(DIST, site, { recursive: true })
+    rmSync(data, { recursive: true, force: true })
+    execFileSync('npx', ['tsx', 'scripts/ingest/cli.ts', '--in', archive, '--out', data], { stdio: 'pipe' })
+    tamper?.(data)
+    const server = await startPreview(site, port)
+    return {
+      url: server.url,
+      data,
+      close: () => {
+        server.close()
+        rmSync(work, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true })
+    throw error
+  }
 }

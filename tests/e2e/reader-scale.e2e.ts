@@ -1,51 +1,38 @@
 // The reader on a 3,000-article archive: the first screen loads the manifest and the newest
 // shard(s) only, "加载更多" loads on demand, search fetches only its grams' buckets and the
 // shards holding results, and the detail's previous/next load only neighbouring shards.
-import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { generateCorpus } from '../../scripts/bench/ingest-bench'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import type { IndexShard, Manifest, SearchBucket } from '../../src/types/data'
-import { launchBrowser, TIME_ZONE } from './browser'
-import { startPreview, type PreviewServer } from './preview-server'
+import { launchBrowser, newContext } from './browser'
+import { serveArchive, type ServedArchive } from './preview-server'
 
-const DIST = process.env.E2E_DIST ?? 'dist'
 const PORT = Number(process.env.E2E_SCALE_PORT ?? 4193)
 const COUNT = 3000
 
-let work: string
-let server: PreviewServer
+let server: ServedArchive
 let browser: Browser
 let manifest: Manifest
 let data: string
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'reader-scale-'))
-  const archive = join(work, 'archive')
-  const site = join(work, 'site')
-  generateCorpus(archive, COUNT)
-  cpSync(DIST, site, { recursive: true })
-  rmSync(join(site, 'data'), { recursive: true, force: true })
-  data = join(site, 'data')
-  execFileSync('npx', ['tsx', 'scripts/ingest/cli.ts', '--in', archive, '--out', data], { stdio: 'pipe' })
+  server = await serveArchive(PORT, (archive) => generateCorpus(archive, COUNT))
+  data = server.data
   manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest
-  server = await startPreview(site, PORT)
   browser = await launchBrowser()
-}, 180_000)
+})
 
 afterAll(async () => {
   await browser?.close()
   server?.close()
-  if (work) rmSync(work, { recursive: true, force: true })
 })
 
 async function tracked(): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ baseURL: server.url, timezoneId: TIME_ZONE, locale: 'zh-CN', viewport: { width: 1280, height: 900 } })
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('internetdisconnected'))
+  const context = await newContext(browser, { baseURL: server.url })
   const page = await context.newPage()
   const requests: string[] = []
   page.on('request', (request) => {

@@ -3,19 +3,16 @@
 // data file, as if the bundle had been tampered with after the build. The suite fails if any
 // payload runs (window.__xss is called, a dialog opens), if the page breaks the CSP or Trusted
 // Types, or if the rendered DOM keeps an event handler, a script-capable URL or a forbidden element.
-import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Article, IndexShard, Manifest } from '../../src/types/data'
 import { PRODUCTION_CSP } from '../../vite.config'
-import { TIME_ZONE, launchBrowser, newContext } from './browser'
-import { startPreview, type PreviewServer } from './preview-server'
+import { launchBrowser, newContext, settled } from './browser'
+import { DIST, serveArchive, type ServedArchive } from './preview-server'
 import { FORBIDDEN_ELEMENTS, TEXT_VECTORS, XSS_VECTORS, type XssVector } from './xss-vectors'
 
-const DIST = process.env.E2E_DIST ?? 'dist'
 const PORT = Number(process.env.E2E_SECURITY_PORT ?? 4192)
 const BEFORE = '向量之前'
 
@@ -25,8 +22,7 @@ interface Target {
   id: string
 }
 
-let work: string
-let server: PreviewServer
+let server: ServedArchive
 let browser: Browser
 let context: BrowserContext
 let page: Page
@@ -59,17 +55,11 @@ function tamperedId(index: number): string {
   return `xss-tamperedaa${BASE32[(index >> 5) % 32]}${BASE32[index % 32]}`
 }
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'archive-security-'))
-  const archive = join(work, 'archive')
-  const site = join(work, 'site')
-  cpSync('seeds', archive, { recursive: true })
-  XSS_VECTORS.forEach((vector, index) => writeFileSync(join(archive, `xss-${String(index).padStart(2, '0')}.txt`), hostileSeed(vector, index)))
-  cpSync(DIST, site, { recursive: true })
-  rmSync(join(site, 'data'), { recursive: true, force: true })
-  execFileSync('npx', ['tsx', 'scripts/ingest/cli.ts', '--in', archive, '--out', join(site, 'data')], { stdio: 'pipe' })
-
-  const data = join(site, 'data')
+/**
+ * Names the ingest's article of each vector, then (2) tampers with the data files: one article
+ * per vector, hostile titles and outlet names in every list.
+ */
+function targetAndTamper(data: string): void {
   const manifest = readJson<Manifest>(join(data, 'manifest.json'))
   const shards = manifest.shards.map((shard) => ({ file: join(data, shard.file), content: readJson<IndexShard>(join(data, shard.file)) }))
   const entries = shards.flatMap((shard) => shard.content.entries)
@@ -84,7 +74,6 @@ beforeAll(async () => {
     targets.push({ path: 'ingest', vector, id: entry.id })
   }
 
-  // (2) Tampered data files: one article per vector, titles and outlet names in every list.
   const seedIds = entries.filter((entry) => !entry.url.includes('/xss/')).map((entry) => entry.id)
   const template = readJson<Article>(join(data, 'articles', `${seedIds[0]}.json`))
   XSS_VECTORS.forEach((vector, index) => {
@@ -112,11 +101,17 @@ beforeAll(async () => {
   }
   for (const outlet of manifest.outlets) outlet.name = TEXT_VECTORS.outletName
   writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest))
+}
 
-  server = await startPreview(site, PORT)
+beforeAll(async () => {
+  // (1) Through the ingest: the seeds plus one archived article file per vector.
+  const fill = (archive: string) => {
+    cpSync('seeds', archive, { recursive: true })
+    XSS_VECTORS.forEach((vector, index) => writeFileSync(join(archive, `xss-${String(index).padStart(2, '0')}.txt`), hostileSeed(vector, index)))
+  }
+  server = await serveArchive(PORT, fill, targetAndTamper)
   browser = await launchBrowser()
-  context = await browser.newContext({ baseURL: server.url, timezoneId: TIME_ZONE, locale: 'zh-CN' })
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort('internetdisconnected'))
+  context = await newContext(browser, { baseURL: server.url })
   await context.exposeFunction('__xssReport', (name: string) => void xssCalls.push(name))
   await context.exposeFunction('__cspReport', (report: string) => void violations.push(JSON.parse(report) as Violation))
   await context.addInitScript(() => {
@@ -135,12 +130,11 @@ beforeAll(async () => {
     void dialog.dismiss()
   })
   page.on('pageerror', (error) => void pageErrors.push(error.message))
-}, 120_000)
+})
 
 afterAll(async () => {
   await browser?.close()
   server?.close()
-  if (work) rmSync(work, { recursive: true, force: true })
 })
 
 function readJson<T>(path: string): T {
@@ -183,11 +177,6 @@ function domProblems(forbidden: string[]): string[] {
     }
   }
   return problems
-}
-
-async function settle(): Promise<void> {
-  // One frame and one task: what the page scheduled on insertion (toggle, load, error) has run.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
 }
 
 describe('the built index.html', () => {
@@ -241,12 +230,12 @@ describe('hostile article content in chromium', () => {
         dispatchEvent(new PopStateEvent('popstate'))
       }, `/articles/${target.id}`)
       try {
-        await page.locator('.safe-html', { hasText: `${BEFORE} ${target.vector.name}` }).waitFor({ timeout: 5_000 })
+        await page.locator('.safe-html', { hasText: `${BEFORE} ${target.vector.name}` }).waitFor()
       } catch {
         findings.push(`${label}: the article body did not render`)
         continue
       }
-      await settle()
+      await settled(page)
       const problems = await page.evaluate(domProblems, FORBIDDEN_ELEMENTS)
       findings.push(...problems.map((problem) => `${label}: ${problem}`))
       // The title is text: whatever markup it carries shows as characters, never as elements.
@@ -266,19 +255,19 @@ describe('hostile article content in chromium', () => {
     // The ingest already cleaned its copies: their pages trip nothing at all.
     const ingestPaths = new Set(targets.filter((target) => target.path === 'ingest').map((target) => `/articles/${target.id}`))
     expect(violations.filter((violation) => ingestPaths.has(violation.path))).toEqual([])
-  }, 300_000)
+  })
 
   test('titles, excerpts and outlet names are text in the list, timeline and bookmarks', async () => {
     await page.goto('/')
     await page.getByText(TEXT_VECTORS.title, { exact: false }).first().waitFor()
-    await settle()
+    await settled(page)
     expect(await page.evaluate(domProblems, FORBIDDEN_ELEMENTS)).toEqual([])
     expect(await page.locator('main img').count()).toBe(0)
     expect(await page.getByText('<script>', { exact: false }).count()).toBeGreaterThan(0)
 
     await page.goto('/timeline')
     await page.locator('main').waitFor()
-    await settle()
+    await settled(page)
     expect(await page.evaluate(domProblems, FORBIDDEN_ELEMENTS)).toEqual([])
 
     // A bookmark is a snapshot of untrusted fields too.
@@ -286,7 +275,7 @@ describe('hostile article content in chromium', () => {
     await page.evaluate((value) => localStorage.setItem('archive-reader:bookmarks', JSON.stringify({ version: 1, bookmarks: [value] })), hostile)
     await page.goto('/bookmarks')
     await page.getByText(TEXT_VECTORS.title).first().waitFor()
-    await settle()
+    await settled(page)
     expect(await page.evaluate(domProblems, FORBIDDEN_ELEMENTS)).toEqual([])
     await page.evaluate(() => localStorage.clear())
 
@@ -324,7 +313,7 @@ describe('the production build under its own CSP and Trusted Types', () => {
     for (const href of articles) {
       await view.goto(href)
       await view.locator('.safe-html').waitFor()
-      await view.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+      await settled(view)
     }
     for (const path of ['/timeline', '/bookmarks', '/no-such-page']) {
       await view.goto(path)
