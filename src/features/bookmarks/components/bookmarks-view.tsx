@@ -5,10 +5,10 @@ import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { EmptyState, NoResults } from '../../../components/states'
 import { dayOf, formatDate, formatDay } from '../../../lib/dates'
-import { EMPTY_FILTERS, hasFilters, toSearch } from '../../../lib/filters'
+import { EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
 import { useUrlFilters } from '../../articles/use-url-filters'
-import { webUrl } from '../../../lib/urls'
+import { articleLink, webUrl } from '../../../lib/urls'
 import type { IndexShard, Manifest, Outlet } from '../../../types/data'
 import { shardQueryOptions } from '../../articles/api/get-shard'
 import { manifestInfo } from '../../articles/manifest-info'
@@ -50,7 +50,6 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
   const statusOf = (bookmark: Bookmark) =>
     manifest ? archiveStatus(shards, (file) => queryClient.getQueryData<IndexShard>(shardQueryOptions(file).queryKey), bookmark) : 'unknown'
 
-  const search = toSearch(filters)
   return (
     <div className="space-y-6">
       <div>
@@ -90,7 +89,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                         bookmark.title
                       )
                     ) : (
-                      <Link to={{ pathname: `/articles/${encodeURIComponent(bookmark.id)}`, search }} className="hover:underline hover:underline-offset-4">
+                      <Link to={articleLink(bookmark.id, filters)} className="hover:underline hover:underline-offset-4">
                         {bookmark.title}
                       </Link>
                     )}
