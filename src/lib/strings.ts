@@ -1,5 +1,5 @@
 // Every interface string, in Simplified Chinese, in one place.
-// Sections are owned by feature: app/list/article/timeline (reader), bookmarks + storage (bookmarks store), security.
+// Sections are owned by feature: app/list/article/timeline (reader), bookmarks + storage (bookmarks feature), security.
 
 export const strings = {
   app: {
@@ -102,7 +102,7 @@ export const strings = {
     importHint: '导入会与现有收藏合并。',
     transfer: '导出与导入',
   },
-  // bookmarks, storage, security: owned by the bookmarks store and SafeHtml (security helper).
+  // bookmarks, storage, security: owned by the bookmarks feature (import errors, storage notices) and SafeHtml (security helper).
   bookmarks: {
     importNotJson: '导入失败：文件不是有效的 JSON，书签没有改变。',
     importEmpty: '导入失败：文件是空的，书签没有改变。',
@@ -135,6 +135,7 @@ export const strings = {
     reasonNotJson: '不是有效的 JSON',
     reasonWrongShape: '格式不对',
     reasonOldVersion: (version: string) => `旧版本的格式（${version}）`,
+    noVersion: '无版本号',
     reasonBadEntries: (count: number) => `其中 ${count} 条书签格式无效，其余已保留`,
     dismiss: '知道了',
   },

@@ -1,3 +1,5 @@
+import { toSearch, type Filters } from './filters'
+
 /** The URL if it is an absolute http(s) address, else null: data-file links are not trusted. */
 export function webUrl(value: string | null | undefined): string | null {
   if (!value) return null
@@ -7,4 +9,12 @@ export function webUrl(value: string | null | undefined): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * Where an article opens: /articles/:id, carrying the filters of the list it was picked from,
+ * so the detail's previous/next and its way back stay within that list.
+ */
+export function articleLink(id: string, filters: Filters): { pathname: string; search: string } {
+  return { pathname: `/articles/${encodeURIComponent(id)}`, search: toSearch(filters) }
 }

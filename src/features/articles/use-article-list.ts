@@ -1,12 +1,15 @@
 import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
-import type { Filters } from '../../lib/filters'
+import { useCallback, useMemo, useState } from 'react'
+import type { FilterBarProps } from '../../components/filter-bar'
+import { EMPTY_FILTERS, hasFilters, toSearch, type Filters } from '../../lib/filters'
 import { strings } from '../../lib/strings'
 import type { ListEntry, Manifest, SearchBucket } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
+import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
+import { useUrlFilters } from './use-url-filters'
 
 export interface ArticleListResult {
   status: 'pending' | 'error' | 'success'
@@ -85,4 +88,44 @@ export function countText(list: Pick<ArticleListResult, 'status' | 'total' | 'en
   if (list.status === 'pending') return strings.filters.resultSearching
   if (list.total !== null) return strings.filters.resultCount(list.total)
   return strings.filters.resultAtLeast(list.entries.length)
+}
+
+/**
+ * The list and the timeline: the URL's filters, the filtered list shown `page` entries at a
+ * time, and the filter bar wired to both. With `remember`, how far the reader paged is kept
+ * per filter, so coming back shows as many entries as before.
+ */
+export function usePagedArticleList(manifest: Manifest, { page, remember }: { page: number; remember?: Map<string, number> }) {
+  const info = manifestInfo(manifest)
+  const [filters, setFilters] = useUrlFilters(info.ids)
+  const search = toSearch(filters)
+  const firstLimit = remember?.get(search) ?? page
+  const [paging, setPaging] = useState({ search, limit: firstLimit })
+  const limit = paging.search === search ? paging.limit : firstLimit
+  const list = useArticleList(manifest, filters, (entries) => entries.length > limit)
+  const showMore = () => {
+    const next = limit + page
+    remember?.set(search, next)
+    setPaging({ search, limit: next })
+  }
+  const filterBar: FilterBarProps = {
+    filters,
+    onChange: setFilters,
+    outlets: manifest.outlets,
+    newestDay: info.newestDay,
+    years: info.years,
+    status: countText(list),
+  }
+  return {
+    info,
+    filters,
+    setFilters,
+    list,
+    filterBar,
+    shown: list.entries.slice(0, limit),
+    hasMore: list.entries.length > limit || !list.complete,
+    showMore,
+    /** Clears every filter; undefined when none is set. */
+    clear: hasFilters(filters) ? () => setFilters(EMPTY_FILTERS) : undefined,
+  }
 }

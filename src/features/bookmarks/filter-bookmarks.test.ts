@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_FILTERS } from '../../lib/filters'
 import type { IndexShard, ShardRef } from '../../types/data'
-import type { Bookmark } from './store'
+import type { Bookmark } from './bookmark'
 import { archiveStatus, filterBookmarks } from './filter-bookmarks'
 
 const bookmark = (id: string, outlet: string, publishedAt: string, title: string): Bookmark => ({

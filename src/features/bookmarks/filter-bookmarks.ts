@@ -2,7 +2,7 @@ import { dayRangeInstants, parseDay } from '../../lib/dates'
 import type { Filters } from '../../lib/filters'
 import { indexGrams, queryGrams } from '../../lib/search-grams'
 import type { IndexShard, ShardRef } from '../../types/data'
-import type { Bookmark } from './store'
+import type { Bookmark } from './bookmark'
 
 /**
  * The same filters as the archive, over bookmarks: outlet, local-day range on the publication

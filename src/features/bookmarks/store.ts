@@ -2,29 +2,24 @@
 // localStorage as { version: 1, bookmarks: [...] }. Storage is never trusted: a value we
 // cannot read is moved aside to a backup key (never deleted) and the reader is told; a value
 // a newer app version saved is never written over; storage that is off or full leaves the
-// app working in memory, with a notice.
+// app working in memory, with a notice. Notices are codes; the banner words them.
 import { useMemo, useSyncExternalStore } from 'react'
-import { strings } from '../../lib/strings'
 import { getLocalStorage, keysWithPrefix, readItem, writeItem, type StorageFailure } from '../../lib/storage'
-import { bookmarkFromInput, bookmarksFileText, mergeBookmarks, parseBookmarksFile, readBookmark, sortBookmarks } from './transfer'
+import type { Bookmark, BookmarkInput } from './bookmark'
+import { bookmarkFromInput, mergeBookmarks, parseBookmarksFile, readBookmark, sortBookmarks } from './transfer'
 
-/** A snapshot, so a bookmark whose article left the archive stays listable. */
-export interface Bookmark {
-  id: string
-  title: string
-  url: string
-  outlet: string
-  outletName: string
-  publishedAt: string
-  addedAt: string
-}
-export type BookmarkInput = Omit<Bookmark, 'addedAt'>
+/** Why the stored value could not be read (wholly, or in part). */
+export type UnreadableReason =
+  | { kind: 'not-json' }
+  | { kind: 'wrong-shape' }
+  | { kind: 'old-version'; version: string | null } // the stored version as JSON text, null when there is none
+  | { kind: 'bad-entries'; count: number } // the other entries were kept
 
 export type StorageNotice =
   | { kind: 'unavailable' } // localStorage disabled / private mode: bookmarks kept for this tab only
-  | { kind: 'recovered'; backupKey: string; reason: string } // a corrupt/old value was moved aside to backupKey
+  | { kind: 'recovered'; backupKey: string; reason: UnreadableReason } // a corrupt/old value was moved aside to backupKey
   | { kind: 'newer-version'; version: string } // saved by a newer app version: read-only here, changes kept for this tab
-  | { kind: 'backups-full'; reason: string; limit: number } // unreadable, but `limit` backups exist: left in place, changes kept for this tab
+  | { kind: 'backups-full'; reason: UnreadableReason; limit: number } // unreadable, but `limit` backups exist: left in place, changes kept for this tab
   | { kind: 'write-failed'; reason: StorageFailure }
 
 export const STORAGE_KEY = 'archive-reader:bookmarks'
@@ -54,8 +49,8 @@ interface StoreOptions {
 type StoredValue =
   | { kind: 'empty' }
   | { kind: 'ok'; bookmarks: Bookmark[] }
-  | { kind: 'partial'; bookmarks: Bookmark[]; reason: string } // readable, but some entries were not
-  | { kind: 'unreadable'; reason: string }
+  | { kind: 'partial'; bookmarks: Bookmark[]; reason: UnreadableReason } // readable, but some entries were not
+  | { kind: 'unreadable'; reason: UnreadableReason }
   | { kind: 'newer'; version: string; bookmarks: Bookmark[] } // a newer schema: shown as far as it reads, never rewritten
 
 /** The stored text -> bookmarks, or why it cannot be read. Older schemas: none exist yet (v1 is the first). */
@@ -65,18 +60,18 @@ export function readStoredValue(raw: string | null): StoredValue {
   try {
     data = JSON.parse(raw)
   } catch {
-    return { kind: 'unreadable', reason: strings.storage.reasonNotJson }
+    return { kind: 'unreadable', reason: { kind: 'not-json' } }
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'unreadable', reason: strings.storage.reasonWrongShape }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { kind: 'unreadable', reason: { kind: 'wrong-shape' } }
   const value = data as Record<string, unknown>
   if (typeof value.version === 'number' && value.version > STORAGE_VERSION) {
     const entries = Array.isArray(value.bookmarks) ? value.bookmarks : []
     return { kind: 'newer', version: String(value.version), bookmarks: readableBookmarks(entries).bookmarks }
   }
-  if (value.version !== STORAGE_VERSION) return { kind: 'unreadable', reason: strings.storage.reasonOldVersion(JSON.stringify(value.version) ?? '无版本号') }
-  if (!Array.isArray(value.bookmarks)) return { kind: 'unreadable', reason: strings.storage.reasonWrongShape }
+  if (value.version !== STORAGE_VERSION) return { kind: 'unreadable', reason: { kind: 'old-version', version: JSON.stringify(value.version) ?? null } }
+  if (!Array.isArray(value.bookmarks)) return { kind: 'unreadable', reason: { kind: 'wrong-shape' } }
   const { bookmarks, bad } = readableBookmarks(value.bookmarks)
-  return bad === 0 ? { kind: 'ok', bookmarks } : { kind: 'partial', bookmarks, reason: strings.storage.reasonBadEntries(bad) }
+  return bad === 0 ? { kind: 'ok', bookmarks } : { kind: 'partial', bookmarks, reason: { kind: 'bad-entries', count: bad } }
 }
 
 function readableBookmarks(entries: unknown[]): { bookmarks: Bookmark[]; bad: number } {
@@ -96,7 +91,7 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
   // never write over what we could not read or keep.
   let memoryOnly = false
   // A value that must be copied aside before STORAGE_KEY may be overwritten (its first copy failed).
-  let pendingBackup: { key: string; raw: string; reason: string } | null = null
+  let pendingBackup: { key: string; raw: string; reason: UnreadableReason } | null = null
   const listeners = new Set<() => void>()
 
   function emit(next: BookmarkState) {
@@ -239,38 +234,7 @@ export function useBookmarks() {
   }, [state])
 }
 
-/** The reader's bookmarks as a downloadable file: JSON, versioned, pretty. */
-export function exportBookmarksFile(bookmarks: Bookmark[]): Blob {
-  return new Blob([bookmarksFileText(bookmarks)], { type: 'application/json' })
-}
-
 /** Merges a bookmarks file into the store (rules: transfer.ts mergeBookmarks); an invalid file changes nothing. */
 export function importBookmarksFile(text: string): ImportResult {
   return store.importText(text)
-}
-
-/** What an import did, as one sentence for the reader. */
-export function importResultText(result: ImportResult): string {
-  if (!result.ok) return result.error
-  return (result.saved ? strings.bookmarks.importDone : strings.bookmarks.importNotSaved)(result.added, result.updated, result.total)
-}
-
-/** The notice as one sentence for the reader. */
-export function storageNoticeText(notice: StorageNotice): string {
-  switch (notice.kind) {
-    case 'unavailable':
-      return strings.storage.unavailable
-    case 'recovered':
-      return strings.storage.recovered(notice.reason, notice.backupKey)
-    case 'newer-version':
-      return strings.storage.newerVersion(notice.version)
-    case 'backups-full':
-      return strings.storage.backupsFull(notice.reason, notice.limit, BACKUP_KEY_PREFIX)
-    case 'write-failed':
-      return notice.reason === 'quota'
-        ? strings.storage.writeFailedQuota
-        : notice.reason === 'unavailable'
-          ? strings.storage.writeFailedUnavailable
-          : strings.storage.writeFailedUnknown
-  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { MAX_BOOKMARKS, MAX_IMPORT_CHARS, bookmarksFileText, mergeBookmarks, parseBookmarksFile } from './transfer'
-import type { Bookmark } from './store'
+import type { Bookmark } from './bookmark'
 
 function bookmark(id: string, addedAt = '2024-02-10T00:00:00.000Z', title = `标题 ${id}`): Bookmark {
   return { id, title, url: `https://news.test/${id}`, outlet: 'rfi', outletName: 'RFI 法广', publishedAt: '2024-02-07T07:15:00.000Z', addedAt }

@@ -3,7 +3,7 @@
 // entry is checked, and one bad entry rejects the whole file so an import never half-happens.
 import { strings } from '../../lib/strings'
 import { webUrl } from '../../lib/urls'
-import type { Bookmark } from './store'
+import type { Bookmark, BookmarkInput } from './bookmark'
 
 export const BOOKMARKS_FILE_FORMAT = 'archive-reader-bookmarks'
 export const BOOKMARKS_FILE_VERSION = 1
@@ -52,7 +52,7 @@ export function readBookmark(value: unknown): EntryResult {
  * so overlong fields are cut and a non-http URL is dropped rather than stored and later
  * rejected as corrupt. Null for an id no route could carry.
  */
-export function bookmarkFromInput(input: Omit<Bookmark, 'addedAt'>, addedAt: string): Bookmark | null {
+export function bookmarkFromInput(input: BookmarkInput, addedAt: string): Bookmark | null {
   const text = (value: unknown, field: keyof Bookmark) => (typeof value === 'string' ? value : '').slice(0, FIELD_LIMITS[field])
   const candidate: Bookmark = {
     id: text(input.id, 'id'),

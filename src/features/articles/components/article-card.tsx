@@ -1,16 +1,18 @@
 import { Link } from 'react-router'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { formatDate } from '../../../lib/dates'
+import type { Filters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
+import { articleLink } from '../../../lib/urls'
 import type { ListEntry, Outlet } from '../../../types/data'
 import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 
-export function ArticleCard({ entry, outlet, search }: { entry: ListEntry; outlet: Outlet | undefined; search: string }) {
+export function ArticleCard({ entry, outlet, filters }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters }) {
   const outletName = outlet?.name ?? entry.outlet
   return (
     <article className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
       <h2 lang={entry.lang} className="text-lg leading-snug font-semibold sm:text-xl">
-        <Link to={{ pathname: `/articles/${encodeURIComponent(entry.id)}`, search }} className="hover:underline hover:underline-offset-4">
+        <Link to={articleLink(entry.id, filters)} className="hover:underline hover:underline-offset-4">
           {entry.title}
         </Link>
       </h2>

@@ -5,7 +5,7 @@ import { SafeHtml } from '../../../components/safe-html'
 import { formatDateTime } from '../../../lib/dates'
 import { toSearch, type Filters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
-import { webUrl } from '../../../lib/urls'
+import { articleLink, webUrl } from '../../../lib/urls'
 import type { Article, ListEntry, Manifest } from '../../../types/data'
 import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 import { manifestInfo } from '../manifest-info'
@@ -82,19 +82,18 @@ function Pager({ article, manifest, filters }: { article: Article; manifest: Man
   const previous = list.entries[index - 1]
   const next = list.entries[index + 1]
   if (!previous && !next) return null
-  const search = toSearch(filters)
   return (
     <nav aria-label={s.pager} className="mt-10 grid gap-3 border-t border-stone-200 pt-6 sm:grid-cols-2 dark:border-stone-800">
-      {previous ? <PagerLink entry={previous} label={s.previous} search={search} /> : <span />}
-      {next && <PagerLink entry={next} label={s.next} search={search} alignEnd />}
+      {previous ? <PagerLink entry={previous} label={s.previous} filters={filters} /> : <span />}
+      {next && <PagerLink entry={next} label={s.next} filters={filters} alignEnd />}
     </nav>
   )
 }
 
-function PagerLink({ entry, label, search, alignEnd = false }: { entry: ListEntry; label: string; search: string; alignEnd?: boolean }) {
+function PagerLink({ entry, label, filters, alignEnd = false }: { entry: ListEntry; label: string; filters: Filters; alignEnd?: boolean }) {
   return (
     <Link
-      to={{ pathname: `/articles/${encodeURIComponent(entry.id)}`, search }}
+      to={articleLink(entry.id, filters)}
       rel={alignEnd ? 'next' : 'prev'}
       className={`block rounded-lg border border-stone-200 p-4 hover:bg-stone-100 dark:border-stone-800 dark:hover:bg-stone-900 ${alignEnd ? 'sm:text-right' : ''}`}
     >

@@ -1,4 +1,5 @@
-import { useBookmarks, type BookmarkInput } from '../store'
+import type { BookmarkInput } from '../bookmark'
+import { useBookmarks } from '../store'
 import { strings } from '../../../lib/strings'
 
 const s = strings.bookmarkUi

@@ -1,8 +1,16 @@
 import { useId, useState } from 'react'
 import { strings } from '../../../lib/strings'
-import { exportBookmarksFile, importBookmarksFile, importResultText, type Bookmark } from '../store'
+import type { Bookmark } from '../bookmark'
+import { importBookmarksFile, type ImportResult } from '../store'
+import { bookmarksFileText } from '../transfer'
 
 const s = strings.bookmarkUi
+
+/** What an import did, as one sentence for the reader. */
+function importResultText(result: ImportResult): string {
+  if (!result.ok) return result.error
+  return (result.saved ? strings.bookmarks.importDone : strings.bookmarks.importNotSaved)(result.added, result.updated, result.total)
+}
 
 /** Export every bookmark to a JSON file; import one and merge it. An invalid file changes nothing. */
 export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
@@ -10,7 +18,7 @@ export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
 
   const download = () => {
-    const url = URL.createObjectURL(exportBookmarksFile(bookmarks))
+    const url = URL.createObjectURL(new Blob([bookmarksFileText(bookmarks)], { type: 'application/json' }))
     const link = document.createElement('a')
     link.href = url
     link.download = `archive-reader-bookmarks-${new Date().toISOString().slice(0, 10)}.json`

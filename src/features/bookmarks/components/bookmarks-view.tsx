@@ -5,14 +5,15 @@ import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { EmptyState, NoResults } from '../../../components/states'
 import { dayOf, formatDate, formatDay } from '../../../lib/dates'
-import { EMPTY_FILTERS, hasFilters, toSearch } from '../../../lib/filters'
+import { EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
 import { useUrlFilters } from '../../articles/use-url-filters'
-import { webUrl } from '../../../lib/urls'
+import { articleLink, webUrl } from '../../../lib/urls'
 import type { IndexShard, Manifest, Outlet } from '../../../types/data'
 import { shardQueryOptions } from '../../articles/api/get-shard'
 import { manifestInfo } from '../../articles/manifest-info'
-import { useBookmarks, type Bookmark } from '../store'
+import type { Bookmark } from '../bookmark'
+import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
@@ -50,7 +51,6 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
   const statusOf = (bookmark: Bookmark) =>
     manifest ? archiveStatus(shards, (file) => queryClient.getQueryData<IndexShard>(shardQueryOptions(file).queryKey), bookmark) : 'unknown'
 
-  const search = toSearch(filters)
   return (
     <div className="space-y-6">
       <div>
@@ -90,7 +90,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                         bookmark.title
                       )
                     ) : (
-                      <Link to={{ pathname: `/articles/${encodeURIComponent(bookmark.id)}`, search }} className="hover:underline hover:underline-offset-4">
+                      <Link to={articleLink(bookmark.id, filters)} className="hover:underline hover:underline-offset-4">
                         {bookmark.title}
                       </Link>
                     )}

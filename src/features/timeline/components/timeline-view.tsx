@@ -1,15 +1,13 @@
-import { useState } from 'react'
 import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { ErrorState, NoResults, Skeleton } from '../../../components/states'
-import { toSearch, EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { formatTime } from '../../../lib/dates'
 import { strings } from '../../../lib/strings'
-import { useUrlFilters } from '../../articles/use-url-filters'
+import { articleLink } from '../../../lib/urls'
 import type { Manifest } from '../../../types/data'
-import { manifestInfo } from '../../articles/manifest-info'
-import { countText, useArticleList } from '../../articles/use-article-list'
+import { LoadMore } from '../../articles/components/load-more'
+import { usePagedArticleList } from '../../articles/use-article-list'
 import { groupByDay, monthBars } from '../group-by-day'
 import { MonthChart } from './month-chart'
 
@@ -23,14 +21,7 @@ function dayLabel(day: string): string {
 }
 
 export function TimelineView({ manifest }: { manifest: Manifest }) {
-  const info = manifestInfo(manifest)
-  const [filters, setFilters] = useUrlFilters(info.ids)
-  const search = toSearch(filters)
-  const [paging, setPaging] = useState({ search, limit: PAGE })
-  const limit = paging.search === search ? paging.limit : PAGE
-  const list = useArticleList(manifest, filters, (entries) => entries.length > limit)
-  const shown = list.entries.slice(0, limit)
-  const hasMore = list.entries.length > limit || !list.complete
+  const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
   const bars = monthBars(manifest.months, info.ids, filters.outlets)
   const years = groupByDay(shown)
 
@@ -38,14 +29,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{s.heading}</h1>
       <MonthChart bars={bars} outlets={info.outlets} filters={filters} onPick={(range) => setFilters({ ...filters, ...range })} />
-      <FilterBar
-        filters={filters}
-        onChange={setFilters}
-        outlets={manifest.outlets}
-        newestDay={info.newestDay}
-        years={info.years}
-        status={countText(list)}
-      />
+      <FilterBar {...filterBar} />
       {list.status === 'error' ? (
         <ErrorState onRetry={list.retry} />
       ) : list.status === 'pending' ? (
@@ -55,7 +39,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
           <Skeleton className="h-16 w-full" />
         </div>
       ) : shown.length === 0 ? (
-        <NoResults onClear={hasFilters(filters) ? () => setFilters(EMPTY_FILTERS) : undefined} />
+        <NoResults onClear={clear} />
       ) : (
         <div className="space-y-8">
           {years.map((year) => (
@@ -91,7 +75,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                                     <OutletBadge outlet={outlet} name={outlet?.name ?? entry.outlet} />
                                   </p>
                                   <p lang={entry.lang} className="mt-1 font-medium">
-                                    <Link to={{ pathname: `/articles/${encodeURIComponent(entry.id)}`, search }} className="hover:underline hover:underline-offset-4">
+                                    <Link to={articleLink(entry.id, filters)} className="hover:underline hover:underline-offset-4">
                                       {entry.title}
                                     </Link>
                                   </p>
@@ -107,22 +91,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
               ))}
             </section>
           ))}
-          {list.error ? (
-            <ErrorState title={strings.list.loadMoreError} onRetry={list.retry} />
-          ) : hasMore ? (
-            <div className="text-center">
-              <button
-                type="button"
-                disabled={list.fetching}
-                onClick={() => setPaging({ search, limit: limit + PAGE })}
-                className="rounded-md border border-stone-300 bg-white px-6 py-2.5 font-medium hover:bg-stone-100 disabled:opacity-70 dark:border-stone-600 dark:bg-stone-900 dark:hover:bg-stone-800"
-              >
-                {list.fetching ? strings.list.loadingMore : s.loadOlder}
-              </button>
-            </div>
-          ) : (
-            <p className="text-center text-sm text-stone-600 dark:text-stone-400">{strings.list.endOfList}</p>
-          )}
+          <LoadMore list={list} hasMore={hasMore} onMore={showMore} label={s.loadOlder} />
         </div>
       )}
     </div>

@@ -1,0 +1,13 @@
+/** A snapshot, so a bookmark whose article left the archive stays listable. */
+export interface Bookmark {
+  id: string
+  title: string
+  url: string
+  outlet: string
+  outletName: string
+  publishedAt: string
+  addedAt: string
+}
+
+/** What a view hands the store to bookmark an article; the store stamps addedAt. */
+export type BookmarkInput = Omit<Bookmark, 'addedAt'>
