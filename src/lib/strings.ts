@@ -132,6 +132,11 @@ export const strings = {
     writeFailedQuota: '浏览器存储已满，刚才的书签更改没有保存：它在这个标签页里有效，关闭后不会保留。',
     writeFailedUnavailable: '浏览器存储不可用，刚才的书签更改没有保存：它在这个标签页里有效，关闭后不会保留。',
     writeFailedUnknown: '刚才的书签更改没有保存到浏览器存储：它在这个标签页里有效，关闭后不会保留。',
+    backupFailed: (reason: string, failure: string) =>
+      `已保存的书签无法读取（${reason}），也无法另存备份（${failure}）。原始数据留在原处，没有被改写：书签更改只在这个标签页有效，直到备份能够写入。`,
+    failureQuota: '浏览器存储已满',
+    failureUnavailable: '浏览器存储不可用',
+    failureUnknown: '写入失败',
     reasonNotJson: '不是有效的 JSON',
     reasonWrongShape: '格式不对',
     reasonOldVersion: (version: string) => `旧版本的格式（${version}）`,

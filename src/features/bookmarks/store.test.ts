@@ -128,12 +128,27 @@ describe('bookmark store recovers from corrupt storage without losing data', () 
     expect(storage.entries()).toEqual({ ...backups, [STORAGE_KEY]: 'not json' })
   })
 
+  test('when the backup is written but the rewrite is not, the reader is told of the backup, not of a lost change', () => {
+    const storage = createTestStorage({ [STORAGE_KEY]: 'not json' })
+    let writes = 0
+    const setItem = storage.setItem.bind(storage)
+    storage.setItem = (key: string, value: string) => {
+      if (++writes > 1) throw new DOMException('full', 'QuotaExceededError')
+      setItem(key, value)
+    }
+    const store = storeOn(storage)
+    expect(store.getSnapshot().notice).toMatchObject({ kind: 'recovered', reason: { kind: 'not-json' } })
+    expect(storage.getItem(STORAGE_KEY)).toBe('not json')
+  })
+
   test('when even the backup cannot be written, the original stays in place until it can be', () => {
     const storage = createTestStorage({ [STORAGE_KEY]: 'not json' })
     storage.failWrites = 'quota'
     const store = storeOn(storage)
-    expect(store.getSnapshot().notice).toEqual({ kind: 'write-failed', reason: 'quota' })
+    // Before the reader changes anything: the stored value could not be backed up, no change was lost.
+    expect(store.getSnapshot().notice).toEqual({ kind: 'backup-failed', reason: { kind: 'not-json' }, failure: 'quota' })
     store.toggle(article('a'))
+    expect(store.getSnapshot().notice).toEqual({ kind: 'write-failed', reason: 'quota' })
     expect(storage.getItem(STORAGE_KEY)).toBe('not json')
     expect(store.getSnapshot().bookmarks.map((bookmark) => bookmark.id)).toEqual(['a'])
 

@@ -20,7 +20,8 @@ export type StorageNotice =
   | { kind: 'recovered'; backupKey: string; reason: UnreadableReason } // a corrupt/old value was moved aside to backupKey
   | { kind: 'newer-version'; version: string } // saved by a newer app version: read-only here, changes kept for this tab
   | { kind: 'backups-full'; reason: UnreadableReason; limit: number } // unreadable, but `limit` backups exist: left in place, changes kept for this tab
-  | { kind: 'write-failed'; reason: StorageFailure }
+  | { kind: 'write-failed'; reason: StorageFailure } // the reader's last change was not saved
+  | { kind: 'backup-failed'; reason: UnreadableReason; failure: StorageFailure } // unreadable, and no backup could be written: left in place
 
 export const STORAGE_KEY = 'archive-reader:bookmarks'
 export const BACKUP_KEY_PREFIX = `${STORAGE_KEY}:backup:`
@@ -139,8 +140,12 @@ export function createBookmarkStore({ storage = getLocalStorage, now = () => new
     memoryOnly = false
     if (!copy) pendingBackup = { key: backupKeyFor(store), raw, reason: stored.reason }
     const result = persist(kept)
+    // No change of the reader's is at stake here: say what happened to the stored value.
+    if (pendingBackup && result.failure?.kind === 'write-failed') {
+      return { bookmarks: kept, notice: { kind: 'backup-failed', reason: stored.reason, failure: result.failure.reason } }
+    }
     const recovered: StorageNotice | null = copy ? { kind: 'recovered', backupKey: copy, reason: stored.reason } : result.recovered
-    return { bookmarks: kept, notice: result.failure ?? recovered }
+    return { bookmarks: kept, notice: recovered ?? result.failure }
   }
 
   /** Writes the list, after copying aside a pending unreadable value; never overwrites an uncopied one. */

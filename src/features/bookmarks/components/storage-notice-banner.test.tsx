@@ -92,6 +92,17 @@ describe('the storage notice banner', () => {
     expect(banner).toHaveTextContent('它在这个标签页里有效，关闭后不会保留。')
   })
 
+  test('stored bookmarks unreadable and storage full: says the value was kept aside in place, not that a change was lost', async () => {
+    localStorage.setItem(KEY, 'not json')
+    failWrites(new DOMException('exceeded the quota', 'QuotaExceededError'))
+    const banner = await renderBanner()
+    expect(banner).toHaveTextContent('已保存的书签无法读取（不是有效的 JSON），也无法另存备份（浏览器存储已满）。原始数据留在原处，没有被改写')
+    expect(banner).not.toHaveTextContent('刚才的书签更改')
+    expect(localStorage.getItem(KEY)).toBe('not json')
+    await userEvent.click(screen.getByRole('button', { name: '收藏：标题 a' }))
+    expect(banner).toHaveTextContent('浏览器存储已满，刚才的书签更改没有保存')
+  })
+
   test('dismissing hides the notice', async () => {
     localStorage.setItem(KEY, 'not json')
     const banner = await renderBanner()

@@ -32,6 +32,8 @@ function noticeText(notice: StorageNotice): string {
       return s.backupsFull(reasonText(notice.reason), notice.limit, BACKUP_KEY_PREFIX)
     case 'write-failed':
       return notice.reason === 'quota' ? s.writeFailedQuota : notice.reason === 'unavailable' ? s.writeFailedUnavailable : s.writeFailedUnknown
+    case 'backup-failed':
+      return s.backupFailed(reasonText(notice.reason), notice.failure === 'quota' ? s.failureQuota : notice.failure === 'unavailable' ? s.failureUnavailable : s.failureUnknown)
   }
 }
 
