@@ -6,16 +6,17 @@ import {
   ALLOWED_TAGS,
   DROP_WITH_CONTENT,
   GLOBAL_ATTRIBUTES,
+  IMAGE_ATTRIBUTES,
+  LINK_ATTRIBUTES,
+  SAFE_URL,
   TAG_ATTRIBUTES,
   URL_ATTRIBUTES,
-  isSafeUrl,
+  allowedAttributeValue,
   isTrackingPixel,
-  stripTrackingParams,
 } from './html-policy'
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml'
 
-const globalAttributes = new Set<string>(GLOBAL_ATTRIBUTES)
 const urlAttributes = new Set<string>(URL_ATTRIBUTES)
 const allAttributes = [...new Set([...GLOBAL_ATTRIBUTES, ...Object.values(TAG_ATTRIBUTES).flat()])]
 // DOMPurify checks every attribute not marked URI-safe against ALLOWED_URI_REGEXP, so with
@@ -27,7 +28,7 @@ const ARTICLE_CONFIG = {
   ALLOWED_ATTR: allAttributes,
   // HTML only: no SVG or MathML, so no namespace-confusion mutation XSS.
   ALLOWED_NAMESPACES: [HTML_NAMESPACE],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
+  ALLOWED_URI_REGEXP: SAFE_URL,
   ADD_URI_SAFE_ATTR: plainAttributes,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
@@ -41,17 +42,6 @@ const ARTICLE_CONFIG = {
   SANITIZE_NAMED_PROPS: true,
   RETURN_TRUSTED_TYPE: true,
 } satisfies Config
-
-// Attributes with a small value space keep only values from it.
-const VALUE_PATTERNS: Readonly<Record<string, RegExp>> = {
-  dir: /^(?:ltr|rtl|auto)$/i,
-  width: /^\d{1,5}$/,
-  height: /^\d{1,5}$/,
-  colspan: /^\d{1,3}$/,
-  rowspan: /^\d{1,4}$/,
-  start: /^-?\d{1,9}$/,
-  scope: /^(?:row|col|rowgroup|colgroup)$/i,
-}
 
 let hooksInstalled = false
 
@@ -68,43 +58,29 @@ function dropTrackingPixel(node: Node): void {
   if (isTrackingPixel(node.getAttribute('width'), node.getAttribute('height'))) node.remove()
 }
 
-/** Per-tag attribute allow-list and URL rules that DOMPurify's flat ALLOWED_ATTR cannot express. */
+/** Per-tag attributes, value patterns and URL rules, which DOMPurify's flat ALLOWED_ATTR cannot express. */
 function applyAttributePolicy(element: Element, event: UponSanitizeAttributeHookEvent): void {
-  const name = event.attrName
-  const tag = element.localName
-  if (!globalAttributes.has(name) && !(TAG_ATTRIBUTES[tag] ?? []).includes(name)) {
-    event.keepAttr = false
-    return
-  }
-  const pattern = VALUE_PATTERNS[name]
-  if (pattern && !pattern.test(event.attrValue)) {
-    event.keepAttr = false
-    return
-  }
-  if (!urlAttributes.has(name)) return
-  const value = event.attrValue
-  if (!isSafeUrl(value)) {
-    event.keepAttr = false
-    return
-  }
-  if (/^https?:/i.test(value.trim())) {
-    // An http image would be blocked by the CSP (img-src https:); most outlets serve both.
-    event.attrValue = tag === 'img' && name === 'src' ? value.trim().replace(/^http:/i, 'https:') : stripTrackingParams(value.trim())
-  }
+  const value = allowedAttributeValue(element.localName, event.attrName, event.attrValue)
+  if (value === undefined) event.keepAttr = false
+  else event.attrValue = value
 }
 
 function addSafetyAttributes(element: Element): void {
   if (element.localName === 'a') {
     const href = element.getAttribute('href')
     // In-page fragments stay in the page; everything else leaves it without our referrer or window.
-    if (href && !href.startsWith('#')) element.setAttribute('target', '_blank')
-    else element.removeAttribute('target')
-    element.setAttribute('rel', 'noopener noreferrer')
+    if (href && !href.startsWith('#')) setAll(element, LINK_ATTRIBUTES)
+    else {
+      element.removeAttribute('target')
+      element.setAttribute('rel', LINK_ATTRIBUTES.rel)
+    }
   } else if (element.localName === 'img') {
-    element.setAttribute('referrerpolicy', 'no-referrer')
-    element.setAttribute('loading', 'lazy')
-    element.setAttribute('decoding', 'async')
+    setAll(element, IMAGE_ATTRIBUTES)
   }
+}
+
+function setAll(element: Element, attributes: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value)
 }
 
 function isElement(node: Node): node is Element {
