@@ -128,6 +128,11 @@ describe('cleaning rules', () => {
     expect(clean(html)).toBe('<p>a</p>')
   })
 
+  it('keeps an outlet\'s own <figure><img><figcaption> as one figure, and the paragraph after it as a paragraph', () => {
+    const html = clean('<figure><img src="https://img.example/i.jpg" alt="图"><figcaption>说明</figcaption></figure><p>正文</p>')
+    expect(html).toMatch(/^<figure><img [^>]*><figcaption>说明<\/figcaption><\/figure><p>正文<\/p>$/)
+  })
+
   it('removes event handlers, styles and javascript: links', () => {
     const html = clean('<p onclick="x()" style="color:red">a <a href="javascript:alert(1)">bad</a> <a href=" JaVa&#x09;script:alert(1)">bad</a></p>')
     expect(html).toBe('<p>a </p>')

@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/html-policy'
 import type { Lang } from '../../src/types/data'
 import { blockText, excerptOf } from './extract-text'
-import { type El, INLINE, type Node, hasContent, isEmpty, serialize, textOf } from './html-tree'
+import { type El, INLINE, type Node, hasContent, isBlank, isElement, isEmpty, serialize, textOf } from './html-tree'
 import { isJunk, isRelativeTime, isRelayFooter, isShareUrl } from './junk-rules'
 import {
   FOOTER,
@@ -126,6 +126,11 @@ function cleanElement(el: Element, ctx: Context, depth: number): Node[] {
   if (tag === 'span') {
     const attrs = allowedAttrs(tag, attribs, ctx)
     return Object.keys(attrs).length === 0 ? children : keep(tag, attrs, children)
+  }
+  if (tag === 'figure') {
+    // cleanChildren already paired <img><figcaption> into a figure: keep that one, not a figure in a figure.
+    const inner = children.filter((child) => !isBlank(child))
+    if (inner.length === 1 && isElement(inner[0], 'figure')) return inner
   }
   if (ALLOWED.has(tag)) return keep(tag, allowedAttrs(tag, attribs, ctx), children)
   return children // not on the list: unwrap, keep the text
