@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { fetchJson } from '../../../lib/fetch-json'
-import type { Manifest } from '../../../types/data'
+import { MANIFEST_FILE, type Manifest } from '../../../types/data'
 import { validManifest } from './validate'
 
 export function getManifest(signal?: AbortSignal): Promise<Manifest> {
-  return fetchJson('manifest.json', validManifest, signal)
+  return fetchJson(MANIFEST_FILE, validManifest, signal)
 }
 
 export function manifestQueryOptions() {
