@@ -6,7 +6,8 @@ import { generateCorpus } from '../bench/ingest-bench'
 import { buildArticle } from './build-article'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import type { Article, IndexShard, Manifest, SearchBucket } from '../../src/types/data'
-import { bucketCountFor, ingest, UsageError } from './write-bundle'
+import { bucketCountFor } from './build-index'
+import { ingest, UsageError } from './write-bundle'
 
 const seedsDir = new URL('../../seeds/', import.meta.url).pathname
 const fixturesDir = new URL('./fixtures/', import.meta.url).pathname
