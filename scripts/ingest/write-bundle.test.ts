@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { generateTinyCorpus } from '../bench/ingest-bench'
 import { buildArticle } from './build-article'
+import { searchBucketFiles } from './search-postings'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchBucketPath, shardPath, type Article, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { ingest, UsageError } from './write-bundle'
@@ -203,7 +204,7 @@ describe('ingest over variants and bad input', () => {
     expect(problems).toEqual(['33.txt: duplicate of 05.txt'])
   }, WITH_WORKERS)
 
-  it('merges postings across spill partitions exactly as a plain Map index would', async () => {
+  it('merges postings across spill partitions exactly as a plain Map index would, and as the in-memory path writes them', async () => {
     const root = tempDir()
     const input = join(root, 'in')
     // Tiny articles of random characters: thousands of distinct grams, so the merge tables grow and rehash.
@@ -215,6 +216,7 @@ describe('ingest over variants and bad input', () => {
       const result = buildArticle(readFileSync(join(input, source)), source)
       if (result.ok) gramsById.set(result.built.entry.id, result.built.grams)
     }
+    let inMemory = new Map<number, string>()
     for (const workers of [0, 2]) {
       const out = join(root, `out-${workers}`)
       await run(input, out, workers)
@@ -225,9 +227,12 @@ describe('ingest over variants and bad input', () => {
         ids.forEach((id, number) => {
           for (const gram of gramsById.get(id)!) (expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
         })
+        // The app's test fixtures build their buckets this way (src/features/articles/fixtures/bundle.ts).
+        inMemory = searchBucketFiles(ids.map((id) => gramsById.get(id)!), manifest.search.buckets)
       }
       const actual = new Map<string, number[]>()
       for (let b = 0; b < manifest.search.buckets; b++) {
+        expect(readFileSync(join(out, searchBucketPath(b)), 'utf8'), `bucket ${b}`).toBe(inMemory.get(b))
         for (const [gram, deltas] of Object.entries(readJson<SearchBucket>(join(out, searchBucketPath(b))))) {
           expect(gramBucket(gram, manifest.search.buckets)).toBe(b)
           actual.set(gram, decodePostings(deltas))

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { GENERATOR } from '../../../types/data'
 import { buildBundle, SEEDS } from '../fixtures/bundle'
 import { isArticleId, isSearchPattern, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
 
 const bundle = buildBundle(SEEDS)
-const article = bundle.articles.get(SEEDS[0]!.id)!
+const article = bundle.articles.get(bundle.ids[0]!)!
 const entry = [...bundle.shards.values()][0]!.entries[0]!
 
 describe('validListEntry', () => {
@@ -64,8 +65,10 @@ describe('validArticle', () => {
 })
 
 describe('validManifest', () => {
-  it('keeps a well-formed manifest', () => {
-    expect(validManifest(bundle.manifest)).toEqual(bundle.manifest)
+  it('keeps a well-formed manifest, without the generator mark the app has no use for', () => {
+    const { generator, ...manifest } = bundle.manifest as typeof bundle.manifest & { generator?: string }
+    expect(generator).toBe(GENERATOR)
+    expect(validManifest(bundle.manifest)).toEqual(manifest)
   })
 
   it('gives an outlet with a colour that is not a hex colour a neutral one', () => {
