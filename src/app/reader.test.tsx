@@ -6,7 +6,8 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildBundle, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
-import { articlePath, MANIFEST_FILE } from '../types/data'
+import { strings } from '../lib/strings'
+import { articlePath, MANIFEST_FILE, SCHEMA_VERSION } from '../types/data'
 import { createRoutes } from './router'
 
 const seedBundle = buildBundle(SEEDS)
@@ -203,6 +204,25 @@ describe('not found', () => {
     renderAt('/articles/..%2Fmanifest')
     expect(await screen.findByRole('heading', { name: '未找到这篇文章' })).toBeInTheDocument()
     expect(fetched.filter((url) => url.includes('/articles/'))).toEqual([])
+  })
+})
+
+describe('a bundle of another schema', () => {
+  it.each([
+    ['newer', SCHEMA_VERSION + 1, strings.app.bundleNewer, strings.app.bundleNewerHint],
+    ['older', SCHEMA_VERSION - 1, strings.app.bundleOlder, strings.app.bundleOlderHint],
+    ['unmarked', undefined, strings.app.bundleOlder, strings.app.bundleOlderHint],
+  ])('says what to do about a %s bundle, on the list and the detail, not that the network failed', async (_, schema, title, hint) => {
+    tampered.set(MANIFEST_FILE, { ...bundle.manifest, schema })
+    renderAt('/')
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText(title)).toBeInTheDocument()
+    expect(within(alert).getByText(hint)).toBeInTheDocument()
+    expect(screen.queryByText(strings.app.loadError)).not.toBeInTheDocument()
+    cleanup()
+    renderAt(`/articles/${ids[0]}`)
+    expect(await screen.findByText(title)).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { level: 1, name: SEEDS[0]!.title })).not.toBeInTheDocument()
   })
 })
 

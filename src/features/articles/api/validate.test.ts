@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { GENERATOR } from '../../../types/data'
+import { GENERATOR, SCHEMA_VERSION } from '../../../types/data'
 import { buildBundle, SEEDS } from '../fixtures/bundle'
-import { isArticleId, isSearchPattern, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
+import { isArticleId, isSearchPattern, schemaMismatch, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
 
 const bundle = buildBundle(SEEDS)
 const article = bundle.articles.get(bundle.ids[0]!)!
@@ -83,6 +83,20 @@ describe('validManifest', () => {
     ['zero search buckets', (m: typeof bundle.manifest) => ({ ...m, search: { ...m.search, buckets: 0 } })],
   ])('rejects %s', (_, tamper) => {
     expect(validManifest(tamper(bundle.manifest))).toBeNull()
+  })
+})
+
+describe('schemaMismatch', () => {
+  it('tells a newer bundle from an older or unmarked one, and accepts its own schema', () => {
+    expect(schemaMismatch(bundle.manifest)).toBeUndefined()
+    expect(schemaMismatch({ ...bundle.manifest, schema: SCHEMA_VERSION + 1 })).toBe('newer')
+    expect(schemaMismatch({ ...bundle.manifest, schema: SCHEMA_VERSION - 1 })).toBe('older')
+    expect(schemaMismatch({ ...bundle.manifest, schema: '1' })).toBe('older')
+    expect(schemaMismatch({ ...bundle.manifest, schema: undefined })).toBe('older')
+  })
+
+  it('is not validManifest’s to pass: a manifest of another schema is rejected there too', () => {
+    expect(validManifest({ ...bundle.manifest, schema: SCHEMA_VERSION + 1 })).toBeNull()
   })
 })
 

@@ -103,9 +103,18 @@ function validMonths(value: unknown): Manifest['months'] | null {
   return months
 }
 
+/**
+ * How a manifest's schema differs from the one this app reads: 'newer' (a later ingest wrote it), 'older'
+ * (an earlier one, or no schema at all), or undefined when it is the same (or the value is no manifest).
+ */
+export function schemaMismatch(value: unknown): 'newer' | 'older' | undefined {
+  if (!isRecord(value) || value.schema === SCHEMA_VERSION) return undefined
+  return typeof value.schema === 'number' && value.schema > SCHEMA_VERSION ? 'newer' : 'older'
+}
+
 /** The manifest drives every fetch: any malformed part rejects it (the error state with retry). */
 export function validManifest(value: unknown): Manifest | null {
-  if (!isRecord(value) || !isCount(value.articleCount) || !Array.isArray(value.outlets) || !Array.isArray(value.shards)) return null
+  if (!isRecord(value) || value.schema !== SCHEMA_VERSION || !isCount(value.articleCount) || !Array.isArray(value.outlets) || !Array.isArray(value.shards)) return null
   const outlets = value.outlets.map(validOutlet)
   const shards = value.shards.map(validShardRef)
   const months = validMonths(value.months)
