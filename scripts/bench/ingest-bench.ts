@@ -1,7 +1,8 @@
 // npm run bench:ingest -- --n 10000 [--workers N] [--dir TMP] [--keep]
-// Generates a synthetic archive in the seed format (varied outlets, dates, 5–10 KB bodies made from
-// the seed bodies) in a temp folder, runs the ingest CLI as a child process, and prints articles/s,
-// peak memory and the sizes the first screen loads.
+// npm run bench:ingest -- --tiny 100000 [--workers N] [--dir TMP] [--keep]
+// Generates a synthetic archive in the seed format in a temp folder (--n: varied outlets, dates, 5–10 KB
+// bodies made from the seed bodies; --tiny: tiny articles, one binary file per thousand), runs the ingest
+// CLI as a child process, and prints articles/s, peak memory and the sizes the first screen loads.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -62,6 +63,28 @@ export function generateCorpus(dir: string, n: number, seedsDir = 'seeds'): numb
   return bytes
 }
 
+// Common characters, so tiny articles still give the search merge thousands of distinct bigrams.
+const HAN = '中国俄罗斯乌克兰和谈普京习近平外长会见峰会元首北京莫斯科克里姆林宫记者表示问题国际社会美国欧洲德法英日韩台湾香港经济贸易发展政府总统总理部长选举民主人权安全军事战争和平'
+
+/**
+ * n tiny articles (a short title and paragraph), 1,000 to a folder; every 1,000th file is binary (a NUL
+ * byte), which the ingest must name and skip. Returns how many files are bad.
+ */
+export function generateTinyCorpus(dir: string, n: number): number {
+  const rand = random(7)
+  const han = (length: number) => Array.from({ length }, () => HAN[Math.floor(rand() * HAN.length)]).join('')
+  let bad = 0
+  for (let i = 0; i < n; i++) {
+    const folder = join(dir, String(Math.floor(i / 1000)))
+    if (i % 1000 === 0) mkdirSync(folder, { recursive: true })
+    const binary = i % 1000 === 999
+    if (binary) bad++
+    const text = `<!--${1_600_000_000_000 + i * 60_000}-->\n[${han(8)} ${i}](https://odd.example/${i})\n------\n<p>${han(20)}</p>\n`
+    writeFileSync(join(folder, `${i}.txt`), binary ? '\u0000' : text)
+  }
+  return bad
+}
+
 function folderBytes(dir: string): { files: number; bytes: number } {
   let files = 0
   let bytes = 0
@@ -83,20 +106,23 @@ function main() {
     args: process.argv.slice(2),
     options: {
       n: { type: 'string', default: '10000' },
+      // Many tiny files instead: what the run costs per file rather than per byte.
+      tiny: { type: 'string' },
       workers: { type: 'string' },
       // Where the archive and bundle go (default: the system temp folder), e.g. /dev/shm to leave the disk out.
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   })
-  const n = Number(values.n)
+  const tiny = values.tiny !== undefined
+  const n = Number(tiny ? values.tiny : values.n)
   const root = mkdtempSync(join(values.dir ?? tmpdir(), 'ingest-bench-'))
   const input = join(root, 'archive')
   const output = join(root, 'data')
   try {
     let started = performance.now()
-    const bytes = generateCorpus(input, n)
-    console.log(`generated ${n} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    const made = tiny ? `${generateTinyCorpus(input, n)} of them binary` : `${(generateCorpus(input, n) / 1024 / 1024).toFixed(1)} MB`
+    console.log(`generated ${n} ${tiny ? 'tiny files' : 'articles'}, ${made}, in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 
     const args = ['-v', process.execPath, '--import', 'tsx', 'scripts/ingest/cli.ts', '--in', input, '--out', output]
     if (values.workers !== undefined) args.push('--workers', values.workers)
@@ -109,10 +135,10 @@ function main() {
     const [user, system] = ['User', 'System'].map((kind) => Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0))
     const cpu = user! + system!
     console.log(child.stdout.trim())
-    console.log(`ingest: ${(n / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
+    console.log(`ingest: ${(n / seconds).toFixed(0)} ${tiny ? 'files' : 'articles'}/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
     // CPU time does not depend on what else the machine is doing: 2 idle cores give at most 2 / (s per article).
     console.log(
-      `cpu: ${user!.toFixed(1)} s user + ${system!.toFixed(1)} s sys = ${((cpu / n) * 1000).toFixed(2)} ms per article ` +
+      `cpu: ${user!.toFixed(1)} s user + ${system!.toFixed(1)} s sys = ${((cpu / n) * 1000).toFixed(2)} ms per ${tiny ? 'file' : 'article'} ` +
         `(load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after)`,
     )
 

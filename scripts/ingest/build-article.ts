@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { stripTrackingParams } from '../../src/lib/html-policy'
 import { indexGramList } from '../../src/lib/search-grams'
-import type { Article, ListEntry } from '../../src/types/data'
+import { ID_ALPHABET, ID_HASH_LENGTH, type Article, type ListEntry } from '../../src/types/data'
 import { cleanBody } from './clean-html'
 import { countChars, detectLang, readingMinutes } from './language'
 import { outletForUrl, type OutletInfo } from './outlets'
@@ -27,8 +27,6 @@ export function canonicalUrl(url: string): string {
   return parsed.toString()
 }
 
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
-
 /** `<outlet>-<12 base32 characters of sha-256(canonical URL)>`: URL-safe and the same on every build. */
 export function articleId(canonical: string, outletId: string): string {
   const digest = createHash('sha256').update(canonical).digest()
@@ -38,11 +36,11 @@ export function articleId(canonical: string, outletId: string): string {
   for (const byte of digest) {
     value = (value << 8) | byte
     bits += 8
-    while (bits >= 5 && out.length < 12) {
-      out += BASE32[(value >>> (bits - 5)) & 31]
+    while (bits >= 5 && out.length < ID_HASH_LENGTH) {
+      out += ID_ALPHABET[(value >>> (bits - 5)) & 31]
       bits -= 5
     }
-    if (out.length >= 12) break
+    if (out.length >= ID_HASH_LENGTH) break
   }
   return `${outletId}-${out}`
 }

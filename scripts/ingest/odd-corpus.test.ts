@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Article, Manifest } from '../../src/types/data'
+import { ARTICLE_DIR, MANIFEST_FILE, type Article, type Manifest } from '../../src/types/data'
+import { generateTinyCorpus } from '../bench/ingest-bench'
 import { ingest } from './write-bundle'
 
 const temp = mkdtempSync(join(tmpdir(), 'ingest-odd-'))
@@ -12,9 +13,9 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }))
 const article = (n: number, body: string, title = `文章 ${n}`) =>
   `<!--${1_600_000_000_000 + n * 60_000}-->\n[${title}](https://odd.example/${n})\n------\n${body}\n`
 
-async function run(input: string, out: string) {
+async function run(input: string, out: string, workers?: number) {
   const problems: string[] = []
-  const summary = await ingest({ inDir: input, outDir: out, onProblem: (source, reason) => problems.push(`${source}: ${reason}`) })
+  const summary = await ingest({ inDir: input, outDir: out, workers, onProblem: (source, reason) => problems.push(`${source}: ${reason}`) })
   return { summary, problems }
 }
 
@@ -40,7 +41,7 @@ describe('a corpus of odd files', () => {
     expect(problems).toEqual(['binary.txt: not a text file (binary data)', 'junk.md: no title line ([title](url))', 'zero.txt: empty file'])
     expect(summary).toMatchObject({ articles: 5, problems: 3, ignored: 1 })
 
-    const articles = readdirSync(join(out, 'articles')).map((f) => JSON.parse(readFileSync(join(out, 'articles', f), 'utf8')) as Article)
+    const articles = readdirSync(join(out, ARTICLE_DIR)).map((f) => JSON.parse(readFileSync(join(out, ARTICLE_DIR, f), 'utf8')) as Article)
     const bySource = new Map(articles.map((a) => [a.source, a]))
     expect([...bySource.keys()].sort()).toEqual(['deep.txt', 'huge.txt', 'name with spaces.txt', 'unclosed.txt', 'ünïcödé 目录/文章 #1 (副本).md'])
     expect(bySource.get('huge.txt')!.chars).toBeGreaterThan(1_500_000)
@@ -49,25 +50,16 @@ describe('a corpus of odd files', () => {
     expect(bySource.get('unclosed.txt')!.html).toContain('没有闭合的标签')
   }, 60_000)
 
-  it('handles 100,000 tiny files, naming the bad ones', async () => {
+  // The same files as `npm run bench:ingest -- --tiny 100000` (the scale run), on two worker threads.
+  it('handles thousands of tiny files on worker threads, naming the bad ones', async () => {
     const input = join(temp, 'tiny')
-    const started = performance.now()
-    for (let folder = 0; folder < 100; folder++) {
-      mkdirSync(join(input, String(folder)), { recursive: true })
-      for (let i = 0; i < 1000; i++) {
-        const n = folder * 1000 + i
-        writeFileSync(join(input, String(folder), `${n}.txt`), i === 999 ? '\u0000' : article(n, `<p>${n}</p>`))
-      }
-    }
-    const generated = performance.now()
+    const bad = generateTinyCorpus(input, 2000)
     const out = join(temp, 'tiny-out')
-    const { summary, problems } = await run(input, out)
-    const ingested = performance.now()
-    console.info(`100,000 tiny files: generated in ${Math.round(generated - started)} ms, ingested in ${Math.round(ingested - generated)} ms`)
-    expect(summary).toMatchObject({ files: 100_000, articles: 99_900, problems: 100, duplicates: 0 })
-    expect(problems[0]).toBe('0/999.txt: not a text file (binary data)')
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest
-    expect(manifest.shards.reduce((sum, shard) => sum + shard.count, 0)).toBe(99_900)
-    expect(manifest.search.buckets).toBe(4096)
-  }, 180_000)
+    const { summary, problems } = await run(input, out, 2)
+    expect(summary).toMatchObject({ files: 2000, articles: 2000 - bad, problems: bad, duplicates: 0 })
+    expect(problems).toEqual(['0/999.txt: not a text file (binary data)', '1/1999.txt: not a text file (binary data)'])
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as Manifest
+    expect(manifest.shards.reduce((sum, shard) => sum + shard.count, 0)).toBe(2000 - bad)
+    expect(manifest.search.buckets).toBe(128)
+  }, 60_000) // two worker threads each load tsx and compile the ingest: seconds on a busy 2-core machine
 })

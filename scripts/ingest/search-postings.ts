@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fnv1a } from '../../src/lib/search-grams'
+import { searchBucketPath } from '../../src/types/data'
 
 export interface MergeJob {
   work: string
@@ -159,6 +160,21 @@ function addSpill(table: GramTable, text: string, numberOf: Int32Array): void {
   }
 }
 
+/** The bucket files b ≡ partition (mod partitions) of a filled table, one at a time: [b, file content]. */
+function* bucketFiles(table: GramTable, partition: number, partitions: number, buckets: number): Generator<[number, string]> {
+  // Both counts are powers of two and partitions <= buckets, so a gram's bucket lands in this partition.
+  const byBucket = new Map<number, number[]>()
+  for (let b = partition; b < buckets; b += partitions) byBucket.set(b, [])
+  for (let id = 0; id < table.keys.length; id++) byBucket.get(table.hashes[id]! % buckets)!.push(id)
+  for (const [b, ids] of byBucket) {
+    const { keys } = table
+    ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : 1)) // keys are distinct
+    const parts: string[] = new Array<string>(ids.length)
+    for (let i = 0; i < ids.length; i++) parts[i] = `${jsonString(keys[ids[i]!]!)}:[${table.deltas(ids[i]!)}]`
+    yield [b, `{${parts.join(',')}}`]
+  }
+}
+
 /** Writes search/<b>.json for every bucket b with b % partitions === partition; returns the postings written. */
 export async function mergePartition({ work, stage, partition, partitions, buckets, numberOf, writers }: MergeJob): Promise<number> {
   const table = new GramTable()
@@ -171,16 +187,18 @@ export async function mergePartition({ work, stage, partition, partitions, bucke
     }
     addSpill(table, text, numberOf)
   }
-  // Both counts are powers of two and partitions <= buckets, so a gram's bucket lands in this partition.
-  const byBucket = new Map<number, number[]>()
-  for (let b = partition; b < buckets; b += partitions) byBucket.set(b, [])
-  for (let id = 0; id < table.keys.length; id++) byBucket.get(table.hashes[id]! % buckets)!.push(id)
-  for (const [b, ids] of byBucket) {
-    const { keys } = table
-    ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : 1)) // keys are distinct
-    const parts: string[] = new Array<string>(ids.length)
-    for (let i = 0; i < ids.length; i++) parts[i] = `${jsonString(keys[ids[i]!]!)}:[${table.deltas(ids[i]!)}]`
-    await writeFile(join(stage, 'search', `${b}.json`), `{${parts.join(',')}}`)
-  }
+  for (const [b, content] of bucketFiles(table, partition, partitions, buckets)) await writeFile(join(stage, searchBucketPath(b)), content)
   return table.postings
+}
+
+/**
+ * Every search bucket file of a small bundle, built in memory from each article's grams (index = article
+ * number) by the same table and writer as mergePartition, without spill files: the app's test fixtures.
+ */
+export function searchBucketFiles(gramsByNumber: readonly (readonly string[])[], buckets: number): Map<number, string> {
+  const table = new GramTable()
+  gramsByNumber.forEach((grams, number) => {
+    for (const gram of grams) table.add(gram, 0, gram.length, number)
+  })
+  return new Map(bucketFiles(table, 0, 1, buckets))
 }

@@ -5,10 +5,14 @@ import { act, cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { buildBundle, fixtureId, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
+import { buildBundle, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
+import { strings } from '../lib/strings'
+import { articlePath, MANIFEST_FILE, SCHEMA_VERSION } from '../types/data'
 import { createRoutes } from './router'
 
 const seedBundle = buildBundle(SEEDS)
+/** The ingest's id of each seed, in SEEDS order. */
+const ids = seedBundle.ids
 /** The bundle being served (the seeds unless a test serves another). */
 let bundle = seedBundle
 
@@ -19,14 +23,7 @@ function serve(path: string): Response {
   const file = path.replace(/^\/data\//, '')
   const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } })
   if (tampered.has(file)) return json(tampered.get(file))
-  if (file === 'manifest.json') return json(bundle.manifest)
-  const shard = bundle.shards.get(file)
-  if (shard) return json(shard)
-  const bucket = /^search\/(\d+)\.json$/.exec(file)
-  if (bucket) return json(bundle.buckets.get(Number(bucket[1])) ?? {})
-  const article = /^articles\/(.+)\.json$/.exec(file)
-  const found = article && bundle.articles.get(decodeURIComponent(article[1]!))
-  if (found) return json(found)
+  if (bundle.files.has(file)) return json(bundle.files.get(file))
   return new Response('not found', { status: 404 })
 }
 
@@ -114,11 +111,11 @@ describe('the list', () => {
 
 describe('the detail', () => {
   it('reads what the loader fetched: the manifest and the article once each', async () => {
-    const id = SEEDS[3]!.id
+    const id = ids[3]!
     renderAt(`/articles/${id}`)
     expect(await screen.findByRole('heading', { level: 1, name: SEEDS[3]!.title })).toBeInTheDocument()
-    expect(fetched.filter((url) => url === `/data/articles/${id}.json`)).toHaveLength(1)
-    expect(fetched.filter((url) => url === '/data/manifest.json')).toHaveLength(1)
+    expect(fetched.filter((url) => url === `/data/${articlePath(id)}`)).toHaveLength(1)
+    expect(fetched.filter((url) => url === `/data/${MANIFEST_FILE}`)).toHaveLength(1)
   })
 })
 
@@ -126,12 +123,12 @@ describe('malformed data', () => {
   const shardOf = (id: string) => [...bundle.shards].find(([, shard]) => shard.entries.some((entry) => entry.id === id))!
 
   it('drops a malformed list entry and shows the others', async () => {
-    const [file, shard] = shardOf(SEEDS[3]!.id)
+    const [file, shard] = shardOf(ids[3]!)
     tampered.set(file, {
       ...shard,
-      entries: shard.entries.map((entry) => (entry.id === SEEDS[3]!.id ? { ...entry, publishedAt: 'banana' } : entry)),
+      entries: shard.entries.map((entry) => (entry.id === ids[3]! ? { ...entry, publishedAt: 'banana' } : entry)),
     })
-    const [otherFile, other] = shardOf(SEEDS[0]!.id)
+    const [otherFile, other] = shardOf(ids[0]!)
     tampered.set(otherFile, { ...other, entries: other.entries.map((entry) => ({ ...entry, title: { text: entry.title } })) })
     renderAt('/')
     await vi.waitFor(() => expect(articleTitles()).toHaveLength(3))
@@ -140,23 +137,23 @@ describe('malformed data', () => {
 
   it('keeps search results right when an entry before them in the shard was dropped', async () => {
     // voa and bbc share the March 2023 shard; voa comes first (newer).
-    const [file, shard] = shardOf(SEEDS[3]!.id)
-    tampered.set(file, { ...shard, entries: shard.entries.map((entry) => (entry.id === SEEDS[3]!.id ? { ...entry, lang: 42 } : entry)) })
+    const [file, shard] = shardOf(ids[3]!)
+    tampered.set(file, { ...shard, entries: shard.entries.map((entry) => (entry.id === ids[3]! ? { ...entry, lang: 42 } : entry)) })
     renderAt('/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
     await vi.waitFor(() => expect(articleTitles()).toEqual([SEEDS[4]!.title, SEEDS[1]!.title]))
   })
 
   it('shows an article whose tags are not a list, without them', async () => {
-    const id = SEEDS[2]!.id
-    tampered.set(`articles/${id}.json`, { ...bundle.articles.get(id), tags: '乌克兰' })
+    const id = ids[2]!
+    tampered.set(articlePath(id), { ...bundle.articles.get(id), tags: '乌克兰' })
     renderAt(`/articles/${id}`)
     expect(await screen.findByRole('heading', { level: 1, name: SEEDS[2]!.title })).toBeInTheDocument()
     expect(screen.queryByText(/乌克兰$/)).not.toBeInTheDocument()
   })
 
   it('shows the error state with a retry for a malformed article file, not a crash', async () => {
-    const id = SEEDS[4]!.id
-    tampered.set(`articles/${id}.json`, { ...bundle.articles.get(id), publishedAt: 'banana' })
+    const id = ids[4]!
+    tampered.set(articlePath(id), { ...bundle.articles.get(id), publishedAt: 'banana' })
     const user = userEvent.setup()
     renderAt(`/articles/${id}`)
     expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
@@ -166,7 +163,7 @@ describe('malformed data', () => {
   })
 
   it('shows the error state for a manifest of the wrong shape', async () => {
-    tampered.set('manifest.json', { ...bundle.manifest, outlets: [{ id: 'bbc' }] })
+    tampered.set(MANIFEST_FILE, { ...bundle.manifest, outlets: [{ id: 'bbc' }] })
     renderAt('/')
     expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
   })
@@ -175,18 +172,18 @@ describe('malformed data', () => {
 describe('the pager under an outlet filter, several shards a month', () => {
   // Two entries a shard, all in March 2024 (one month: outlet pruning cannot tell the shards apart):
   // [voa 1, bbc] [bbc, bbc] [voa 2, bbc] [bbc, bbc] [voa 3, bbc]
-  const outlets = ['voa', 'bbc', 'bbc', 'bbc', 'voa', 'bbc', 'bbc', 'bbc', 'voa', 'bbc']
+  const outlets = ['voa', 'bbc', 'bbc', 'bbc', 'voa', 'bbc', 'bbc', 'bbc', 'voa', 'bbc'] as const
   const articles: FixtureArticle[] = outlets.map((outlet, n) => ({
-    id: fixtureId(outlet, n),
     outlet,
+    slug: `report-${n}`,
     publishedAt: new Date(Date.UTC(2024, 2, 30 - n, 12)).toISOString(),
     title: `${outlet} 报道 ${n}`,
   }))
 
   it('finds the previous and the next match across shards holding none of that outlet', async () => {
-    bundle = buildBundle(articles, 2)
+    bundle = buildBundle(articles, { maxShardEntries: 2 })
     expect(bundle.manifest.shards).toHaveLength(5)
-    renderAt(`/articles/${articles[4]!.id}?outlet=voa`)
+    renderAt(`/articles/${bundle.ids[4]}?outlet=voa`)
     expect(await screen.findByRole('heading', { level: 1, name: 'voa 报道 4' })).toBeInTheDocument()
     const pager = await screen.findByRole('navigation', { name: '同一筛选中的文章' })
     expect(await within(pager).findByRole('link', { name: /上一篇/ })).toHaveTextContent('voa 报道 0')
@@ -210,12 +207,31 @@ describe('not found', () => {
   })
 })
 
+describe('a bundle of another schema', () => {
+  it.each([
+    ['newer', SCHEMA_VERSION + 1, strings.app.bundleNewer, strings.app.bundleNewerHint],
+    ['older', SCHEMA_VERSION - 1, strings.app.bundleOlder, strings.app.bundleOlderHint],
+    ['unmarked', undefined, strings.app.bundleOlder, strings.app.bundleOlderHint],
+  ])('says what to do about a %s bundle, on the list and the detail, not that the network failed', async (_, schema, title, hint) => {
+    tampered.set(MANIFEST_FILE, { ...bundle.manifest, schema })
+    renderAt('/')
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText(title)).toBeInTheDocument()
+    expect(within(alert).getByText(hint)).toBeInTheDocument()
+    expect(screen.queryByText(strings.app.loadError)).not.toBeInTheDocument()
+    cleanup()
+    renderAt(`/articles/${ids[0]}`)
+    expect(await screen.findByText(title)).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { level: 1, name: SEEDS[0]!.title })).not.toBeInTheDocument()
+  })
+})
+
 describe('a manifest pointing elsewhere', () => {
   it('shows the error state and fetches nothing it names', async () => {
-    tampered.set('manifest.json', { ...bundle.manifest, shards: bundle.manifest.shards.map((ref) => ({ ...ref, file: '../evil.json' })) })
+    tampered.set(MANIFEST_FILE, { ...bundle.manifest, shards: bundle.manifest.shards.map((ref) => ({ ...ref, file: '../evil.json' })) })
     renderAt('/')
     expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
-    expect(fetched.filter((url) => url !== '/data/manifest.json')).toEqual([])
+    expect(fetched.filter((url) => url !== `/data/${MANIFEST_FILE}`)).toEqual([])
   })
 })
 

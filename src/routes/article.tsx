@@ -1,7 +1,7 @@
 import { useLocation, useParams } from 'react-router'
 import { ErrorState, NotFound, Skeleton } from '../components/states'
 import { useArticle } from '../features/articles/api/get-article'
-import { useManifest } from '../features/articles/api/get-manifest'
+import { BundleVersionError, manifestErrorText, useManifest } from '../features/articles/api/get-manifest'
 import { ArticleView } from '../features/articles/components/article-view'
 import { manifestInfo } from '../features/articles/manifest-info'
 import { NotFoundError } from '../lib/fetch-json'
@@ -15,6 +15,8 @@ export function Component() {
   const manifest = useManifest()
   const filters = parseFilters(new URLSearchParams(search), manifest.data ? manifestInfo(manifest.data).ids : [])
 
+  // An article file of another schema may not read right either: say so instead of showing it.
+  if (manifest.error instanceof BundleVersionError) return <ErrorState {...manifestErrorText(manifest.error)} onRetry={() => void manifest.refetch()} />
   if (article.isError) {
     if (article.error instanceof NotFoundError) return <NotFound title={strings.app.notFoundArticle} />
     return <ErrorState onRetry={() => void article.refetch()} />

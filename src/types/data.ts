@@ -1,11 +1,14 @@
 // The data contract between the ingest (scripts/ingest) and the app (src/).
-// Layout of a bundle (default public/data, served as /data):
+// Layout of a bundle (default public/data, served as /data), paths built in bundle-paths.ts:
 //   manifest.json             Manifest: the only file the first screen must load
 //   index/<shard>.json        IndexShard: list entries of one time shard, newest first
 //   search/<bucket>.json      SearchBucket: n-gram postings, fetched per query gram
 //   articles/<id>.json        Article: one article with its cleaned body
 // Documented for humans in docs/data-layout.md.
 
+export * from './bundle-paths'
+
+/** Bumped on an incompatible change: the app refuses a manifest of another schema with a message. */
 export const SCHEMA_VERSION = 1
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en'

@@ -1,6 +1,6 @@
 // What the served bundle holds, read over HTTP like the app does, so tests name real ids.
 import type { Page } from 'playwright-core'
-import type { IndexShard, ListEntry, Manifest } from '../../src/types/data'
+import { MANIFEST_FILE, type IndexShard, type ListEntry, type Manifest } from '../../src/types/data'
 import { baseURL } from './browser'
 
 export interface ServedBundle {
@@ -15,7 +15,7 @@ export async function servedBundle(): Promise<ServedBundle> {
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`)
     return (await response.json()) as T
   }
-  const manifest = await get<Manifest>('manifest.json')
+  const manifest = await get<Manifest>(MANIFEST_FILE)
   const shards = await Promise.all(manifest.shards.map((shard) => get<IndexShard>(shard.file)))
   return { manifest, entries: shards.flatMap((shard) => shard.entries) }
 }

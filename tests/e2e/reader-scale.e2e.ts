@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { generateCorpus } from '../../scripts/bench/ingest-bench'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
-import type { IndexShard, Manifest, SearchBucket } from '../../src/types/data'
+import { ARTICLE_DIR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, searchBucketPath, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { launchBrowser, newContext } from './browser'
 import { serveArchive, type ServedArchive } from './preview-server'
 
@@ -22,7 +22,7 @@ let data: string
 beforeAll(async () => {
   server = await serveArchive(PORT, (archive) => generateCorpus(archive, COUNT))
   data = server.data
-  manifest = JSON.parse(readFileSync(join(data, 'manifest.json'), 'utf8')) as Manifest
+  manifest = JSON.parse(readFileSync(join(data, MANIFEST_FILE), 'utf8')) as Manifest
   browser = await launchBrowser()
 })
 
@@ -43,7 +43,7 @@ async function tracked(): Promise<{ page: Page; requests: string[] }> {
 }
 
 const status = (page: Page) => page.locator('section[aria-label="筛选"] [role="status"]').innerText()
-const shardsIn = (requests: string[]) => requests.filter((path) => path.startsWith('index/'))
+const shardsIn = (requests: string[]) => requests.filter((path) => path.startsWith(`${SHARD_DIR}/`))
 
 test('the first screen loads the manifest and the newest shards only; more loads on demand', async () => {
   expect(manifest.articleCount).toBe(COUNT)
@@ -54,7 +54,7 @@ test('the first screen loads the manifest and the newest shards only; more loads
   expect(await status(page)).toBe(`共 ${COUNT} 篇`)
   const first = shardsIn(requests)
   expect(first.length).toBeLessThanOrEqual(3)
-  expect(requests.filter((path) => path.startsWith('articles/') || path.startsWith('search/'))).toEqual([])
+  expect(requests.filter((path) => path.startsWith(`${ARTICLE_DIR}/`) || path.startsWith(`${SEARCH_DIR}/`))).toEqual([])
 
   await page.getByRole('button', { name: '加载更多' }).click()
   await expect.poll(() => page.locator('main article').count()).toBe(60)
@@ -69,7 +69,7 @@ test('search fetches its grams’ buckets and only the shards that hold results;
   const grams = queryGrams(q)
   const buckets = [...new Set(grams.map((gram) => gramBucket(gram, manifest.search.buckets)))]
   const lists = grams.map((gram) => {
-    const bucket = JSON.parse(readFileSync(join(data, manifest.search.file.replace('{bucket}', String(gramBucket(gram, manifest.search.buckets)))), 'utf8')) as SearchBucket
+    const bucket = JSON.parse(readFileSync(join(data, searchBucketPath(gramBucket(gram, manifest.search.buckets), manifest.search.file)), 'utf8')) as SearchBucket
     return new Set(decodePostings(bucket[gram] ?? []))
   })
   const expected = [...lists[0]!].filter((n) => lists.every((list) => list.has(n))).sort((a, b) => a - b)
@@ -80,7 +80,7 @@ test('search fetches its grams’ buckets and only the shards that hold results;
   await page.goto(`/?q=${encodeURIComponent(q)}`)
   await expect.poll(() => status(page)).toBe(`共 ${expected.length} 篇`)
   await expect.poll(() => page.locator('main article').count()).toBe(Math.min(30, expected.length))
-  expect(requests.filter((path) => path.startsWith('search/')).sort()).toEqual(buckets.map((b) => manifest.search.file.replace('{bucket}', String(b))).sort())
+  expect(requests.filter((path) => path.startsWith(`${SEARCH_DIR}/`)).sort()).toEqual(buckets.map((b) => searchBucketPath(b, manifest.search.file)).sort())
   const loaded = new Set(shardsIn(requests))
   for (const file of loaded) expect(holding.map((shard) => shard.file)).toContain(file)
 

@@ -2,6 +2,7 @@
 // to load, images that cannot load. In every case the app keeps working and says what happened.
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { ARTICLE_DIR } from '../../src/types/data'
 import { launchBrowser, newContext, screenshot, settled } from './browser'
 
 const KEY = 'archive-reader:bookmarks'
@@ -152,10 +153,10 @@ describe('a failed data load', () => {
     await listTitles()
     const link = page.locator('main article h2 a').first()
     const href = (await link.getAttribute('href'))!
-    await page.route('**/data/articles/**', (route) => route.abort('internetdisconnected'))
+    await page.route(`**/data/${ARTICLE_DIR}/**`, (route) => route.abort('internetdisconnected'))
     await page.goto(href)
     await page.getByRole('alert').getByRole('button', { name: '重试' }).waitFor()
-    await page.unroute('**/data/articles/**')
+    await page.unroute(`**/data/${ARTICLE_DIR}/**`)
     await page.getByRole('alert').getByRole('button', { name: '重试' }).click()
     await page.locator('.safe-html').waitFor()
     expect(await page.getByRole('alert').count()).toBe(0)

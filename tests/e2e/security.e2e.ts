@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Article, IndexShard, Manifest } from '../../src/types/data'
+import { articlePath, ID_ALPHABET, MANIFEST_FILE, type Article, type IndexShard, type Manifest } from '../../src/types/data'
 import { PRODUCTION_CSP } from '../../vite.config'
 import { launchBrowser, newContext, settled } from './browser'
 import { DIST, serveArchive, type ServedArchive } from './preview-server'
@@ -49,10 +49,9 @@ function isSanitizerParse(violation: Violation): boolean {
   return violation.target === 'document' && ['script-src-attr', 'style-src-attr', 'style-src-elem', 'base-uri'].includes(violation.directive)
 }
 
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 /** An id of the ingest's form (<outlet>-<12 base32 letters>): the reader does not even request any other. */
 function tamperedId(index: number): string {
-  return `xss-tamperedaa${BASE32[(index >> 5) % 32]}${BASE32[index % 32]}`
+  return `xss-tamperedaa${ID_ALPHABET[(index >> 5) % 32]}${ID_ALPHABET[index % 32]}`
 }
 
 /**
@@ -60,7 +59,7 @@ function tamperedId(index: number): string {
  * per vector, hostile titles and outlet names in every list.
  */
 function targetAndTamper(data: string): void {
-  const manifest = readJson<Manifest>(join(data, 'manifest.json'))
+  const manifest = readJson<Manifest>(join(data, MANIFEST_FILE))
   const shards = manifest.shards.map((shard) => ({ file: join(data, shard.file), content: readJson<IndexShard>(join(data, shard.file)) }))
   const entries = shards.flatMap((shard) => shard.content.entries)
   for (const vector of XSS_VECTORS) {
@@ -75,7 +74,7 @@ function targetAndTamper(data: string): void {
   }
 
   const seedIds = entries.filter((entry) => !entry.url.includes('/xss/')).map((entry) => entry.id)
-  const template = readJson<Article>(join(data, 'articles', `${seedIds[0]}.json`))
+  const template = readJson<Article>(join(data, articlePath(seedIds[0]!)))
   XSS_VECTORS.forEach((vector, index) => {
     const id = tamperedId(index)
     const article: Article = {
@@ -88,7 +87,7 @@ function targetAndTamper(data: string): void {
       url: vector.family === 'script-url' ? `javascript:__xss('article-url-${vector.name}')` : template.url,
       html: `<p>${BEFORE} ${vector.name}</p>${vector.html}`,
     }
-    writeFileSync(join(data, 'articles', `${id}.json`), JSON.stringify(article))
+    writeFileSync(join(data, articlePath(id)), JSON.stringify(article))
     targets.push({ path: 'data-file', vector, id })
   })
   for (const shard of shards) {
@@ -100,7 +99,7 @@ function targetAndTamper(data: string): void {
     writeFileSync(shard.file, JSON.stringify(shard.content))
   }
   for (const outlet of manifest.outlets) outlet.name = TEXT_VECTORS.outletName
-  writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest))
+  writeFileSync(join(data, MANIFEST_FILE), JSON.stringify(manifest))
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { DataError, fetchJson } from '../../../lib/fetch-json'
-import type { SearchBucket } from '../../../types/data'
+import { searchBucketPath, type SearchBucket } from '../../../types/data'
 import { isSearchPattern } from './validate'
 
 // Postings are checked where they are read (matchingNumbers): a bucket can be large.
@@ -8,13 +8,9 @@ function validBucket(value: unknown): SearchBucket | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as SearchBucket) : null
 }
 
-export function searchBucketPath(pattern: string, bucket: number): string {
-  return pattern.replace('{bucket}', String(bucket))
-}
-
 export async function getSearchBucket(pattern: string, bucket: number, signal?: AbortSignal): Promise<SearchBucket> {
   if (!isSearchPattern(pattern) || !Number.isSafeInteger(bucket) || bucket < 0) throw new DataError(`not a search file: ${pattern} ${bucket}`)
-  return fetchJson(searchBucketPath(pattern, bucket), validBucket, signal)
+  return fetchJson(searchBucketPath(bucket, pattern), validBucket, signal)
 }
 
 /** pattern: manifest.search.file; the key holds only the bucket number (one bundle per page). */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { SCHEMA_VERSION } from '../../../types/data'
 import { buildBundle, SEEDS } from '../fixtures/bundle'
-import { isArticleId, isSearchPattern, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
+import { isArticleId, isSearchPattern, schemaMismatch, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
 
 const bundle = buildBundle(SEEDS)
-const article = bundle.articles.get(SEEDS[0]!.id)!
+const article = bundle.articles.get(bundle.ids[0]!)!
 const entry = [...bundle.shards.values()][0]!.entries[0]!
 
 describe('validListEntry', () => {
@@ -64,8 +65,8 @@ describe('validArticle', () => {
 })
 
 describe('validManifest', () => {
-  it('keeps a well-formed manifest', () => {
-    expect(validManifest(bundle.manifest)).toEqual(bundle.manifest)
+  it('keeps a well-formed manifest, without the generator mark the app has no use for', () => {
+    expect(validManifest(bundle.manifest)).toEqual({ ...bundle.manifest, generator: undefined }) // toEqual: undefined = absent
   })
 
   it('gives an outlet with a colour that is not a hex colour a neutral one', () => {
@@ -80,6 +81,20 @@ describe('validManifest', () => {
     ['zero search buckets', (m: typeof bundle.manifest) => ({ ...m, search: { ...m.search, buckets: 0 } })],
   ])('rejects %s', (_, tamper) => {
     expect(validManifest(tamper(bundle.manifest))).toBeNull()
+  })
+})
+
+describe('schemaMismatch', () => {
+  it('tells a newer bundle from an older or unmarked one, and accepts its own schema', () => {
+    expect(schemaMismatch(bundle.manifest)).toBeUndefined()
+    expect(schemaMismatch({ ...bundle.manifest, schema: SCHEMA_VERSION + 1 })).toBe('newer')
+    expect(schemaMismatch({ ...bundle.manifest, schema: SCHEMA_VERSION - 1 })).toBe('older')
+    expect(schemaMismatch({ ...bundle.manifest, schema: '1' })).toBe('older')
+    expect(schemaMismatch({ ...bundle.manifest, schema: undefined })).toBe('older')
+  })
+
+  it('is not validManifest’s to pass: a manifest of another schema is rejected there too', () => {
+    expect(validManifest({ ...bundle.manifest, schema: SCHEMA_VERSION + 1 })).toBeNull()
   })
 })
 

@@ -1,15 +1,10 @@
 // The data files are read as untrusted input: each fetcher passes what it got through one of
 // these pure checks, which return a clean copy of the known fields or null. A bad list entry is
 // dropped (the rest of its shard still shows); a bad article or manifest is a DataError.
-import type { Article, IndexShard, Lang, ListEntry, Manifest, Outlet, ShardRef } from '../../../types/data'
+import { ARTICLE_ID, SCHEMA_VERSION, SEARCH_PATTERN, SHARD_FILE, type Article, type IndexShard, type Lang, type ListEntry, type Manifest, type Outlet, type ShardRef } from '../../../types/data'
 
 const LANGS: ReadonlySet<string> = new Set<Lang>(['zh-Hans', 'zh-Hant', 'en'])
 
-/** The ingest's article id, `<outlet>-<12 base32 characters>` (scripts/ingest/build-article.ts, outlets.ts). */
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*-[a-z2-7]{12}$/
-/** Shard files as the ingest writes them (scripts/ingest/write-bundle.ts). */
-const SHARD_FILE = /^index\/\d+\.json$/
-const SEARCH_PATTERN = /^search\/\{bucket\}\.json$/
 const COLOR = /^#[0-9a-f]{3,8}$/i
 /** A neutral colour for an outlet whose colour is not a hex colour. */
 const FALLBACK_COLOR = '#78716c'
@@ -108,14 +103,23 @@ function validMonths(value: unknown): Manifest['months'] | null {
   return months
 }
 
+/**
+ * How a manifest's schema differs from the one this app reads: 'newer' (a later ingest wrote it), 'older'
+ * (an earlier one, or no schema at all), or undefined when it is the same (or the value is no manifest).
+ */
+export function schemaMismatch(value: unknown): 'newer' | 'older' | undefined {
+  if (!isRecord(value) || value.schema === SCHEMA_VERSION) return undefined
+  return typeof value.schema === 'number' && value.schema > SCHEMA_VERSION ? 'newer' : 'older'
+}
+
 /** The manifest drives every fetch: any malformed part rejects it (the error state with retry). */
 export function validManifest(value: unknown): Manifest | null {
-  if (!isRecord(value) || !isCount(value.articleCount) || !Array.isArray(value.outlets) || !Array.isArray(value.shards)) return null
+  if (!isRecord(value) || value.schema !== SCHEMA_VERSION || !isCount(value.articleCount) || !Array.isArray(value.outlets) || !Array.isArray(value.shards)) return null
   const outlets = value.outlets.map(validOutlet)
   const shards = value.shards.map(validShardRef)
   const months = validMonths(value.months)
   const search = value.search
   if (!months || !isRecord(search) || !isCount(search.buckets) || search.buckets === 0 || !isSearchPattern(search.file)) return null
   if (!outlets.every((outlet) => outlet !== null) || !shards.every((shard) => shard !== null)) return null
-  return { schema: 1, articleCount: value.articleCount, outlets, shards, months, search: { buckets: search.buckets, file: search.file } }
+  return { schema: SCHEMA_VERSION, articleCount: value.articleCount, outlets, shards, months, search: { buckets: search.buckets, file: search.file } }
 }

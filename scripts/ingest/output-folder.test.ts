@@ -1,9 +1,11 @@
-// The swap's second rename (staging -> --out) fails after the old bundle was moved aside: it must come back.
+// The swap (output-folder.ts): its second rename (staging -> --out) fails after the old bundle was moved
+// aside: the old bundle must come back, and the run must leave no staging or old folder.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import * as fsPromises from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it, vi } from 'vitest'
+import { ARTICLE_DIR, MANIFEST_FILE } from '../../src/types/data'
 import { ingest } from './write-bundle'
 
 const failing = vi.hoisted(() => ({ on: false }))
@@ -25,11 +27,11 @@ afterEach(() => rmSync(root, { recursive: true, force: true }))
 it('puts the old bundle back when moving the new one into place fails', async () => {
   const out = join(root, 'data')
   await ingest({ inDir: seedsDir, outDir: out, workers: 0 })
-  const before = readFileSync(join(out, 'manifest.json'), 'utf8')
+  const before = readFileSync(join(out, MANIFEST_FILE), 'utf8')
   failing.on = true
   await expect(ingest({ inDir: seedsDir, outDir: out, workers: 0 })).rejects.toThrow('EIO')
   failing.on = false
-  expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before)
-  expect(readdirSync(join(out, 'articles'))).toHaveLength(5)
+  expect(readFileSync(join(out, MANIFEST_FILE), 'utf8')).toBe(before)
+  expect(readdirSync(join(out, ARTICLE_DIR))).toHaveLength(5)
   expect(readdirSync(root)).toEqual(['data']) // no staging or old folder left
 })

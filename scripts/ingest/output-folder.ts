@@ -1,0 +1,131 @@
+// Every step of the ingest that may delete a folder, in one place: whether --out may be replaced, this
+// run's staging and spill folders, the atomic swap, and the removal of folders left by dead runs.
+// Nothing is deleted that this tool did not write: --out only when it is empty or a bundle (see
+// replaceRefusal), staging/old/spill folders only by their names, and a live run's never.
+import { randomBytes } from 'node:crypto'
+import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join, sep } from 'node:path'
+import { ARTICLE_DIR, BUNDLE_ENTRIES, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
+
+/** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
+const WORK_PREFIX = 'archive-reader-ingest.work-'
+const BUNDLE_NAMES: ReadonlySet<string> = new Set(BUNDLE_ENTRIES)
+
+export interface RunFolders {
+  /** The bundle being written, next to --out (same filesystem, so the swap is a rename). */
+  stage: string
+  /** Spill files; in the temp folder, so a leftover never lands in public/ (Vite would copy it into dist/). */
+  work: string
+}
+
+/** Why inDir must not be read into outDir or outDir must not be replaced; undefined when the run may go ahead. */
+export async function outputRefusal(inDir: string, outDir: string): Promise<string | undefined> {
+  if (inDir === outDir || inDir.startsWith(outDir + sep)) return '--in must not be inside --out'
+  return replaceRefusal(outDir)
+}
+
+/**
+ * Why outDir must not be replaced, or undefined when it is missing, empty, or a bundle this tool wrote
+ * (a manifest.json with the generator mark, or the schema/shards/search of one written before the mark,
+ * and nothing but bundle entries). The swap deletes the old folder, so anything else is refused.
+ */
+export async function replaceRefusal(outDir: string): Promise<string | undefined> {
+  const info = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (!info) return undefined
+  if (!info.isDirectory()) return `--out ${outDir} exists and is not a folder; refusing to replace it`
+  const names = await readdir(outDir)
+  if (names.length === 0) return undefined
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8'))
+  } catch {
+    manifest = undefined
+  }
+  const fields = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {}
+  const isBundle =
+    fields.generator === GENERATOR ||
+    (typeof fields.schema === 'number' && Array.isArray(fields.shards) && typeof fields.search === 'object')
+  if (!isBundle) {
+    return `--out ${outDir} is not empty and is not a bundle written by this tool (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"); refusing to replace it: pick a new or empty folder`
+  }
+  const others = names.filter((name) => !BUNDLE_NAMES.has(name))
+  if (others.length > 0) {
+    return `--out ${outDir} holds files that are not part of a bundle (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); refusing to replace it`
+  }
+  return undefined
+}
+
+const runTag = () => `${process.pid}-${randomBytes(4).toString('hex')}`
+
+/** Removes what dead runs left next to outDir and in workRoot, and names this run's folders (not created yet). */
+export async function prepareRun(outDir: string, workRoot: string): Promise<RunFolders> {
+  const parent = dirname(outDir)
+  const name = basename(outDir)
+  await mkdir(parent, { recursive: true })
+  await removeStale(parent, [`.${name}.staging-`, `.${name}.old-`, `.${name}.work-`])
+  await removeStale(workRoot, [WORK_PREFIX])
+  const tag = runTag()
+  return { stage: join(parent, `.${name}.staging-${tag}`), work: join(workRoot, `${WORK_PREFIX}${tag}`) }
+}
+
+export async function createRunFolders({ stage, work }: RunFolders): Promise<void> {
+  await mkdir(join(stage, ARTICLE_DIR), { recursive: true })
+  await mkdir(join(stage, SHARD_DIR))
+  await mkdir(join(stage, SEARCH_DIR))
+  await mkdir(work, { recursive: true })
+}
+
+/** After a failure or a stop: the staged bundle goes, --out is not touched. */
+export async function discardStage({ stage }: RunFolders): Promise<void> {
+  await rm(stage, { recursive: true, force: true })
+}
+
+/** At the end of every run, finished or not. */
+export async function removeWork({ work }: RunFolders): Promise<void> {
+  await rm(work, { recursive: true, force: true })
+}
+
+/** Replaces outDir by the staged bundle with renames on one filesystem; the old bundle survives any failure before. */
+export async function swapIn({ stage }: RunFolders, outDir: string): Promise<void> {
+  const old = `${join(dirname(outDir), '.' + basename(outDir))}.old-${runTag()}`
+  const hadOld = await stat(outDir).then(
+    () => true,
+    () => false,
+  )
+  if (hadOld) await rename(outDir, old)
+  try {
+    await rename(stage, outDir)
+  } catch (error) {
+    if (hadOld) await rename(old, outDir)
+    throw error
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' // alive, someone else's
+  }
+}
+
+/**
+ * Removes folders `<prefix><pid>-<random>` in dir left by runs that died (killed with SIGKILL, power
+ * loss): only those whose process is gone, so a concurrent run's folders are never touched.
+ */
+export async function removeStale(dir: string, prefixes: readonly string[]): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names) {
+    const prefix = prefixes.find((p) => name.startsWith(p))
+    if (prefix === undefined) continue
+    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1])
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) {
+      await rm(join(dir, name), { recursive: true, force: true })
+    }
+  }
+}

@@ -1,0 +1,40 @@
+// Where each file of a bundle lives, relative to the data folder, and what its names look like. The
+// ingest writes these paths, the app fetches them and checks data against these patterns, the tests
+// read them: one place, so the three cannot drift apart (layout: docs/data-layout.md).
+
+/** Written into manifest.json: marks a folder as a bundle the ingest wrote, which a later run may replace. */
+export const GENERATOR = 'archive-reader ingest'
+
+export const MANIFEST_FILE = 'manifest.json'
+export const SHARD_DIR = 'index'
+export const SEARCH_DIR = 'search'
+export const ARTICLE_DIR = 'articles'
+/** Everything a bundle folder holds at its top level. */
+export const BUNDLE_ENTRIES: readonly string[] = [MANIFEST_FILE, SHARD_DIR, SEARCH_DIR, ARTICLE_DIR]
+
+/** manifest.search.file: the bucket number goes in place of {bucket}. */
+export const SEARCH_FILE_PATTERN = `${SEARCH_DIR}/{bucket}.json`
+
+export function shardPath(shard: number): string {
+  return `${SHARD_DIR}/${shard}.json`
+}
+
+/** pattern: the manifest's search.file (the ingest writes SEARCH_FILE_PATTERN). */
+export function searchBucketPath(bucket: number, pattern = SEARCH_FILE_PATTERN): string {
+  return pattern.replace('{bucket}', String(bucket))
+}
+
+/** An article id is URL-safe (ARTICLE_ID); encoding keeps any other string from naming another path. */
+export function articlePath(id: string): string {
+  return `${ARTICLE_DIR}/${encodeURIComponent(id)}.json`
+}
+
+/** The alphabet and length of the hash part of an article id: `<outlet>-<12 of these>`. */
+export const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
+export const ID_HASH_LENGTH = 12
+/** An article id as the ingest makes it: an outlet id (lower-case letters, digits, dashes), a dash, the hash. */
+export const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*-[a-z2-7]{12}$/
+
+/** Shard files and the search pattern exactly as shardPath and SEARCH_FILE_PATTERN write them. */
+export const SHARD_FILE = /^index\/\d+\.json$/
+export const SEARCH_PATTERN = /^search\/\{bucket\}\.json$/
