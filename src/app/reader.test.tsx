@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The app's routes over an in-memory bundle (fetch stubbed): what a reader sees and what the URL says.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, cleanup, render, screen, within } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -60,7 +60,7 @@ describe('the list', () => {
   it('shows the newest first and counts exactly', async () => {
     renderAt('/')
     expect(await screen.findByText('共 5 篇')).toBeInTheDocument()
-    await vi.waitFor(() => expect(articleTitles()).toHaveLength(5))
+    await waitFor(() => expect(articleTitles()).toHaveLength(5))
     expect(articleTitles()).toEqual(SEEDS.slice().sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)).map((a) => a.title))
     expect(fetched.some((url) => url.includes('/search/'))).toBe(false)
   })
@@ -70,7 +70,7 @@ describe('the list', () => {
     const router = renderAt('/')
     await screen.findByText('共 5 篇')
     await user.type(screen.getByRole('searchbox'), '克里姆林宫')
-    expect(await screen.findByText('共 3 篇', {}, { timeout: 2000 })).toBeInTheDocument()
+    expect(await screen.findByText('共 3 篇')).toBeInTheDocument()
     expect(router.state.location.search).toBe('?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
     expect(articleTitles()).toHaveLength(3)
   })
@@ -85,12 +85,6 @@ describe('the list', () => {
     await user.click(screen.getAllByRole('button', { name: '清除全部筛选' })[0]!)
     expect(router.state.location.search).toBe('')
     expect(await screen.findByText('共 5 篇')).toBeInTheDocument()
-  })
-
-  it('ignores nonsense in the URL and applies the rest', async () => {
-    renderAt('/?from=banana&outlet=cnn,bbc')
-    expect(await screen.findByText('共 1 篇')).toBeInTheDocument()
-    expect(articleTitles()).toEqual([SEEDS[1]!.title])
   })
 
   it('shows an error with a retry when the manifest cannot load, and retry recovers', async () => {
@@ -131,7 +125,7 @@ describe('malformed data', () => {
     const [otherFile, other] = shardOf(ids[0]!)
     tampered.set(otherFile, { ...other, entries: other.entries.map((entry) => ({ ...entry, title: { text: entry.title } })) })
     renderAt('/')
-    await vi.waitFor(() => expect(articleTitles()).toHaveLength(3))
+    await waitFor(() => expect(articleTitles()).toHaveLength(3))
     expect(articleTitles()).toEqual([SEEDS[4]!.title, SEEDS[1]!.title, SEEDS[2]!.title])
   })
 
@@ -140,7 +134,7 @@ describe('malformed data', () => {
     const [file, shard] = shardOf(ids[3]!)
     tampered.set(file, { ...shard, entries: shard.entries.map((entry) => (entry.id === ids[3]! ? { ...entry, lang: 42 } : entry)) })
     renderAt('/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')
-    await vi.waitFor(() => expect(articleTitles()).toEqual([SEEDS[4]!.title, SEEDS[1]!.title]))
+    await waitFor(() => expect(articleTitles()).toEqual([SEEDS[4]!.title, SEEDS[1]!.title]))
   })
 
   it('shows an article whose tags are not a list, without them', async () => {

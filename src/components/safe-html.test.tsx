@@ -34,11 +34,6 @@ function dangersIn(root: HTMLElement): string[] {
 const families = [...new Set(XSS_VECTORS.map((vector) => vector.family))] as VectorFamily[]
 
 describe('SafeHtml neutralises every vector family', () => {
-  test('there are at least 40 vectors across all families', () => {
-    expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(40)
-    expect(families).toEqual(['script', 'event-handler', 'script-url', 'frame', 'form', 'meta-base-link', 'css', 'mutation', 'clobbering'])
-  })
-
   test.each(families)('%s', (family) => {
     const xss = vi.fn()
     Object.assign(window, { __xss: xss })
