@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../bench/ingest-bench'
+import { printable } from './cli'
 
 const root = new URL('../../', import.meta.url).pathname
 const fixtures = join(root, 'scripts/ingest/fixtures')
@@ -80,6 +81,25 @@ describe('ingest CLI', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('holds files that are not part of a bundle (notes.txt)')
     expect(readFileSync(join(parent, 'empty', 'notes.txt'), 'utf8')).toBe('mine')
+  })
+})
+
+describe('printable', () => {
+  it('escapes control, separator and bidi characters and the backslash, and leaves other text alone', () => {
+    expect(printable('a\nb\r\tc\x1b[31m\x00\x7f\x85\u2028\u2029\u202e\u2066\\ 中文 é')).toBe(
+      'a\\nb\\r\\tc\\x1b[31m\\x00\\x7f\\x85\\u2028\\u2029\\u202e\\u2066\\\\ 中文 é',
+    )
+  })
+})
+
+describe('ingest CLI messages', () => {
+  it('prints a file name holding a newline and an ESC as one escaped report line', () => {
+    const input = join(temp, 'evil-names')
+    mkdirSync(input, { recursive: true })
+    writeFileSync(join(input, 'a\nforged: line\x1b[2J.txt'), '')
+    const { code, stderr } = cli('--in', input, '--out', join(temp, 'evil-out'))
+    expect(code).toBe(0)
+    expect(stderr).toBe('a\\nforged: line\\x1b[2J.txt: empty file\n')
   })
 })
 
