@@ -64,7 +64,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const refusal = await outputRefusal(inDir, outDir)
   if (refusal) throw new UsageError(refusal)
 
-  const { files, ignored } = await listInputFiles(inDir, [outDir])
+  const listing = await listInputFiles(inDir, [outDir])
+  const { files, ignored } = listing
   const folders = await prepareRun(outDir, options.workRoot ?? tmpdir())
   const { stage, work } = folders
   const signal = options.signal
@@ -102,6 +103,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
+    for (const problem of listing.problems) {
+      problems++
+      report(problem.source, problem.reason)
+    }
 
     // Files are built out of order but committed in path order, so "first file wins" is deterministic.
     const pending = new Map<number, Promise<Built[]>>() // by the first seq of each batch
