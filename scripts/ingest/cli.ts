@@ -1,11 +1,11 @@
-// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N]
+// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N] [--follow-symlinks]
 // The only ingest file with side effects on the process: arguments, messages, exit code.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ingest, UsageError, type IngestSummary } from './write-bundle'
 
-const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N]'
+const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N] [--follow-symlinks]'
 
 export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3, SIGINT: 130, SIGTERM: 143 } as const
 
@@ -46,6 +46,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         strict: { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         workers: { type: 'string' },
+        'follow-symlinks': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -78,6 +79,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       inDir: values.in,
       outDir: values.out,
       workers,
+      followSymlinks: values['follow-symlinks'],
       signal: io.signal,
       onProblem: (source, reason) => {
         reported++

@@ -1,6 +1,6 @@
 // The input walk as the CLI user sees it: folders it cannot list, and symbolic links. Tests run as root,
 // for whom chmod 000 changes nothing, so one folder is made unreadable by failing its readdir.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import * as fsPromises from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -54,5 +54,50 @@ describe('a folder the walk cannot list', () => {
 
   it('fails --strict (exit 1)', async () => {
     expect((await cli('--in', input, '--out', join(temp, 'locked-strict'), '--strict')).code).toBe(1)
+  })
+})
+
+describe('symbolic links in the archive', () => {
+  // in/real/a.txt; in/file-link.txt -> real/a.txt; in/twice.txt -> real/a.txt; in/outside -> ../elsewhere (c.txt);
+  // in/real/loop -> .. (the archive itself); in/gone.txt -> a missing file
+  const input = join(temp, 'links-in')
+  const elsewhere = join(temp, 'elsewhere')
+  mkdirSync(join(input, 'real'), { recursive: true })
+  mkdirSync(elsewhere, { recursive: true })
+  copyFileSync(join(seeds, seedFiles[0]!), join(input, 'real', 'a.txt'))
+  copyFileSync(join(seeds, seedFiles[2]!), join(elsewhere, 'c.txt'))
+  symlinkSync('real/a.txt', join(input, 'file-link.txt'))
+  symlinkSync('real/a.txt', join(input, 'twice.txt'))
+  symlinkSync(elsewhere, join(input, 'outside'))
+  symlinkSync('..', join(input, 'real', 'loop'))
+  symlinkSync('no-such-file.txt', join(input, 'gone.txt'))
+
+  it('are reported one a line ("path: symbolic link, not followed") and not read; --strict fails', async () => {
+    const out = join(temp, 'links-out')
+    const { code, stderr } = await cli('--in', input, '--out', out)
+    expect(code).toBe(0)
+    expect(stderr).toEqual([
+      'file-link.txt: symbolic link, not followed',
+      'gone.txt: symbolic link, not followed',
+      'outside: symbolic link, not followed',
+      'real/loop: symbolic link, not followed',
+      'twice.txt: symbolic link, not followed',
+    ])
+    expect(articleCount(out)).toBe(1)
+    expect((await cli('--in', input, '--out', out, '--strict')).code).toBe(1)
+  })
+
+  it('are read under --follow-symlinks, each real file and folder once, a missing target reported', async () => {
+    const out = join(temp, 'links-followed')
+    const { code, stderr } = await cli('--in', input, '--out', out, '--follow-symlinks')
+    expect(code).toBe(0)
+    expect(stderr).toEqual([
+      'file-link.txt: symbolic link to a file already read (real/a.txt)',
+      'gone.txt: symbolic link to a missing target',
+      'real/loop: symbolic link to a folder already read',
+      'twice.txt: symbolic link to a file already read (real/a.txt)',
+    ])
+    const sources = readdirSync(join(out, ARTICLE_DIR)).map((name) => JSON.parse(readFileSync(join(out, ARTICLE_DIR, name), 'utf8')).source)
+    expect(sources.sort()).toEqual(['outside/c.txt', 'real/a.txt'])
   })
 })

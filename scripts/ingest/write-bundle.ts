@@ -30,6 +30,8 @@ export interface IngestOptions {
   workers?: number
   /** Aborts the run (SIGINT/SIGTERM in the CLI): staging and spill folders are removed, the old bundle stays. */
   signal?: AbortSignal
+  /** Read linked files and folders (each real file once); by default each link is reported and skipped. */
+  followSymlinks?: boolean
   /** Where the spill (work) folder goes; default the system temp folder. It need not share --out's filesystem. */
   workRoot?: string
 }
@@ -64,7 +66,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const refusal = await outputRefusal(inDir, outDir)
   if (refusal) throw new UsageError(refusal)
 
-  const listing = await listInputFiles(inDir, [outDir])
+  const listing = await listInputFiles(inDir, { skip: [outDir], followSymlinks: options.followSymlinks })
   const { files, ignored } = listing
   const folders = await prepareRun(outDir, options.workRoot ?? tmpdir())
   const { stage, work } = folders
