@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -84,6 +84,46 @@ describe('ingest CLI', () => {
   })
 })
 
+describe('ingest CLI after a run died between the two renames of the swap', () => {
+  /** The crash state: --out gone, the previous bundle parked beside it by a process that no longer exists. */
+  function crashState(name: string) {
+    const parent = join(temp, name)
+    mkdirSync(parent, { recursive: true })
+    expect(cli('--in', 'seeds', '--out', join(parent, 'data')).code).toBe(0)
+    const parked = `.data.old-${spawnSync('true').pid!}-ab12`
+    renameSync(join(parent, 'data'), join(parent, parked))
+    return { parent, parked, manifest: readFileSync(join(parent, parked, 'manifest.json'), 'utf8') }
+  }
+
+  it('restores the parked bundle before anything else, even when the run then stops on a usage error', () => {
+    const { parent, parked, manifest } = crashState('crash-usage')
+    const result = cli('--in', join(temp, 'no-such-folder'), '--out', join(parent, 'data'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`ingest: restored the previous bundle from ${parked}\n`)
+    expect(readdirSync(parent)).toEqual(['data'])
+    expect(readFileSync(join(parent, 'data', 'manifest.json'), 'utf8')).toBe(manifest)
+  })
+
+  it('restores it and then replaces it as usual, leaving nothing parked', () => {
+    const { parent, parked } = crashState('crash-run')
+    const result = cli('--in', 'seeds', '--out', join(parent, 'data'))
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe(`ingest: restored the previous bundle from ${parked}\n`)
+    expect(readdirSync(parent)).toEqual(['data'])
+    expect(readdirSync(join(parent, 'data', 'articles'))).toHaveLength(5)
+  })
+
+  it('neither restores nor deletes a parked folder that is not a complete bundle when --out is missing', () => {
+    const parent = join(temp, 'crash-partial')
+    const parked = `.data.old-${spawnSync('true').pid!}-cd34`
+    mkdirSync(join(parent, parked, 'articles'), { recursive: true })
+    const result = cli('--in', 'seeds', '--out', join(parent, 'data'))
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('')
+    expect(readdirSync(parent).sort()).toEqual([parked, 'data'])
+  })
+})
+
 describe('printable', () => {
   it('escapes control, separator and bidi characters and the backslash, and leaves other text alone', () => {
     expect(printable('a\nb\r\tc\x1b[31m\x00\x7f\x85\u2028\u2029\u202e\u2066\\ 中文 é')).toBe(
@@ -150,6 +190,7 @@ describe('ingest CLI stopped or killed', () => {
     const parent = join(temp, 'stale')
     const tmp = join(parent, 'tmp')
     mkdirSync(tmp, { recursive: true })
+    expect(cli('--in', 'seeds', '--out', join(parent, 'data')).code).toBe(0) // a parked old bundle is garbage only beside a current one
     const dead = spawnSync('true').pid! // has exited
     const live = process.pid
     for (const name of [`.data.staging-${dead}-aa11`, `.data.old-${dead}-bb22`, `.data.staging-${live}-cc33`]) {

@@ -86,6 +86,10 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         bar?.clear()
         io.stderr(`${source}: ${reason}`)
       },
+      onNotice: (message) => {
+        bar?.clear()
+        io.stderr(`ingest: ${message}`)
+      },
       onProgress: (done, total) => bar?.update(done, total),
       onLog: values.verbose
         ? (message) => io.stderr(`ingest: ${message} (${Math.round(performance.now() - started)} ms)`)

@@ -38,17 +38,7 @@ export async function replaceRefusal(outDir: string): Promise<string | undefined
   if (!info.isDirectory()) return `--out ${outDir} exists and is not a folder; refusing to replace it`
   const names = await readdir(outDir)
   if (names.length === 0) return undefined
-  let manifest: unknown
-  try {
-    manifest = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8'))
-  } catch {
-    manifest = undefined
-  }
-  const fields = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {}
-  const isBundle =
-    fields.generator === GENERATOR ||
-    (typeof fields.schema === 'number' && Array.isArray(fields.shards) && typeof fields.search === 'object')
-  if (!isBundle) {
+  if (!(await hasBundleManifest(outDir))) {
     return `--out ${outDir} is not empty and is not a bundle written by this tool (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"); refusing to replace it: pick a new or empty folder`
   }
   const others = names.filter((name) => !BUNDLE_NAMES.has(name))
@@ -58,6 +48,53 @@ export async function replaceRefusal(outDir: string): Promise<string | undefined
   return undefined
 }
 
+/** A manifest.json with the generator mark, or the schema/shards/search of one written before the mark. */
+async function hasBundleManifest(dir: string): Promise<boolean> {
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8'))
+  } catch {
+    return false
+  }
+  const fields = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {}
+  return (
+    fields.generator === GENERATOR ||
+    (typeof fields.schema === 'number' && Array.isArray(fields.shards) && typeof fields.search === 'object')
+  )
+}
+
+async function isMissingOrEmpty(dir: string): Promise<boolean> {
+  return readdir(dir).then(
+    (names) => names.length === 0,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  )
+}
+
+/** The parked previous bundle's folder name: `.<out>.old-<pid>-<random>`, written by swapIn. */
+const parkedPrefix = (outDir: string) => `.${basename(outDir)}.old-`
+
+/**
+ * A run that died between the swap's two renames left --out missing and the previous bundle parked
+ * beside it: puts the newest complete one back, so no later cleanup can delete the only bundle.
+ * Returns the folder name it restored from, or undefined when there was nothing to do.
+ */
+export async function restoreParked(outDir: string): Promise<string | undefined> {
+  if (!(await isMissingOrEmpty(outDir))) return undefined
+  const parent = dirname(outDir)
+  const prefix = parkedPrefix(outDir)
+  const names = await readdir(parent).catch(() => [] as string[])
+  let newest: { name: string; time: number } | undefined
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !isDeadRun(name.slice(prefix.length))) continue
+    if (!(await hasBundleManifest(join(parent, name)))) continue
+    const time = (await stat(join(parent, name, MANIFEST_FILE))).mtimeMs
+    if (!newest || time > newest.time) newest = { name, time }
+  }
+  if (!newest) return undefined
+  await rename(join(parent, newest.name), outDir) // onto a missing or empty folder: both allowed by rename(2)
+  return newest.name
+}
+
 const runTag = () => `${process.pid}-${randomBytes(4).toString('hex')}`
 
 /** Removes what dead runs left next to outDir and in workRoot, and names this run's folders (not created yet). */
@@ -65,7 +102,9 @@ export async function prepareRun(outDir: string, workRoot: string): Promise<RunF
   const parent = dirname(outDir)
   const name = basename(outDir)
   await mkdir(parent, { recursive: true })
-  await removeStale(parent, [`.${name}.staging-`, `.${name}.old-`, `.${name}.work-`])
+  // Without a current bundle a parked one may be the only copy left (restoreParked did not take it): keep it.
+  const parked = (await isMissingOrEmpty(outDir)) ? [] : [parkedPrefix(outDir)]
+  await removeStale(parent, [`.${name}.staging-`, ...parked, `.${name}.work-`])
   await removeStale(workRoot, [WORK_PREFIX])
   const tag = runTag()
   return { stage: join(parent, `.${name}.staging-${tag}`), work: join(workRoot, `${WORK_PREFIX}${tag}`) }
@@ -114,6 +153,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** tag is `<pid>-<random>` of a run whose process is gone. */
+function isDeadRun(tag: string): boolean {
+  const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(tag)?.[1])
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)
+}
+
 /**
  * Removes folders `<prefix><pid>-<random>` in dir left by runs that died (killed with SIGKILL, power
  * loss): only those whose process is gone, so a concurrent run's folders are never touched.
@@ -123,9 +168,6 @@ export async function removeStale(dir: string, prefixes: readonly string[]): Pro
   for (const name of names) {
     const prefix = prefixes.find((p) => name.startsWith(p))
     if (prefix === undefined) continue
-    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1])
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) {
-      await rm(join(dir, name), { recursive: true, force: true })
-    }
+    if (isDeadRun(name.slice(prefix.length))) await rm(join(dir, name), { recursive: true, force: true })
   }
 }

@@ -11,7 +11,7 @@ import { articlePath, MANIFEST_FILE, type ListEntry } from '../../src/types/data
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { listInputFiles } from './list-input'
 import type { OutletInfo } from './outlets'
-import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, swapIn } from './output-folder'
+import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { WorkerPool } from './worker-pool'
@@ -26,6 +26,8 @@ export interface IngestOptions {
   /** Called after each input file is handled (it may throw to abort the run). */
   onProgress?: (done: number, total: number) => void
   onLog?: (message: string) => void
+  /** Something the user should know even without --verbose (a bundle restored after a crash). */
+  onNotice?: (message: string) => void
   /** Worker threads for parsing and cleaning; 0 runs everything in this thread. Default: by corpus size. */
   workers?: number
   /** Aborts the run (SIGINT/SIGTERM in the CLI): staging and spill folders are removed, the old bundle stays. */
@@ -61,6 +63,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const inDir = resolve(options.inDir)
   const outDir = resolve(options.outDir)
   const log = options.onLog ?? (() => {})
+  const restored = await restoreParked(outDir)
+  if (restored) options.onNotice?.(`restored the previous bundle from ${restored}`)
   const info = await stat(inDir).catch(() => undefined)
   if (!info?.isDirectory()) throw new UsageError(`input folder not found: ${options.inDir}`)
   const refusal = await outputRefusal(inDir, outDir)
