@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -79,7 +79,7 @@ describe('ingest CLI', () => {
     writeFileSync(join(parent, 'empty', 'notes.txt'), 'mine')
     const result = cli('--in', 'seeds', '--out', join(parent, 'empty'))
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('holds files that are not part of a bundle (notes.txt)')
+    expect(result.stderr).toContain(`--out ${join(parent, 'empty')} holds notes.txt, which is not part of a bundle; refusing to replace it`)
     expect(readFileSync(join(parent, 'empty', 'notes.txt'), 'utf8')).toBe('mine')
   })
 })
@@ -140,6 +140,31 @@ describe('ingest CLI messages', () => {
     const { code, stderr } = cli('--in', input, '--out', join(temp, 'evil-out'))
     expect(code).toBe(0)
     expect(stderr).toBe('a\\nforged: line\\x1b[2J.txt: empty file\n')
+  })
+})
+
+describe('ingest CLI --out safety inside the bundle folders', () => {
+  // A forged manifest passes the top-level check; what lies below it must still be only what this tool writes.
+  it.each([
+    ['a stray file in index/', 'index/notes.txt', (path: string) => writeFileSync(path, 'mine')],
+    ['a file whose name is no article id', 'articles/My-Notes.json', (path: string) => writeFileSync(path, '{}')],
+    ['a subfolder in search/', 'search/0.json', (path: string) => mkdirSync(path)],
+    ['a symbolic link in articles/', 'articles/bbc-aaaaaaaaaaaa.json', (path: string) => symlinkSync('/etc/hostname', path)],
+    ['a symbolic link in place of index/', 'index', (path: string) => (rmSync(path, { recursive: true }), symlinkSync('/tmp', path))],
+  ])('refuses (exit 2, nothing touched) a folder holding %s', (_, offending, make) => {
+    const parent = join(temp, `forged-${offending.replace(/\W/g, '-')}`)
+    const out = join(parent, 'site')
+    for (const dir of ['index', 'search', 'articles']) mkdirSync(join(out, dir), { recursive: true })
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ generator: 'archive-reader ingest' }))
+    writeFileSync(join(out, 'index', '0.json'), '{}')
+    writeFileSync(join(out, 'articles', 'bbc-abcdefghijkl.json'), '{}')
+    make(join(out, offending))
+    const result = cli('--in', 'seeds', '--out', out)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`--out ${out} holds ${offending}, which is not part of a bundle; refusing to replace it`)
+    expect(readdirSync(parent)).toEqual(['site'])
+    expect(() => lstatSync(join(out, offending))).not.toThrow()
+    expect(readFileSync(join(out, 'articles', 'bbc-abcdefghijkl.json'), 'utf8')).toBe('{}')
   })
 })
 

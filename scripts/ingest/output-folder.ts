@@ -5,11 +5,10 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { ARTICLE_DIR, BUNDLE_ENTRIES, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
+import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
 
 /** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
 const WORK_PREFIX = 'archive-reader-ingest.work-'
-const BUNDLE_NAMES: ReadonlySet<string> = new Set(BUNDLE_ENTRIES)
 
 export interface RunFolders {
   /** The bundle being written, next to --out (same filesystem, so the swap is a rename). */
@@ -27,7 +26,7 @@ export async function outputRefusal(inDir: string, outDir: string): Promise<stri
 /**
  * Why outDir must not be replaced, or undefined when it is missing, empty, or a bundle this tool wrote
  * (a manifest.json with the generator mark, or the schema/shards/search of one written before the mark,
- * and nothing but bundle entries). The swap deletes the old folder, so anything else is refused.
+ * and nothing at any depth but the files a bundle holds). The swap deletes the old folder, so anything else is refused.
  */
 export async function replaceRefusal(outDir: string): Promise<string | undefined> {
   const info = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
@@ -41,9 +40,32 @@ export async function replaceRefusal(outDir: string): Promise<string | undefined
   if (!(await hasBundleManifest(outDir))) {
     return `--out ${outDir} is not empty and is not a bundle written by this tool (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"); refusing to replace it: pick a new or empty folder`
   }
-  const others = names.filter((name) => !BUNDLE_NAMES.has(name))
-  if (others.length > 0) {
-    return `--out ${outDir} holds files that are not part of a bundle (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); refusing to replace it`
+  const stranger = await firstForeignEntry(outDir)
+  if (stranger !== undefined) return `--out ${outDir} holds ${stranger}, which is not part of a bundle; refusing to replace it`
+  return undefined
+}
+
+/** What each bundle folder may hold: plain files named as this tool names them, nothing else. */
+const numbered = (name: string) => /^\d+\.json$/.test(name)
+const FOLDER_FILES: Readonly<Record<string, (name: string) => boolean>> = {
+  [SHARD_DIR]: numbered,
+  [SEARCH_DIR]: numbered,
+  [ARTICLE_DIR]: (name) => name.endsWith('.json') && ARTICLE_ID.test(name.slice(0, -'.json'.length)),
+}
+
+/**
+ * The first entry (path relative to outDir) this tool would not have written, or undefined. The whole
+ * tree is checked, since the swap deletes all of it; one readdir per folder, no stat per file.
+ */
+async function firstForeignEntry(outDir: string): Promise<string | undefined> {
+  const top = (await readdir(outDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))
+  for (const entry of top) {
+    const pattern = FOLDER_FILES[entry.name]
+    if (entry.name === MANIFEST_FILE ? !entry.isFile() : !pattern || !entry.isDirectory()) return entry.name
+    if (!pattern) continue
+    const inner = (await readdir(join(outDir, entry.name), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))
+    const foreign = inner.find((file) => !file.isFile() || !pattern(file.name))
+    if (foreign) return `${entry.name}/${foreign.name}`
   }
   return undefined
 }
