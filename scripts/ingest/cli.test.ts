@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../bench/ingest-bench'
+import { printable } from './cli'
 
 const root = new URL('../../', import.meta.url).pathname
 const fixtures = join(root, 'scripts/ingest/fixtures')
@@ -78,8 +79,92 @@ describe('ingest CLI', () => {
     writeFileSync(join(parent, 'empty', 'notes.txt'), 'mine')
     const result = cli('--in', 'seeds', '--out', join(parent, 'empty'))
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('holds files that are not part of a bundle (notes.txt)')
+    expect(result.stderr).toContain(`--out ${join(parent, 'empty')} holds notes.txt, which is not part of a bundle; refusing to replace it`)
     expect(readFileSync(join(parent, 'empty', 'notes.txt'), 'utf8')).toBe('mine')
+  })
+})
+
+describe('ingest CLI after a run died between the two renames of the swap', () => {
+  /** The crash state: --out gone, the previous bundle parked beside it by a process that no longer exists. */
+  function crashState(name: string) {
+    const parent = join(temp, name)
+    mkdirSync(parent, { recursive: true })
+    expect(cli('--in', 'seeds', '--out', join(parent, 'data')).code).toBe(0)
+    const parked = `.data.old-${spawnSync('true').pid!}-ab12`
+    renameSync(join(parent, 'data'), join(parent, parked))
+    return { parent, parked, manifest: readFileSync(join(parent, parked, 'manifest.json'), 'utf8') }
+  }
+
+  it('restores the parked bundle before anything else, even when the run then stops on a usage error', () => {
+    const { parent, parked, manifest } = crashState('crash-usage')
+    const result = cli('--in', join(temp, 'no-such-folder'), '--out', join(parent, 'data'))
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`ingest: restored the previous bundle from ${parked}\n`)
+    expect(readdirSync(parent)).toEqual(['data'])
+    expect(readFileSync(join(parent, 'data', 'manifest.json'), 'utf8')).toBe(manifest)
+  })
+
+  it('restores it and then replaces it as usual, leaving nothing parked', () => {
+    const { parent, parked } = crashState('crash-run')
+    const result = cli('--in', 'seeds', '--out', join(parent, 'data'))
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe(`ingest: restored the previous bundle from ${parked}\n`)
+    expect(readdirSync(parent)).toEqual(['data'])
+    expect(readdirSync(join(parent, 'data', 'articles'))).toHaveLength(5)
+  })
+
+  it('neither restores nor deletes a parked folder that is not a complete bundle when --out is missing', () => {
+    const parent = join(temp, 'crash-partial')
+    const parked = `.data.old-${spawnSync('true').pid!}-cd34`
+    mkdirSync(join(parent, parked, 'articles'), { recursive: true })
+    const result = cli('--in', 'seeds', '--out', join(parent, 'data'))
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('')
+    expect(readdirSync(parent).sort()).toEqual([parked, 'data'])
+  })
+})
+
+describe('printable', () => {
+  it('escapes control, separator and bidi characters and the backslash, and leaves other text alone', () => {
+    expect(printable('a\nb\r\tc\x1b[31m\x00\x7f\x85\u2028\u2029\u202e\u2066\\ 中文 é')).toBe(
+      'a\\nb\\r\\tc\\x1b[31m\\x00\\x7f\\x85\\u2028\\u2029\\u202e\\u2066\\\\ 中文 é',
+    )
+  })
+})
+
+describe('ingest CLI messages', () => {
+  it('prints a file name holding a newline and an ESC as one escaped report line', () => {
+    const input = join(temp, 'evil-names')
+    mkdirSync(input, { recursive: true })
+    writeFileSync(join(input, 'a\nforged: line\x1b[2J.txt'), '')
+    const { code, stderr } = cli('--in', input, '--out', join(temp, 'evil-out'))
+    expect(code).toBe(0)
+    expect(stderr).toBe('a\\nforged: line\\x1b[2J.txt: empty file\n')
+  })
+})
+
+describe('ingest CLI --out safety inside the bundle folders', () => {
+  // A forged manifest passes the top-level check; what lies below it must still be only what this tool writes.
+  it.each([
+    ['a stray file in index/', 'index/notes.txt', (path: string) => writeFileSync(path, 'mine')],
+    ['a file whose name is no article id', 'articles/My-Notes.json', (path: string) => writeFileSync(path, '{}')],
+    ['a subfolder in search/', 'search/0.json', (path: string) => mkdirSync(path)],
+    ['a symbolic link in articles/', 'articles/bbc-aaaaaaaaaaaa.json', (path: string) => symlinkSync('/etc/hostname', path)],
+    ['a symbolic link in place of index/', 'index', (path: string) => (rmSync(path, { recursive: true }), symlinkSync('/tmp', path))],
+  ])('refuses (exit 2, nothing touched) a folder holding %s', (_, offending, make) => {
+    const parent = join(temp, `forged-${offending.replace(/\W/g, '-')}`)
+    const out = join(parent, 'site')
+    for (const dir of ['index', 'search', 'articles']) mkdirSync(join(out, dir), { recursive: true })
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ generator: 'archive-reader ingest' }))
+    writeFileSync(join(out, 'index', '0.json'), '{}')
+    writeFileSync(join(out, 'articles', 'bbc-abcdefghijkl.json'), '{}')
+    make(join(out, offending))
+    const result = cli('--in', 'seeds', '--out', out)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`--out ${out} holds ${offending}, which is not part of a bundle; refusing to replace it`)
+    expect(readdirSync(parent)).toEqual(['site'])
+    expect(() => lstatSync(join(out, offending))).not.toThrow()
+    expect(readFileSync(join(out, 'articles', 'bbc-abcdefghijkl.json'), 'utf8')).toBe('{}')
   })
 })
 
@@ -130,6 +215,7 @@ describe('ingest CLI stopped or killed', () => {
     const parent = join(temp, 'stale')
     const tmp = join(parent, 'tmp')
     mkdirSync(tmp, { recursive: true })
+    expect(cli('--in', 'seeds', '--out', join(parent, 'data')).code).toBe(0) // a parked old bundle is garbage only beside a current one
     const dead = spawnSync('true').pid! // has exited
     const live = process.pid
     for (const name of [`.data.staging-${dead}-aa11`, `.data.old-${dead}-bb22`, `.data.staging-${live}-cc33`]) {

@@ -1,11 +1,11 @@
-// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N]
+// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N] [--follow-symlinks]
 // The only ingest file with side effects on the process: arguments, messages, exit code.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ingest, UsageError, type IngestSummary } from './write-bundle'
 
-const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N]'
+const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N] [--follow-symlinks]'
 
 export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3, SIGINT: 130, SIGTERM: 143 } as const
 
@@ -20,7 +20,22 @@ export interface CliIo {
   signal?: AbortSignal
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+// C0/C1 controls, DEL, line/paragraph separators and bidi controls: each could break or disguise a line.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/** text with every character that could forge a line or drive the terminal written as an escape (and `\` as `\\`). */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0)
+    return SHORT_ESCAPES[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`)
+  })
+}
+
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every line goes out escaped: file names and error messages come from the archive, so one report stays one line.
+  const io: CliIo = { ...rawIo, stdout: (line) => rawIo.stdout(printable(line)), stderr: (line) => rawIo.stderr(printable(line)) }
   let values
   try {
     ;({ values } = parseArgs({
@@ -31,6 +46,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         strict: { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         workers: { type: 'string' },
+        'follow-symlinks': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -63,11 +79,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       inDir: values.in,
       outDir: values.out,
       workers,
+      followSymlinks: values['follow-symlinks'],
       signal: io.signal,
       onProblem: (source, reason) => {
         reported++
         bar?.clear()
         io.stderr(`${source}: ${reason}`)
+      },
+      onNotice: (message) => {
+        bar?.clear()
+        io.stderr(`ingest: ${message}`)
       },
       onProgress: (done, total) => bar?.update(done, total),
       onLog: values.verbose

@@ -5,11 +5,10 @@
 import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { ARTICLE_DIR, BUNDLE_ENTRIES, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
+import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
 
 /** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
 const WORK_PREFIX = 'archive-reader-ingest.work-'
-const BUNDLE_NAMES: ReadonlySet<string> = new Set(BUNDLE_ENTRIES)
 
 export interface RunFolders {
   /** The bundle being written, next to --out (same filesystem, so the swap is a rename). */
@@ -27,7 +26,7 @@ export async function outputRefusal(inDir: string, outDir: string): Promise<stri
 /**
  * Why outDir must not be replaced, or undefined when it is missing, empty, or a bundle this tool wrote
  * (a manifest.json with the generator mark, or the schema/shards/search of one written before the mark,
- * and nothing but bundle entries). The swap deletes the old folder, so anything else is refused.
+ * and nothing at any depth but the files a bundle holds). The swap deletes the old folder, so anything else is refused.
  */
 export async function replaceRefusal(outDir: string): Promise<string | undefined> {
   const info = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
@@ -38,24 +37,84 @@ export async function replaceRefusal(outDir: string): Promise<string | undefined
   if (!info.isDirectory()) return `--out ${outDir} exists and is not a folder; refusing to replace it`
   const names = await readdir(outDir)
   if (names.length === 0) return undefined
-  let manifest: unknown
-  try {
-    manifest = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8'))
-  } catch {
-    manifest = undefined
-  }
-  const fields = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {}
-  const isBundle =
-    fields.generator === GENERATOR ||
-    (typeof fields.schema === 'number' && Array.isArray(fields.shards) && typeof fields.search === 'object')
-  if (!isBundle) {
+  if (!(await hasBundleManifest(outDir))) {
     return `--out ${outDir} is not empty and is not a bundle written by this tool (no ${MANIFEST_FILE} with "generator": "${GENERATOR}"); refusing to replace it: pick a new or empty folder`
   }
-  const others = names.filter((name) => !BUNDLE_NAMES.has(name))
-  if (others.length > 0) {
-    return `--out ${outDir} holds files that are not part of a bundle (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}); refusing to replace it`
+  const stranger = await firstForeignEntry(outDir)
+  if (stranger !== undefined) return `--out ${outDir} holds ${stranger}, which is not part of a bundle; refusing to replace it`
+  return undefined
+}
+
+/** What each bundle folder may hold: plain files named as this tool names them, nothing else. */
+const numbered = (name: string) => /^\d+\.json$/.test(name)
+const FOLDER_FILES: Readonly<Record<string, (name: string) => boolean>> = {
+  [SHARD_DIR]: numbered,
+  [SEARCH_DIR]: numbered,
+  [ARTICLE_DIR]: (name) => name.endsWith('.json') && ARTICLE_ID.test(name.slice(0, -'.json'.length)),
+}
+
+/**
+ * The first entry (path relative to outDir) this tool would not have written, or undefined. The whole
+ * tree is checked, since the swap deletes all of it; one readdir per folder, no stat per file.
+ */
+async function firstForeignEntry(outDir: string): Promise<string | undefined> {
+  const top = (await readdir(outDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))
+  for (const entry of top) {
+    const pattern = FOLDER_FILES[entry.name]
+    if (entry.name === MANIFEST_FILE ? !entry.isFile() : !pattern || !entry.isDirectory()) return entry.name
+    if (!pattern) continue
+    const inner = (await readdir(join(outDir, entry.name), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))
+    const foreign = inner.find((file) => !file.isFile() || !pattern(file.name))
+    if (foreign) return `${entry.name}/${foreign.name}`
   }
   return undefined
+}
+
+/** A manifest.json with the generator mark, or the schema/shards/search of one written before the mark. */
+async function hasBundleManifest(dir: string): Promise<boolean> {
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8'))
+  } catch {
+    return false
+  }
+  const fields = typeof manifest === 'object' && manifest !== null ? (manifest as Record<string, unknown>) : {}
+  return (
+    fields.generator === GENERATOR ||
+    (typeof fields.schema === 'number' && Array.isArray(fields.shards) && typeof fields.search === 'object')
+  )
+}
+
+async function isMissingOrEmpty(dir: string): Promise<boolean> {
+  return readdir(dir).then(
+    (names) => names.length === 0,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  )
+}
+
+/** The parked previous bundle's folder name: `.<out>.old-<pid>-<random>`, written by swapIn. */
+const parkedPrefix = (outDir: string) => `.${basename(outDir)}.old-`
+
+/**
+ * A run that died between the swap's two renames left --out missing and the previous bundle parked
+ * beside it: puts the newest complete one back, so no later cleanup can delete the only bundle.
+ * Returns the folder name it restored from, or undefined when there was nothing to do.
+ */
+export async function restoreParked(outDir: string): Promise<string | undefined> {
+  if (!(await isMissingOrEmpty(outDir))) return undefined
+  const parent = dirname(outDir)
+  const prefix = parkedPrefix(outDir)
+  const names = await readdir(parent).catch(() => [] as string[])
+  let newest: { name: string; time: number } | undefined
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !isDeadRun(name.slice(prefix.length))) continue
+    if (!(await hasBundleManifest(join(parent, name)))) continue
+    const time = (await stat(join(parent, name, MANIFEST_FILE))).mtimeMs
+    if (!newest || time > newest.time) newest = { name, time }
+  }
+  if (!newest) return undefined
+  await rename(join(parent, newest.name), outDir) // onto a missing or empty folder: both allowed by rename(2)
+  return newest.name
 }
 
 const runTag = () => `${process.pid}-${randomBytes(4).toString('hex')}`
@@ -65,7 +124,9 @@ export async function prepareRun(outDir: string, workRoot: string): Promise<RunF
   const parent = dirname(outDir)
   const name = basename(outDir)
   await mkdir(parent, { recursive: true })
-  await removeStale(parent, [`.${name}.staging-`, `.${name}.old-`, `.${name}.work-`])
+  // Without a current bundle a parked one may be the only copy left (restoreParked did not take it): keep it.
+  const parked = (await isMissingOrEmpty(outDir)) ? [] : [parkedPrefix(outDir)]
+  await removeStale(parent, [`.${name}.staging-`, ...parked, `.${name}.work-`])
   await removeStale(workRoot, [WORK_PREFIX])
   const tag = runTag()
   return { stage: join(parent, `.${name}.staging-${tag}`), work: join(workRoot, `${WORK_PREFIX}${tag}`) }
@@ -114,6 +175,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** tag is `<pid>-<random>` of a run whose process is gone. */
+function isDeadRun(tag: string): boolean {
+  const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(tag)?.[1])
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)
+}
+
 /**
  * Removes folders `<prefix><pid>-<random>` in dir left by runs that died (killed with SIGKILL, power
  * loss): only those whose process is gone, so a concurrent run's folders are never touched.
@@ -123,9 +190,6 @@ export async function removeStale(dir: string, prefixes: readonly string[]): Pro
   for (const name of names) {
     const prefix = prefixes.find((p) => name.startsWith(p))
     if (prefix === undefined) continue
-    const pid = Number(/^(\d+)-[0-9a-f]+$/.exec(name.slice(prefix.length))?.[1])
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) {
-      await rm(join(dir, name), { recursive: true, force: true })
-    }
+    if (isDeadRun(name.slice(prefix.length))) await rm(join(dir, name), { recursive: true, force: true })
   }
 }

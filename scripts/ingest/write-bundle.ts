@@ -11,7 +11,7 @@ import { articlePath, MANIFEST_FILE, type ListEntry } from '../../src/types/data
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { listInputFiles } from './list-input'
 import type { OutletInfo } from './outlets'
-import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, swapIn } from './output-folder'
+import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { WorkerPool } from './worker-pool'
@@ -26,10 +26,14 @@ export interface IngestOptions {
   /** Called after each input file is handled (it may throw to abort the run). */
   onProgress?: (done: number, total: number) => void
   onLog?: (message: string) => void
+  /** Something the user should know even without --verbose (a bundle restored after a crash). */
+  onNotice?: (message: string) => void
   /** Worker threads for parsing and cleaning; 0 runs everything in this thread. Default: by corpus size. */
   workers?: number
   /** Aborts the run (SIGINT/SIGTERM in the CLI): staging and spill folders are removed, the old bundle stays. */
   signal?: AbortSignal
+  /** Read linked files and folders (each real file once); by default each link is reported and skipped. */
+  followSymlinks?: boolean
   /** Where the spill (work) folder goes; default the system temp folder. It need not share --out's filesystem. */
   workRoot?: string
 }
@@ -59,12 +63,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const inDir = resolve(options.inDir)
   const outDir = resolve(options.outDir)
   const log = options.onLog ?? (() => {})
+  const restored = await restoreParked(outDir)
+  if (restored) options.onNotice?.(`restored the previous bundle from ${restored}`)
   const info = await stat(inDir).catch(() => undefined)
   if (!info?.isDirectory()) throw new UsageError(`input folder not found: ${options.inDir}`)
   const refusal = await outputRefusal(inDir, outDir)
   if (refusal) throw new UsageError(refusal)
 
-  const { files, ignored } = await listInputFiles(inDir, [outDir])
+  const listing = await listInputFiles(inDir, { skip: [outDir], followSymlinks: options.followSymlinks })
+  const { files, ignored } = listing
   const folders = await prepareRun(outDir, options.workRoot ?? tmpdir())
   const { stage, work } = folders
   const signal = options.signal
@@ -102,6 +109,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
+    for (const problem of listing.problems) {
+      problems++
+      report(problem.source, problem.reason)
+    }
 
     // Files are built out of order but committed in path order, so "first file wins" is deterministic.
     const pending = new Map<number, Promise<Built[]>>() // by the first seq of each batch
