@@ -1,8 +1,9 @@
 // The ids and paths the ingest writes are the ones the app accepts (src/types/bundle-paths.ts).
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ARTICLE_ID, articlePath, SEARCH_FILE_PATTERN, SEARCH_PATTERN, searchBucketPath, SHARD_FILE, shardPath } from '../../src/types/data'
-import { articleId, canonicalUrl } from './build-article'
+import { ARTICLE_ID, articlePath, MAX_EXCERPT, MAX_LIST_TITLE, SEARCH_FILE_PATTERN, SEARCH_PATTERN, searchBucketPath, SHARD_FILE, shardPath } from '../../src/types/data'
+import { articleId, buildArticle } from './build-article'
+import { canonicalUrl } from './canonical-url'
 import { outletForUrl } from './outlets'
 
 describe('the ingest and the app agree on names', () => {
@@ -24,5 +25,38 @@ describe('the ingest and the app agree on names', () => {
   it('keeps an article path inside the articles folder whatever the id', () => {
     expect(articlePath('bbc-r27miehhcxnd')).toBe('articles/bbc-r27miehhcxnd.json')
     expect(articlePath('../manifest')).toBe('articles/..%2Fmanifest.json')
+  })
+})
+
+describe('buildArticle', () => {
+  const file = (title: string, url: string) => `<!--1679425984000-->\n[${title}](${url})\n------\n<p>正文的第一段，讲了一件事。</p>\n`
+  const built = (title: string, url: string) => {
+    const result = buildArticle(file(title, url), 'a.txt')
+    if (!result.ok) throw new Error(result.reason)
+    return result.built
+  }
+
+  it('gives one id to every spelling of one URL and links to the URL as saved', () => {
+    const a = built('标题', 'https://www.example.com/news/a-1/?id=7&page=2')
+    const b = built('标题', 'http://example.com./news/%61-1?page=2&id=7&utm_source=rss')
+    expect(b.canonicalUrl).toBe(a.canonicalUrl)
+    expect(a.entry.url).toBe('https://www.example.com/news/a-1/?id=7&page=2')
+    // Ids hash the URL as saved: those of earlier builds (and the bookmarks holding them) survive.
+    expect(built('标题', 'https://www.bbc.com/zhongwen/simp/chinese-news-65032731').article.id).toBe('bbc-r27miehhcxnd')
+  })
+
+  it('stores a URL without the credentials it was saved with', () => {
+    const { article, entry } = built('标题', 'https://reader:secret@www.example.com/news/a')
+    expect(entry.url).toBe('https://www.example.com/news/a')
+    expect(JSON.stringify(article)).not.toContain('secret')
+  })
+
+  it('caps the title and excerpt of the list entry, and keeps the whole title in the article file', () => {
+    const long = '长'.repeat(1_000_000)
+    const { article, entry } = built(long, 'https://www.example.com/news/b')
+    expect(Array.from(entry.title).length).toBeLessThanOrEqual(MAX_LIST_TITLE)
+    expect(entry.title.startsWith('长长长')).toBe(true)
+    expect(article.title).toBe(long)
+    expect(Array.from(entry.excerpt).length).toBeLessThanOrEqual(MAX_EXCERPT)
   })
 })

@@ -1,9 +1,10 @@
 // Pure (apart from hashing): one input file -> the Article the app reads, its list entry and search grams.
 import { createHash } from 'node:crypto'
-import { stripTrackingParams } from '../../src/lib/html-policy'
 import { indexGramList } from '../../src/lib/search-grams'
-import { ID_ALPHABET, ID_HASH_LENGTH, type Article, type ListEntry } from '../../src/types/data'
+import { ID_ALPHABET, ID_HASH_LENGTH, MAX_EXCERPT, MAX_LIST_TITLE, type Article, type ListEntry } from '../../src/types/data'
+import { canonicalUrl, idSource, linkUrl } from './canonical-url'
 import { cleanBody } from './clean-html'
+import { truncateText } from './extract-text'
 import { countChars, detectLang, readingMinutes } from './language'
 import { outletForUrl, type OutletInfo } from './outlets'
 import { parseArticle } from './parse-article'
@@ -19,13 +20,6 @@ export interface BuiltArticle {
 }
 
 export type BuildResult = { ok: true; built: BuiltArticle } | { ok: false; reason: string }
-
-/** Lower-case host (URL does that), no fragment, no tracking parameters. */
-export function canonicalUrl(url: string): string {
-  const parsed = new URL(stripTrackingParams(url.trim()))
-  parsed.hash = ''
-  return parsed.toString()
-}
 
 /** `<outlet>-<12 base32 characters of sha-256(canonical URL)>`: URL-safe and the same on every build. */
 export function articleId(canonical: string, outletId: string): string {
@@ -51,26 +45,27 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   const { title, url, publishedAt, body, author, tags } = parsed.article
   const canonical = canonicalUrl(url)
   const outlet = outletForUrl(canonical)
-  const id = articleId(canonical, outlet.id)
+  const id = articleId(idSource(url), outlet.id)
 
   // Labels the cleaner writes follow the title's language; re-clean in the rare case the body disagrees.
-  const guess = detectLang(title, url)
-  let cleaned = cleanBody(body, { baseUrl: url, lang: guess })
-  const lang = detectLang(title + '\n' + cleaned.text, url)
-  if (lang !== guess) cleaned = cleanBody(body, { baseUrl: url, lang })
+  const link = linkUrl(url)
+  const guess = detectLang(title, link)
+  let cleaned = cleanBody(body, { baseUrl: link, lang: guess })
+  const lang = detectLang(title + '\n' + cleaned.text, link)
+  if (lang !== guess) cleaned = cleanBody(body, { baseUrl: link, lang })
 
   const entry: ListEntry = {
     id,
-    title,
-    url: stripTrackingParams(url.trim()), // the reader's 阅读原文 link: no utm_*/click ids (the id uses the canonical URL)
+    title: truncateText(title, MAX_LIST_TITLE - 1), // 299 characters and an ellipsis; // the article file keeps the whole title
+    url: link, // the reader's 阅读原文 link: as saved, without credentials or utm_*/click ids
     outlet: outlet.id,
     publishedAt,
-    excerpt: cleaned.excerpt,
+    excerpt: truncateText(cleaned.excerpt, MAX_EXCERPT - 1),
     chars: countChars(cleaned.text),
     readingMinutes: readingMinutes(cleaned.text, lang),
     lang,
   }
-  const article: Article = { ...entry, outlet: { id: outlet.id, name: outlet.name }, html: cleaned.html, source }
+  const article: Article = { ...entry, title, outlet: { id: outlet.id, name: outlet.name }, html: cleaned.html, source }
   if (author) article.author = author
   if (tags) article.tags = tags
   const grams = indexGramList([title, cleaned.text])

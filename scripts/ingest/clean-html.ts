@@ -4,12 +4,14 @@
 // structure and captions are settled by restructure-blocks.ts, text and excerpt come from
 // extract-text.ts. Rules are listed in docs/ingest.md.
 import { parseDocument } from 'htmlparser2'
+import { capNesting } from './cap-nesting'
 import type { ChildNode, Element } from 'domhandler'
 import {
   ALLOWED_TAGS,
   DROP_WITH_CONTENT,
   IMAGE_ATTRIBUTES,
   LINK_ATTRIBUTES,
+  MAX_DEPTH,
   URL_ATTRIBUTES,
   allowedAttributeValue,
   isHttpUrl,
@@ -61,7 +63,6 @@ const CONTAINERS = new Set(['div', 'section', 'main', 'article', 'header', 'cent
 /** Kept even when empty: table structure and void elements. */
 const KEEP_EMPTY = new Set(['br', 'hr', 'img', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'table'])
 const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-url']
-const MAX_DEPTH = 200
 const MEDIA_LABEL: Record<Lang, string> = {
   'zh-Hans': '多媒体内容，请在原网页观看',
   'zh-Hant': '多媒體內容，請在原網頁觀看',
@@ -80,7 +81,7 @@ export function cleanHtml(html: string, options: CleanOptions): string {
 export function cleanBody(html: string, options: CleanOptions): CleanBody {
   const base = parseUrl(options.baseUrl)
   const ctx: Context = { base, articleUrl: base?.toString() ?? '', lang: options.lang ?? 'zh-Hans' }
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const doc = parseDocument(capNesting(html, MAX_DEPTH), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
   const nodes = dropLeadingDatelines(finishBlocks(cleanChildren(doc.children, ctx, 0), true))
   return { html: serialize(nodes), text: blockText(nodes), excerpt: excerptOf(nodes) }
 }

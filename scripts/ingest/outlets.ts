@@ -1,7 +1,9 @@
 import { fnv1a } from '../../src/lib/search-grams'
 
 // The outlet table: which outlet an article URL belongs to, with a colour for badges and timeline bars.
-// Every colour is a mid-tone readable (>= 3:1) on white and on the dark background #111827 (see outlets.test.ts).
+// Every colour is a mid-tone readable (>= 3:1) on white and on the dark background #111827, and no
+// two outlets of the table are closer than 0.05 in OKLab (a just-noticeable difference is about 0.02):
+// see outlets.test.ts. The colours after the first five were picked farthest-first from that gamut.
 
 export interface OutletInfo {
   id: string
@@ -19,6 +21,33 @@ export const KNOWN_OUTLETS: readonly KnownOutlet[] = [
   { id: 'voa', name: '美国之音', color: '#2563eb', hosts: ['voachinese.com', 'voanews.com', 'voacantonese.com'] },
   { id: 'dw', name: '德国之声', color: '#0891b2', hosts: ['dw.com'] },
   { id: 'zaobao', name: '联合早报', color: '#c2410c', hosts: ['zaobao.com', 'zaobao.com.sg'] },
+  { id: 'cna', name: '中央社', color: '#30a100', hosts: ['cna.com.tw', 'focustaiwan.tw'] },
+  { id: 'reuters', name: '路透中文网', color: '#a85be1', hosts: ['cn.reuters.com'] },
+  { id: 'nytimes', name: '纽约时报中文网', color: '#4e6e3f', hosts: ['cn.nytimes.com', 'cn.nytstyle.com'] },
+  { id: 'ftchinese', name: 'FT中文网', color: '#875a80', hosts: ['ftchinese.com'] },
+  { id: 'rfa', name: '自由亚洲电台', color: '#a2822a', hosts: ['rfa.org'] },
+  { id: 'rti', name: '中央广播电台', color: '#be6879', hosts: ['rti.org.tw'] },
+  { id: 'epochtimes', name: '大纪元', color: '#707cd9', hosts: ['epochtimes.com'] },
+  { id: 'economist', name: '经济学人', color: '#379b74', hosts: ['economist.com'] },
+  { id: 'nikkei', name: '日经中文网', color: '#734ad3', hosts: ['cn.nikkei.com', 'zh.cn.nikkei.com'] },
+  { id: 'initium', name: '端传媒', color: '#8e603a', hosts: ['theinitium.com'] },
+  { id: 'cdt', name: '中国数字时代', color: '#b338a7', hosts: ['chinadigitaltimes.net'] },
+  { id: 'thepaper', name: '澎湃新闻', color: '#3e6daa', hosts: ['thepaper.cn'] },
+  { id: 'caixin', name: '财新', color: '#05831a', hosts: ['caixin.com', 'caixinglobal.com'] },
+  { id: 'mingpao', name: '明报', color: '#a36faf', hosts: ['mingpao.com'] },
+  { id: 'singtao', name: '星岛', color: '#147078', hosts: ['singtao.com', 'stheadline.com', 'singtaousa.com'] },
+  { id: 'hk01', name: '香港01', color: '#ac425c', hosts: ['hk01.com'] },
+  { id: 'dwnews', name: '多维新闻', color: '#6c8a13', hosts: ['dwnews.com'] },
+  { id: 'solidot', name: 'Solidot', color: '#c66a28', hosts: ['solidot.org'] },
+  { id: 'udn', name: '联合新闻网', color: '#1983fb', hosts: ['udn.com'] },
+  { id: 'ltn', name: '自由时报', color: '#c9559f', hosts: ['ltn.com.tw'] },
+  { id: 'scmp', name: '南华早报', color: '#875cb6', hosts: ['scmp.com'] },
+  { id: 'xinhua', name: '新华网', color: '#79783e', hosts: ['xinhuanet.com', 'news.cn'] },
+  { id: 'people', name: '人民网', color: '#388473', hosts: ['people.com.cn'] },
+  { id: 'huanqiu', name: '环球时报', color: '#697cad', hosts: ['huanqiu.com', 'globaltimes.cn'] },
+  { id: 'ntdtv', name: '新唐人', color: '#856af5', hosts: ['ntdtv.com'] },
+  { id: 'storm', name: '风传媒', color: '#da5351', hosts: ['storm.mg'] },
+  { id: 'twreporter', name: '报导者', color: '#2782cc', hosts: ['twreporter.org'] },
 ]
 
 /** Colours for outlets not in the table, chosen by a hash of the outlet id. */
@@ -31,13 +60,21 @@ export const PALETTE = [
 // (bbc.co.uk, zaobao.com.sg, news.com.au); a small stand-in for the public suffix list.
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'mil', 'info'])
 
-/** The registrable part of a host name: cn.nytimes.com -> nytimes.com, news.bbc.co.uk -> bbc.co.uk. */
+// Hosting platforms where each subdomain is somebody's own site (private suffixes of the public
+// suffix list): alice.blogspot.com and bob.blogspot.com are two outlets, not one.
+const PLATFORMS = new Set(['blogspot.com', 'wordpress.com', 'substack.com', 'github.io', 'medium.com', 'tumblr.com', 'livejournal.com', 'wixsite.com', 'matters.town'])
+
+/**
+ * The registrable part of a host name: cn.nytimes.com -> nytimes.com, news.bbc.co.uk -> bbc.co.uk,
+ * alice.blogspot.com -> alice.blogspot.com. `www.`, `m.` and a trailing dot do not count.
+ */
 export function registrableDomain(host: string): string {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.')
+  const labels = host.toLowerCase().replace(/\.+$/, '').split('.')
   if (labels.length <= 2 || /^\d+$/.test(labels.at(-1) ?? '') || host.includes(':')) return labels.join('.')
   const tld = labels.at(-1)!
   const sld = labels.at(-2)!
-  const keep = tld.length === 2 && SECOND_LEVEL.has(sld) ? 3 : 2
+  let keep = tld.length === 2 && SECOND_LEVEL.has(sld) ? 3 : 2
+  if (PLATFORMS.has(labels.slice(-keep).join('.')) && !['www', 'm'].includes(labels.at(-keep - 1)!)) keep++
   return labels.slice(-keep).join('.')
 }
 
@@ -53,15 +90,23 @@ export function outletForHost(hostname: string): OutletInfo {
   for (const { hosts, ...outlet } of KNOWN_OUTLETS) {
     if (hosts.some((suffix) => hostMatches(host, suffix))) return outlet
   }
-  const domain = registrableDomain(host) || 'unknown'
-  const isIp = /^[\d.]+$/.test(domain) || domain.includes(':')
-  const label = isIp ? domain : (domain.split('.')[0] ?? domain)
-  let id = label.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site'
-  // A stranger must not merge into a known outlet (voa.gov is not VOA).
-  if (KNOWN_IDS.has(id)) id = domain.replace(/[^a-z0-9]+/g, '-')
-  return { id, name: domain, color: PALETTE[fnv1a(id) % PALETTE.length]! }
+  return strangerOutlet(registrableDomain(host) || 'unknown')
+}
+
+/**
+ * An outlet for a site the table does not know: the whole registrable domain is the id, so
+ * example.com and example.org stay two outlets. Ids of the table hold no dash, so a stranger can
+ * never take one (voa.gov is voa-gov, not VOA).
+ */
+function strangerOutlet(site: string): OutletInfo {
+  const id = site.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site'
+  return { id: KNOWN_IDS.has(id) ? `${id}-site` : id, name: site, color: PALETTE[fnv1a(id) % PALETTE.length]! }
 }
 
 export function outletForUrl(url: string): OutletInfo {
-  return outletForHost(new URL(url).hostname)
+  const parsed = new URL(url)
+  // medium.com/@alice is Alice's own publication, like alice.medium.com.
+  const author = /^\/(@[^/]+)/.exec(parsed.pathname)?.[1]
+  if (author && registrableDomain(parsed.hostname) === 'medium.com') return strangerOutlet(`medium.com/${decodeURIComponent(author).toLowerCase()}`)
+  return outletForHost(parsed.hostname)
 }

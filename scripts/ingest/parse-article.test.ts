@@ -95,8 +95,37 @@ describe('parseArticle reports files that cannot become an article', () => {
     expect(reason(fixture(path))).toBe(expected)
   })
 
-  it('rejects an out-of-range timestamp', () => {
-    expect(reason('<!--99999999999999-->\n[t](https://a.example/x)\n------\n')).toMatch(/^invalid date/)
+  const stamped = (stamp: string, title = 't') => `<!--${stamp}-->\n[${title}](https://a.example/x)\n------\n<p>正文</p>\n`
+
+  it.each([
+    ['-1679425984000'],
+    ['NaN'],
+    ['16794259840001234567'],
+    ['1679425984000.5'],
+    ['0x18709d1a1c0'],
+    ['1.679e12'],
+  ])('names a garbled timestamp <!--%s--> as an invalid publication time, not a missing title line', (stamp) => {
+    expect(reason(stamped(stamp))).toBe(`invalid publication time: <!--${stamp}--> is not a whole number of milliseconds`)
+  })
+
+  it.each([
+    ['0', '1970-01-01'],
+    ['99999999999999', '5138-11-16'],
+  ])('rejects a timestamp <!--%s--> outside 1990–2200 and says which date it is', (stamp, day) => {
+    expect(reason(stamped(stamp))).toBe(`invalid publication time: <!--${stamp}--> is ${day}, outside 1990–2200`)
+  })
+
+  it('keeps an HTML comment that is not a number for the title-line rules', () => {
+    expect(reason('<!-- saved by a tool -->\n[t](https://a.example/x)\n')).toBe('no title line ([title](url))')
+  })
+
+  it.each([
+    ['zero-width spaces', '\u200b\u200b'],
+    ['a word joiner and a BOM', '\u2060\ufeff'],
+    ['ideographic spaces and a soft hyphen', '\u3000\u00ad\u3000'],
+    ['a Hangul filler', '\u3164'],
+  ])('rejects a title of only invisible characters (%s)', (_label, title) => {
+    expect(reason(stamped('1679425984000', title))).toBe('empty title (only invisible characters)')
   })
 })
 

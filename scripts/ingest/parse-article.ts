@@ -32,10 +32,18 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
 }
 
 const TIMESTAMP = /^<!--\s*(\d{1,16})\s*-->$/
+// What an archiver meant as a timestamp but got wrong: a sign, a fraction, an exponent, hex, NaN,
+// too many digits. Named as an invalid publication time rather than taken for a missing title line.
+const BAD_TIMESTAMP = /^<!--\s*([+-]?(?:\d[\d.,_]*(?:e[+-]?\d+)?|0x[\da-f]+|nan|[+-]?infinity|null|undefined))\s*-->$/i
+// Every character of a title an ordinary reader cannot see: spaces, format and control characters.
+const INVISIBLE = /^[\p{Z}\p{Cc}\p{Cf}\s\u115f\u1160\u3164\uffa0]*$/u
 const SEPARATOR = /^-{3,}\s*$/
 // Bounds that catch garbage timestamps without rejecting any plausible news date.
 const MIN_TIME = Date.UTC(1900, 0, 1)
 const MAX_TIME = Date.UTC(2200, 0, 1)
+// A timestamp comment is written by the tool that saved a web page: one before the web (1990) is a
+// zero or a garbled value, not a date. Front matter dates may be older (MIN_TIME).
+const MIN_STAMP = Date.UTC(1990, 0, 1)
 
 export function parseArticle(input: Uint8Array | string): ParseResult {
   let text: string
@@ -90,6 +98,9 @@ export function parseArticle(input: Uint8Array | string): ParseResult {
     nextLine()
     timestamp = Number(stampMatch[1])
     skipBlank()
+  } else {
+    const bad = BAD_TIMESTAMP.exec((peekLine() ?? '').trim())
+    if (bad) return fail(`invalid publication time: <!--${truncate(bad[1]!, 40)}--> is not a whole number of milliseconds`)
   }
 
   let title: string | undefined
@@ -112,13 +123,16 @@ export function parseArticle(input: Uint8Array | string): ParseResult {
 
   title = title.replace(/\s+/g, ' ').trim()
   if (title === '') return fail('empty title')
+  if (INVISIBLE.test(title)) return fail('empty title (only invisible characters)')
   if (!isHttpUrl(url)) return fail(`URL is not http(s): ${truncate(url, 80)}`)
 
   let time: number
   if (timestamp !== undefined) {
     // Ten digits or fewer is a seconds timestamp from a tool that dropped the milliseconds.
     time = timestamp < 1e11 ? timestamp * 1000 : timestamp
-    if (!(time >= MIN_TIME && time < MAX_TIME)) return fail(`invalid date: timestamp ${timestamp} is out of range`)
+    if (!(time >= MIN_STAMP && time < MAX_TIME)) {
+      return fail(`invalid publication time: <!--${stampMatch![1]}--> is ${new Date(time).toISOString().slice(0, 10)}, outside 1990–2200`)
+    }
   } else {
     const date = scalar(front.date)
     if (date === undefined) return fail('no date (no timestamp comment and no front matter date)')

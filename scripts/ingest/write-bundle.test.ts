@@ -141,10 +141,10 @@ describe('ingest over variants and bad input', () => {
     expect(bySource.get('variants/markdown.md')?.outlet.id).toBe('rfi')
     expect(bySource.get('variants/english.txt')?.lang).toBe('en')
     expect(bySource.get('variants/traditional.txt')?.lang).toBe('zh-Hant')
-    expect(bySource.get('variants/unknown-host-1.txt')?.outlet).toEqual({ id: 'nytimes', name: 'nytimes.com' })
-    expect(bySource.get('variants/unknown-host-2.txt')?.outlet).toEqual({ id: 'nytimes', name: 'nytimes.com' })
+    expect(bySource.get('variants/unknown-host-1.txt')?.outlet).toEqual({ id: 'example-daily-com', name: 'example-daily.com' })
+    expect(bySource.get('variants/unknown-host-2.txt')?.outlet).toEqual({ id: 'example-daily-com', name: 'example-daily.com' })
     const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-    expect(manifest.outlets.find((o) => o.id === 'nytimes')?.count).toBe(2)
+    expect(manifest.outlets.find((o) => o.id === 'example-daily-com')?.count).toBe(2)
   })
 
   it('keeps ids when files are renamed or moved', async () => {

@@ -95,7 +95,8 @@ describe('the list', () => {
     })
     const user = userEvent.setup()
     renderAt('/')
-    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    expect(await screen.findByText(strings.app.loadError)).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('请检查网络连接后重试')
     expect(screen.getByRole('link', { name: '时间线' })).toBeInTheDocument()
     fail = false
     await user.click(screen.getByRole('button', { name: '重试' }))
@@ -150,7 +151,9 @@ describe('malformed data', () => {
     tampered.set(articlePath(id), { ...bundle.articles.get(id), publishedAt: 'banana' })
     const user = userEvent.setup()
     renderAt(`/articles/${id}`)
-    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    // Damaged, not unreachable: the reader is not sent to check the network.
+    expect(await screen.findByText(strings.app.dataDamaged)).toBeInTheDocument()
+    expect(screen.getByRole('alert')).not.toHaveTextContent('网络')
     tampered.clear()
     await user.click(screen.getByRole('button', { name: '重试' }))
     expect(await screen.findByRole('heading', { level: 1, name: SEEDS[4]!.title })).toBeInTheDocument()
@@ -159,7 +162,8 @@ describe('malformed data', () => {
   it('shows the error state for a manifest of the wrong shape', async () => {
     tampered.set(MANIFEST_FILE, { ...bundle.manifest, outlets: [{ id: 'bbc' }] })
     renderAt('/')
-    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    expect(await screen.findByText(strings.app.dataDamaged)).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('重新导入存档')
   })
 })
 
@@ -224,7 +228,7 @@ describe('a manifest pointing elsewhere', () => {
   it('shows the error state and fetches nothing it names', async () => {
     tampered.set(MANIFEST_FILE, { ...bundle.manifest, shards: bundle.manifest.shards.map((ref) => ({ ...ref, file: '../evil.json' })) })
     renderAt('/')
-    expect(await screen.findByText('数据加载失败')).toBeInTheDocument()
+    expect(await screen.findByText(strings.app.dataDamaged)).toBeInTheDocument()
     expect(fetched.filter((url) => url !== `/data/${MANIFEST_FILE}`)).toEqual([])
   })
 })

@@ -31,7 +31,9 @@ function dangersIn(root: HTMLElement): string[] {
   return found
 }
 
-const families = [...new Set(XSS_VECTORS.map((vector) => vector.family))] as VectorFamily[]
+// jsdom's parser builds 60,000 nested elements in minutes (browsers cap the depth, it does not): the
+// deep family runs in chromium (tests/e2e/security.e2e.ts); sanitize-bounds.test.ts covers the bound here.
+const families = [...new Set(XSS_VECTORS.map((vector) => vector.family))].filter((family) => family !== 'deep-nesting') as VectorFamily[]
 
 describe('SafeHtml neutralises every vector family', () => {
   test.each(families)('%s', (family) => {

@@ -1,10 +1,22 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { dataProblemOf, type DataProblem } from '../lib/fetch-json'
 import { strings } from '../lib/strings'
 
 const s = strings.app
 
-export function ErrorState({ title = s.loadError, hint = s.loadErrorHint, onRetry }: { title?: string; hint?: string; onRetry?: () => void }) {
+const PROBLEM_TEXT: Record<DataProblem, { title: string; hint: string }> = {
+  unreachable: { title: s.loadError, hint: s.loadErrorHint },
+  damaged: { title: s.dataDamaged, hint: s.dataDamagedHint },
+  newer: { title: s.bundleNewer, hint: s.bundleNewerHint },
+  older: { title: s.bundleOlder, hint: s.bundleOlderHint },
+}
+
+/** A failed load, said for what failed (`error`: the query's error); `title` and `hint` override. */
+export function ErrorState({ error, title, hint, onRetry }: { error?: unknown; title?: string; hint?: string; onRetry?: () => void }) {
+  const text = PROBLEM_TEXT[dataProblemOf(error)]
+  title ??= text.title
+  hint ??= text.hint
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
       <p className="font-semibold">{title}</p>

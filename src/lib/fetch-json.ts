@@ -9,10 +9,38 @@ export class NotFoundError extends Error {
 }
 
 export class DataError extends Error {
-  constructor(message: string) {
+  /** True for a server error (HTTP 5xx and the like): the file may be fine, the host is not. */
+  constructor(
+    message: string,
+    readonly unreachable = false,
+  ) {
     super(message)
     this.name = 'DataError'
   }
+}
+
+/** A bundle written for another version of the reader: rebuilding it (or updating the app) helps, retrying does not. */
+export class BundleVersionError extends DataError {
+  constructor(
+    readonly bundle: 'newer' | 'older',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'BundleVersionError'
+  }
+}
+
+/**
+ * What went wrong with a data file, as the reader needs to hear it: the data could not be reached
+ * (offline, a missing file, the server), the file is damaged or not of the shape this reader
+ * reads, or the bundle is of another version.
+ */
+export type DataProblem = 'unreachable' | 'damaged' | 'newer' | 'older'
+
+export function dataProblemOf(error: unknown): DataProblem {
+  if (error instanceof BundleVersionError) return error.bundle
+  if (error instanceof DataError && !error.unreachable) return 'damaged'
+  return 'unreachable'
 }
 
 export function dataUrl(path: string): string {
@@ -23,7 +51,7 @@ export function dataUrl(path: string): string {
 export async function fetchJson<T>(path: string, parse: (value: unknown) => T | null, signal?: AbortSignal): Promise<T> {
   const response = await fetch(dataUrl(path), { signal })
   if (response.status === 404) throw new NotFoundError(path)
-  if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`)
+  if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`, true)
   // A static host that serves index.html for every unknown path answers 200 with HTML.
   if ((response.headers.get('content-type') ?? '').includes('text/html')) throw new NotFoundError(path)
   let value: unknown

@@ -8,6 +8,8 @@ import {
   GLOBAL_ATTRIBUTES,
   IMAGE_ATTRIBUTES,
   LINK_ATTRIBUTES,
+  MAX_DEPTH,
+  MAX_ELEMENTS,
   SAFE_URL,
   TAG_ATTRIBUTES,
   URL_ATTRIBUTES,
@@ -48,9 +50,45 @@ let hooksInstalled = false
 function installHooks(): void {
   if (hooksInstalled) return
   hooksInstalled = true
+  DOMPurify.addHook('beforeSanitizeElements', (node) => {
+    if (isElement(node) && node === node.ownerDocument.body) boundTree(node)
+  })
   DOMPurify.addHook('uponSanitizeElement', dropTrackingPixel)
   DOMPurify.addHook('uponSanitizeAttribute', applyAttributePolicy)
   DOMPurify.addHook('afterSanitizeAttributes', addSafetyAttributes)
+}
+
+const DROPPED_WITH_CONTENT = DROP_WITH_CONTENT.join(',')
+
+/**
+ * Run before DOMPurify visits anything (its first node is the body it parsed into): content nested
+ * deeper than MAX_DEPTH or past the first MAX_ELEMENTS elements becomes its text: DOMPurify's
+ * unwrapping copies subtrees, so a deep tampered body cost seconds per level. One linear walk.
+ */
+export function boundTree(node: Element, maxDepth = MAX_DEPTH, maxElements = MAX_ELEMENTS): void {
+  const flatten: Element[] = []
+  let elements = 0
+  let depth = 1
+  let current: Element | null = node.firstElementChild
+  // Document order, without recursion: the first maxElements elements keep their markup.
+  while (current) {
+    if (++elements > maxElements || depth >= maxDepth) flatten.push(current)
+    else if (current.firstElementChild) {
+      current = current.firstElementChild
+      depth++
+      continue
+    }
+    while (current && current !== node && !current.nextElementSibling) {
+      current = current.parentElement
+      depth--
+    }
+    current = current && current !== node ? current.nextElementSibling : null
+  }
+  for (const element of flatten) {
+    for (const dropped of element.querySelectorAll(DROPPED_WITH_CONTENT)) dropped.remove()
+    const text = element.matches(DROPPED_WITH_CONTENT) ? '' : (element.textContent ?? '')
+    element.replaceWith(element.ownerDocument.createTextNode(text))
+  }
 }
 
 function dropTrackingPixel(node: Node): void {

@@ -1,10 +1,10 @@
 import { useLocation, useParams } from 'react-router'
 import { ErrorState, NotFound, Skeleton } from '../components/states'
 import { useArticle } from '../features/articles/api/get-article'
-import { BundleVersionError, manifestErrorText, useManifest } from '../features/articles/api/get-manifest'
+import { useManifest } from '../features/articles/api/get-manifest'
 import { ArticleView } from '../features/articles/components/article-view'
 import { manifestInfo } from '../features/articles/manifest-info'
-import { NotFoundError } from '../lib/fetch-json'
+import { BundleVersionError, NotFoundError } from '../lib/fetch-json'
 import { parseFilters } from '../lib/filters'
 import { strings } from '../lib/strings'
 
@@ -16,10 +16,10 @@ export function Component() {
   const filters = parseFilters(new URLSearchParams(search), manifest.data ? manifestInfo(manifest.data).ids : [])
 
   // An article file of another schema may not read right either: say so instead of showing it.
-  if (manifest.error instanceof BundleVersionError) return <ErrorState {...manifestErrorText(manifest.error)} onRetry={() => void manifest.refetch()} />
+  if (manifest.error instanceof BundleVersionError) return <ErrorState error={manifest.error} onRetry={() => void manifest.refetch()} />
   if (article.isError) {
     if (article.error instanceof NotFoundError) return <NotFound title={strings.app.notFoundArticle} />
-    return <ErrorState onRetry={() => void article.refetch()} />
+    return <ErrorState error={article.error} onRetry={() => void article.refetch()} />
   }
   if (article.isPending || manifest.isPending) {
     return (

@@ -1,5 +1,5 @@
 import { ErrorState } from '../components/states'
-import { manifestErrorText, useManifest } from '../features/articles/api/get-manifest'
+import { useManifest } from '../features/articles/api/get-manifest'
 import { BookmarksView } from '../features/bookmarks/components/bookmarks-view'
 import { strings } from '../lib/strings'
 
@@ -9,7 +9,7 @@ export function Component() {
   return (
     <>
       <title>{`${strings.bookmarkUi.heading} · ${strings.app.title}`}</title>
-      {manifest.isError && <div className="mb-6"><ErrorState {...manifestErrorText(manifest.error)} onRetry={() => void manifest.refetch()} /></div>}
+      {manifest.isError && <div className="mb-6"><ErrorState error={manifest.error} onRetry={() => void manifest.refetch()} /></div>}
       <BookmarksView manifest={manifest.data} />
     </>
   )

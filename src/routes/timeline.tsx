@@ -1,5 +1,5 @@
 import { ErrorState, Skeleton } from '../components/states'
-import { manifestErrorText, useManifest } from '../features/articles/api/get-manifest'
+import { useManifest } from '../features/articles/api/get-manifest'
 import { TimelineView } from '../features/timeline/components/timeline-view'
 import { strings } from '../lib/strings'
 
@@ -9,7 +9,7 @@ export function Component() {
     <>
       <title>{`${strings.timeline.heading} · ${strings.app.title}`}</title>
       {manifest.isError ? (
-        <ErrorState {...manifestErrorText(manifest.error)} onRetry={() => void manifest.refetch()} />
+        <ErrorState error={manifest.error} onRetry={() => void manifest.refetch()} />
       ) : manifest.isPending ? (
         <div className="space-y-6" aria-busy="true">
           <Skeleton className="h-8 w-32" />

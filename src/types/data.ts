@@ -91,3 +91,7 @@ export interface Manifest {
 export type SearchBucket = Record<string, number[]>
 
 export const MAX_SHARD_ENTRIES = 500
+/** Characters of a title in a list entry; the article file keeps the whole title. */
+export const MAX_LIST_TITLE = 300
+/** Characters of a list entry's excerpt. */
+export const MAX_EXCERPT = 200

@@ -131,7 +131,7 @@ describe('a failed data load', () => {
     await page.goto('/')
     const alert = page.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('数据加载失败')
+    expect(await alert.textContent()).toContain('无法获取数据')
     await screenshot(page, 'list-error')
 
     // The header and navigation keep working.

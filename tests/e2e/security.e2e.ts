@@ -106,7 +106,9 @@ beforeAll(async () => {
   // (1) Through the ingest: the seeds plus one archived article file per vector.
   const fill = (archive: string) => {
     cpSync('seeds', archive, { recursive: true })
-    XSS_VECTORS.forEach((vector, index) => writeFileSync(join(archive, `xss-${String(index).padStart(2, '0')}.txt`), hostileSeed(vector, index)))
+    // The first file's name holds a newline, an ESC sequence and markup: the ingest reads it like any other.
+    const name = (index: number) => (index === 0 ? `xss-00\n\u001b[2J<img src=x onerror=__xss('file-name')>.txt` : `xss-${String(index).padStart(2, '0')}.txt`)
+    XSS_VECTORS.forEach((vector, index) => writeFileSync(join(archive, name(index)), hostileSeed(vector, index)))
   }
   server = await serveArchive(PORT, fill, targetAndTamper)
   browser = await launchBrowser()

@@ -12,6 +12,8 @@ export type VectorFamily =
   | 'css'
   | 'mutation'
   | 'clobbering'
+  | 'raw-text'
+  | 'deep-nesting'
 
 export interface XssVector {
   name: string
@@ -98,6 +100,17 @@ export const XSS_VECTORS: readonly XssVector[] = [
   v('clobbering', 'clobber-location', `<a id="location" href="https://evil.test/">l</a><a id="location" name="href">l2</a>`),
   v('clobbering', 'clobber-getelementbyid', `<img name="getElementById"><a id="defaultView">d</a><img name="body">`),
   v('clobbering', 'clobber-xss-hook', `<a id="__xss">x</a><img name="__xss" alt="x">`),
+
+  // raw-text elements: the HTML standard reads their content as text, never as markup
+  v('raw-text', 'xmp', `<xmp><img src=x onerror=__xss('xmp')><b>粗</b></xmp>`),
+  v('raw-text', 'noembed', `<noembed><img src=x onerror=__xss('noembed')></noembed>`),
+  v('raw-text', 'noframes', `<noframes><img src=x onerror=__xss('noframes')></noframes>`),
+  v('raw-text', 'plaintext', `<p>前</p><plaintext><img src=x onerror=__xss('plaintext')></p><script>__xss('plaintext-script')</script>`),
+  v('raw-text', 'xmp-breakout', `<xmp></xmp ><img src=x onerror=__xss('xmp-breakout')></xmp>`),
+
+  // depth: 60,000 nested elements once froze the page for 24 s; a payload waits at the bottom
+  v('deep-nesting', 'deep-spans', '<span lang="en">'.repeat(60_000) + `<img src=x onerror=__xss('deep-spans')>深处` + '</span>'.repeat(60_000)),
+  v('deep-nesting', 'deep-unknown', '<font><center>'.repeat(20_000) + `<a href="javascript:__xss('deep-unknown')">深</a>` + '</center></font>'.repeat(20_000)),
 ]
 
 /** Text fields (title, excerpt, outlet name) that must render as text. */
@@ -108,4 +121,4 @@ export const TEXT_VECTORS = {
 } as const
 
 /** Elements that must never appear in the rendered page body. */
-export const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button', 'style', 'svg', 'math', 'meta', 'base', 'link', 'template', 'noscript']
+export const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button', 'style', 'svg', 'math', 'meta', 'base', 'link', 'template', 'noscript', 'xmp', 'noembed', 'noframes', 'plaintext']

@@ -18,6 +18,8 @@ export interface ArticleListResult {
   total: number | null
   /** Some shard or bucket failed to load (entries may still hold what did load). */
   error: boolean
+  /** The first such failure, for the error state to say what went wrong. */
+  failure: unknown
   /** Every candidate shard is loaded: `entries` is the whole result. */
   complete: boolean
   /** A shard is being fetched. */
@@ -75,6 +77,7 @@ export function useArticleList(
   return {
     status: loading ? (failed.length > 0 ? 'error' : 'pending') : 'success',
     error: failed.length > 0,
+    failure: failed[0]?.error ?? null,
     entries: plan.entries,
     total: waitingForSearch ? null : plan.complete ? plan.entries.length : knownTotal(manifest, filters, numbers),
     complete: plan.complete,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../../types/data'
 import { buildBundle, SEEDS } from '../fixtures/bundle'
+import { MAX_SHARD_ENTRIES } from '../../../types/data'
 import { isArticleId, isSearchPattern, schemaMismatch, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
 
 const bundle = buildBundle(SEEDS)
@@ -38,6 +39,13 @@ describe('validShard', () => {
   it('rejects a shard without a start or an entry list', () => {
     expect(validShard({ start: 'x', entries: [] })).toBeNull()
     expect(validShard({ start: 0, entries: {} })).toBeNull()
+  })
+
+  it('rejects a shard holding more entries than the contract allows (130,000 overflowed the stack)', () => {
+    const many = (count: number) => ({ start: 0, entries: Array.from({ length: count }, () => entry) })
+    expect(validShard(many(MAX_SHARD_ENTRIES))?.entries).toHaveLength(MAX_SHARD_ENTRIES)
+    expect(validShard(many(MAX_SHARD_ENTRIES + 1))).toBeNull()
+    expect(validShard(many(130_000))).toBeNull()
   })
 })
 

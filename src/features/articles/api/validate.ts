@@ -1,7 +1,7 @@
 // The data files are read as untrusted input: each fetcher passes what it got through one of
 // these pure checks, which return a clean copy of the known fields or null. A bad list entry is
 // dropped (the rest of its shard still shows); a bad article or manifest is a DataError.
-import { ARTICLE_ID, SCHEMA_VERSION, SEARCH_PATTERN, SHARD_FILE, type Article, type IndexShard, type Lang, type ListEntry, type Manifest, type Outlet, type ShardRef } from '../../../types/data'
+import { ARTICLE_ID, MAX_SHARD_ENTRIES, SCHEMA_VERSION, SEARCH_PATTERN, SHARD_FILE, type Article, type IndexShard, type Lang, type ListEntry, type Manifest, type Outlet, type ShardRef } from '../../../types/data'
 
 const LANGS: ReadonlySet<string> = new Set<Lang>(['zh-Hans', 'zh-Hant', 'en'])
 
@@ -54,6 +54,8 @@ export interface LoadedShard extends IndexShard {
 
 export function validShard(value: unknown): LoadedShard | null {
   if (!isRecord(value) || !isCount(value.start) || !Array.isArray(value.entries)) return null
+  // The contract's bound: a shard of 130,000 entries once overflowed the call stack further on.
+  if (value.entries.length > MAX_SHARD_ENTRIES) return null
   const start = value.start
   const entries: ListEntry[] = []
   const numbers: number[] = []

@@ -21,7 +21,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
       <h1 className="sr-only">{s.heading}</h1>
       <FilterBar {...filterBar} />
       {list.status === 'error' ? (
-        <ErrorState onRetry={list.retry} />
+        <ErrorState error={list.failure} onRetry={list.retry} />
       ) : list.status === 'pending' ? (
         <div className="space-y-4">
           {Array.from({ length: 4 }, (_, i) => (

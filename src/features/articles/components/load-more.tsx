@@ -5,8 +5,8 @@ import type { ArticleListResult } from '../use-article-list'
 const s = strings.list
 
 /** The foot of a paged list: a button for more, the failed load with a retry, or the end of the results. */
-export function LoadMore({ list, hasMore, onMore, label }: { list: Pick<ArticleListResult, 'error' | 'fetching' | 'retry'>; hasMore: boolean; onMore: () => void; label: string }) {
-  if (list.error) return <ErrorState title={s.loadMoreError} onRetry={list.retry} />
+export function LoadMore({ list, hasMore, onMore, label }: { list: Pick<ArticleListResult, 'error' | 'failure' | 'fetching' | 'retry'>; hasMore: boolean; onMore: () => void; label: string }) {
+  if (list.error) return <ErrorState error={list.failure} title={s.loadMoreError} onRetry={list.retry} />
   if (!hasMore) return <p className="text-center text-sm text-stone-600 dark:text-stone-400">{s.endOfList}</p>
   return (
     <div className="text-center">

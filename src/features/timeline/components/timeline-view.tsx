@@ -31,7 +31,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
       <MonthChart bars={bars} outlets={info.outlets} filters={filters} onPick={(range) => setFilters({ ...filters, ...range })} />
       <FilterBar {...filterBar} />
       {list.status === 'error' ? (
-        <ErrorState onRetry={list.retry} />
+        <ErrorState error={list.failure} onRetry={list.retry} />
       ) : list.status === 'pending' ? (
         <div className="space-y-3" aria-busy="true">
           <Skeleton className="h-8 w-32" />
