@@ -4,7 +4,7 @@
 // structure and captions are settled by restructure-blocks.ts, text and excerpt come from
 // extract-text.ts. Rules are listed in docs/ingest.md.
 import { parseDocument } from 'htmlparser2'
-import { capNesting } from './cap-nesting'
+import { capMarkup } from '../../src/lib/cap-markup'
 import type { ChildNode, Element } from 'domhandler'
 import {
   ALLOWED_TAGS,
@@ -81,7 +81,7 @@ export function cleanHtml(html: string, options: CleanOptions): string {
 export function cleanBody(html: string, options: CleanOptions): CleanBody {
   const base = parseUrl(options.baseUrl)
   const ctx: Context = { base, articleUrl: base?.toString() ?? '', lang: options.lang ?? 'zh-Hans' }
-  const doc = parseDocument(capNesting(html, MAX_DEPTH), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  const doc = parseDocument(capMarkup(html), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
   const nodes = dropLeadingDatelines(finishBlocks(cleanChildren(doc.children, ctx, 0), true))
   return { html: serialize(nodes), text: blockText(nodes), excerpt: excerptOf(nodes) }
 }
