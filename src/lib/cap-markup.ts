@@ -9,16 +9,17 @@
 // markup as it was. Used by the ingest's cleaner and the browser's sanitizer alike.
 import { MAX_DEPTH } from './html-policy'
 
-// HTML's void elements, and what an opening tag closes (the parsers' "implied end tags"): without
-// them a flat run of unclosed <p> or <li> would count as deep.
+// HTML's void elements, and what an opening tag closes (the parsers' "implied end tags", as
+// htmlparser2's Parser.js has them; where a browser closes more, the scan only counts deeper, which
+// flattens sooner, never later): without them a flat run of unclosed <p> or <li> would count as deep.
 const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 const P = new Set(['p'])
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p'])
 const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'])
 const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ['tr', new Set(['tr', 'th', 'td'])],
-  ['th', new Set(['th', 'td'])],
-  ['td', new Set(['th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
   ['a', new Set(['a'])],
   ['li', new Set(['li'])],
   ['option', new Set(['option'])],
@@ -91,6 +92,7 @@ export function capMarkup(html: string, { maxDepth = MAX_DEPTH, maxElements = In
     }
     const name = match[0].toLowerCase()
     const end = tagEnd(html, NAME.lastIndex)
+    if (end === -1) break // a tag the input never closes is text to a parser: keep the rest as it is
     if (closing) {
       const floor = Math.max(0, stack.length - CLOSE_SEARCH)
       let open = stack.length - 1
@@ -98,6 +100,8 @@ export function capMarkup(html: string, { maxDepth = MAX_DEPTH, maxElements = In
       if (open >= floor) {
         if (stack[open]!.dropped) cut(at, end)
         stack.length = open
+      } else if ((name === 'br' || name === 'p') && stack.length >= maxDepth) {
+        cut(at, end) // parsers make a stray </br> a <br>, and a stray </p> an empty <p></p>, one level down
       }
       at = html.indexOf('<', end)
       continue
@@ -113,8 +117,9 @@ export function capMarkup(html: string, { maxDepth = MAX_DEPTH, maxElements = In
       const close = new RegExp(`</${name}[\\s/>]`, 'ig')
       close.lastIndex = end
       const found = close.exec(html)
-      const after = found ? tagEnd(html, found.index + 2 + name.length) : html.length
-      if (dropped) cut(at, after)
+      const after = found ? tagEnd(html, found.index + 2 + name.length) : -1
+      if (dropped) cut(at, after === -1 ? html.length : after)
+      if (after === -1) break
       at = html.indexOf('<', after)
       continue
     }
@@ -127,7 +132,7 @@ export function capMarkup(html: string, { maxDepth = MAX_DEPTH, maxElements = In
   return parts.join('')
 }
 
-/** Index just past the `>` ending a tag whose name ends at `from`; quoted attribute values may hold `>`. */
+/** Index just past the `>` ending a tag whose name ends at `from` (quoted attribute values may hold `>`), or -1. */
 function tagEnd(html: string, from: number): number {
   let afterEquals = false
   for (let i = from; i < html.length; i++) {
@@ -135,10 +140,10 @@ function tagEnd(html: string, from: number): number {
     if (c === '>') return i + 1
     if ((c === '"' || c === "'") && afterEquals) {
       const close = html.indexOf(c, i + 1)
-      if (close === -1) return html.length
+      if (close === -1) return -1
       i = close
     }
     if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r' && c !== '\f') afterEquals = c === '='
   }
-  return html.length
+  return -1
 }
