@@ -45,6 +45,19 @@ describe('buildArticle', () => {
     expect(built('标题', 'https://www.bbc.com/zhongwen/simp/chinese-news-65032731').article.id).toBe('bbc-r27miehhcxnd')
   })
 
+  // Ids the ingest wrote before the outlet table grew and unknown hosts got whole-domain outlets,
+  // as that build printed them: bookmarks holding them must still open their articles.
+  it.each([
+    ['https://cn.nytimes.com/china/20231114/first/', 'nytimes-rsv3cxciyyyk'],
+    ['https://www.nytimes.com/zh-hans/2023/11/14/second.html', 'nytimes-zbzzdnnsz6ym'],
+    ['https://news.example.com.tw/a/1', 'example-nqcrpeox763k'],
+    ['https://www.theinitium.com/article/x', 'theinitium-i6x5qaq75i6j'],
+    ['https://alice.blogspot.com/2023/03/x.html', 'blogspot-xlzgkky7amjb'],
+    ['https://voa.gov/x', 'voa-gov-4tmwa6oiffpj'],
+  ])('keeps the id earlier builds gave %s', (url, id) => {
+    expect(built('标题', url).article.id).toBe(id)
+  })
+
   it('stores a URL without the credentials it was saved with', () => {
     const { article, entry } = built('标题', 'https://reader:secret@www.example.com/news/a')
     expect(entry.url).toBe('https://www.example.com/news/a')

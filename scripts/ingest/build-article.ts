@@ -6,7 +6,7 @@ import { canonicalUrl, idSource, linkUrl } from './canonical-url'
 import { cleanBody } from './clean-html'
 import { truncateText } from './extract-text'
 import { countChars, detectLang, readingMinutes } from './language'
-import { outletForUrl, type OutletInfo } from './outlets'
+import { idLabelForUrl, outletForUrl, type OutletInfo } from './outlets'
 import { parseArticle } from './parse-article'
 
 export interface BuiltArticle {
@@ -21,9 +21,9 @@ export interface BuiltArticle {
 
 export type BuildResult = { ok: true; built: BuiltArticle } | { ok: false; reason: string }
 
-/** `<outlet>-<12 base32 characters of sha-256(canonical URL)>`: URL-safe and the same on every build. */
-export function articleId(canonical: string, outletId: string): string {
-  const digest = createHash('sha256').update(canonical).digest()
+/** `<label>-<12 base32 characters of sha-256(idSource(url))>`: URL-safe and the same on every build (idLabelForUrl). */
+export function articleId(source: string, label: string): string {
+  const digest = createHash('sha256').update(source).digest()
   let bits = 0
   let value = 0
   let out = ''
@@ -36,7 +36,7 @@ export function articleId(canonical: string, outletId: string): string {
     }
     if (out.length >= ID_HASH_LENGTH) break
   }
-  return `${outletId}-${out}`
+  return `${label}-${out}`
 }
 
 export function buildArticle(input: Uint8Array | string, source: string): BuildResult {
@@ -45,7 +45,7 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   const { title, url, publishedAt, body, author, tags } = parsed.article
   const canonical = canonicalUrl(url)
   const outlet = outletForUrl(canonical)
-  const id = articleId(idSource(url), outlet.id)
+  const id = articleId(idSource(url), idLabelForUrl(url))
 
   // Labels the cleaner writes follow the title's language; re-clean in the rare case the body disagrees.
   const link = linkUrl(url)
@@ -56,7 +56,7 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
 
   const entry: ListEntry = {
     id,
-    title: truncateText(title, MAX_LIST_TITLE - 1), // 299 characters and an ellipsis; // the article file keeps the whole title
+    title: truncateText(title, MAX_LIST_TITLE - 1), // the ellipsis is the 300th; the article file keeps the whole title
     url: link, // the reader's 阅读原文 link: as saved, without credentials or utm_*/click ids
     outlet: outlet.id,
     publishedAt,

@@ -129,6 +129,8 @@ describe('printable', () => {
     expect(printable('a\nb\r\tc\x1b[31m\x00\x7f\x85\u2028\u2029\u202e\u2066\\ 中文 é')).toBe(
       'a\\nb\\r\\tc\\x1b[31m\\x00\\x7f\\x85\\u2028\\u2029\\u202e\\u2066\\\\ 中文 é',
     )
+    // Direction marks and invisible characters that reorder or hide a line's text.
+    expect(printable('\u200e\u200f\u061c\u200b\u2060\ufeff')).toBe('\\u200e\\u200f\\u061c\\u200b\\u2060\\ufeff')
   })
 })
 

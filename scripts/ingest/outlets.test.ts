@@ -55,8 +55,8 @@ describe('outlets', () => {
     ['https://www.epochtimes.com/gb/23/3/21/n1.htm', 'epochtimes', '大纪元'],
     ['https://www.economist.com/china/x', 'economist', '经济学人'],
     ['https://zh.cn.nikkei.com/politicsaeconomy/x.html', 'nikkei', '日经中文网'],
-    ['https://theinitium.com/article/x', 'initium', '端传媒'],
-    ['https://chinadigitaltimes.net/chinese/1.html', 'cdt', '中国数字时代'],
+    ['https://theinitium.com/article/x', 'theinitium', '端传媒'],
+    ['https://chinadigitaltimes.net/chinese/1.html', 'chinadigitaltimes', '中国数字时代'],
     ['https://www.thepaper.cn/newsDetail_forward_1', 'thepaper', '澎湃新闻'],
     ['https://www.caixin.com/2023-03-21/1.html', 'caixin', '财新'],
     ['https://news.mingpao.com/pns/x', 'mingpao', '明报'],
@@ -96,6 +96,7 @@ describe('outlets', () => {
     expect(outletForUrl('https://erin.wordpress.com/x').id).toBe('erin-wordpress-com')
     expect(outletForUrl('https://medium.com/@frank/a-story-1').id).toBe('medium-com-frank')
     expect(outletForUrl('https://medium.com/@grace/b').id).not.toBe(outletForUrl('https://medium.com/@frank/b').id)
+    expect(outletForUrl('https://medium.com/@%E0%A4/x').id).toBe('medium-com-e0-a4') // a malformed escape, as written
     // The platform's own pages are one outlet, not a blog named www.
     expect(outletForUrl('https://www.blogspot.com/about').id).toBe('blogspot-com')
   })

@@ -16,6 +16,7 @@ interface KnownOutlet extends OutletInfo {
 }
 
 export const KNOWN_OUTLETS: readonly KnownOutlet[] = [
+  // The first five are the outlets of the first builds: article ids of their hosts begin with their ids (idLabelForUrl).
   { id: 'bbc', name: 'BBC 中文', color: '#d62828', hosts: ['bbc.com', 'bbc.co.uk'] },
   { id: 'rfi', name: 'RFI 法广', color: '#db2777', hosts: ['rfi.fr'] },
   { id: 'voa', name: '美国之音', color: '#2563eb', hosts: ['voachinese.com', 'voanews.com', 'voacantonese.com'] },
@@ -23,15 +24,15 @@ export const KNOWN_OUTLETS: readonly KnownOutlet[] = [
   { id: 'zaobao', name: '联合早报', color: '#c2410c', hosts: ['zaobao.com', 'zaobao.com.sg'] },
   { id: 'cna', name: '中央社', color: '#30a100', hosts: ['cna.com.tw', 'focustaiwan.tw'] },
   { id: 'reuters', name: '路透中文网', color: '#a85be1', hosts: ['cn.reuters.com'] },
-  { id: 'nytimes', name: '纽约时报中文网', color: '#4e6e3f', hosts: ['cn.nytimes.com', 'cn.nytstyle.com'] },
+  { id: 'nytimes', name: '纽约时报中文网', color: '#4e6e3f', hosts: ['nytimes.com', 'nytstyle.com'] },
   { id: 'ftchinese', name: 'FT中文网', color: '#875a80', hosts: ['ftchinese.com'] },
   { id: 'rfa', name: '自由亚洲电台', color: '#a2822a', hosts: ['rfa.org'] },
   { id: 'rti', name: '中央广播电台', color: '#be6879', hosts: ['rti.org.tw'] },
   { id: 'epochtimes', name: '大纪元', color: '#707cd9', hosts: ['epochtimes.com'] },
   { id: 'economist', name: '经济学人', color: '#379b74', hosts: ['economist.com'] },
   { id: 'nikkei', name: '日经中文网', color: '#734ad3', hosts: ['cn.nikkei.com', 'zh.cn.nikkei.com'] },
-  { id: 'initium', name: '端传媒', color: '#8e603a', hosts: ['theinitium.com'] },
-  { id: 'cdt', name: '中国数字时代', color: '#b338a7', hosts: ['chinadigitaltimes.net'] },
+  { id: 'theinitium', name: '端传媒', color: '#8e603a', hosts: ['theinitium.com'] },
+  { id: 'chinadigitaltimes', name: '中国数字时代', color: '#b338a7', hosts: ['chinadigitaltimes.net'] },
   { id: 'thepaper', name: '澎湃新闻', color: '#3e6daa', hosts: ['thepaper.cn'] },
   { id: 'caixin', name: '财新', color: '#05831a', hosts: ['caixin.com', 'caixinglobal.com'] },
   { id: 'mingpao', name: '明报', color: '#a36faf', hosts: ['mingpao.com'] },
@@ -42,7 +43,7 @@ export const KNOWN_OUTLETS: readonly KnownOutlet[] = [
   { id: 'udn', name: '联合新闻网', color: '#1983fb', hosts: ['udn.com'] },
   { id: 'ltn', name: '自由时报', color: '#c9559f', hosts: ['ltn.com.tw'] },
   { id: 'scmp', name: '南华早报', color: '#875cb6', hosts: ['scmp.com'] },
-  { id: 'xinhua', name: '新华网', color: '#79783e', hosts: ['xinhuanet.com', 'news.cn'] },
+  { id: 'xinhuanet', name: '新华网', color: '#79783e', hosts: ['xinhuanet.com', 'news.cn'] },
   { id: 'people', name: '人民网', color: '#388473', hosts: ['people.com.cn'] },
   { id: 'huanqiu', name: '环球时报', color: '#697cad', hosts: ['huanqiu.com', 'globaltimes.cn'] },
   { id: 'ntdtv', name: '新唐人', color: '#856af5', hosts: ['ntdtv.com'] },
@@ -68,13 +69,13 @@ const PLATFORMS = new Set(['blogspot.com', 'wordpress.com', 'substack.com', 'git
  * The registrable part of a host name: cn.nytimes.com -> nytimes.com, news.bbc.co.uk -> bbc.co.uk,
  * alice.blogspot.com -> alice.blogspot.com. `www.`, `m.` and a trailing dot do not count.
  */
-export function registrableDomain(host: string): string {
+export function registrableDomain(host: string, platforms = true): string {
   const labels = host.toLowerCase().replace(/\.+$/, '').split('.')
   if (labels.length <= 2 || /^\d+$/.test(labels.at(-1) ?? '') || host.includes(':')) return labels.join('.')
   const tld = labels.at(-1)!
   const sld = labels.at(-2)!
   let keep = tld.length === 2 && SECOND_LEVEL.has(sld) ? 3 : 2
-  if (PLATFORMS.has(labels.slice(-keep).join('.')) && !['www', 'm'].includes(labels.at(-keep - 1)!)) keep++
+  if (platforms && PLATFORMS.has(labels.slice(-keep).join('.')) && !['www', 'm'].includes(labels.at(-keep - 1)!)) keep++
   return labels.slice(-keep).join('.')
 }
 
@@ -107,6 +108,32 @@ export function outletForUrl(url: string): OutletInfo {
   const parsed = new URL(url)
   // medium.com/@alice is Alice's own publication, like alice.medium.com.
   const author = /^\/(@[^/]+)/.exec(parsed.pathname)?.[1]
-  if (author && registrableDomain(parsed.hostname) === 'medium.com') return strangerOutlet(`medium.com/${decodeURIComponent(author).toLowerCase()}`)
+  if (author && registrableDomain(parsed.hostname) === 'medium.com') return strangerOutlet(`medium.com/${safeDecode(author).toLowerCase()}`)
   return outletForHost(parsed.hostname)
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text // a malformed escape (%E0%A4) names the author as written
+  }
+}
+
+// The outlets of the first builds: their ids begin the article ids of their hosts.
+const FIRST_OUTLETS: ReadonlyMap<string, readonly string[]> = new Map(KNOWN_OUTLETS.slice(0, 5).map((outlet) => [outlet.id, outlet.hosts]))
+
+/**
+ * The label an article id begins with, `<label>-<hash>`: the outlet id as the first builds derived
+ * it (their five-outlet table, else the first label of the host's registrable domain), frozen, so
+ * the ids in readers' bookmarks never change when the outlet table grows or an unknown host's
+ * outlet is named better. Only the hash decides identity; the entry's `outlet` field says the outlet.
+ */
+export function idLabelForUrl(url: string): string {
+  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  for (const [id, hosts] of FIRST_OUTLETS) if (hosts.some((suffix) => hostMatches(host, suffix))) return id
+  const domain = registrableDomain(host, false) || 'unknown'
+  const isIp = /^[\d.]+$/.test(domain) || domain.includes(':')
+  const label = (isIp ? domain : (domain.split('.')[0] ?? domain)).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site'
+  return FIRST_OUTLETS.has(label) ? domain.replace(/[^a-z0-9]+/g, '-') : label
 }

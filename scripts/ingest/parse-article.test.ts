@@ -111,6 +111,7 @@ describe('parseArticle reports files that cannot become an article', () => {
   it.each([
     ['0', '1970-01-01'],
     ['99999999999999', '5138-11-16'],
+    ['9999999999999999', 'beyond any calendar date'],
   ])('rejects a timestamp <!--%s--> outside 1990–2200 and says which date it is', (stamp, day) => {
     expect(reason(stamped(stamp))).toBe(`invalid publication time: <!--${stamp}--> is ${day}, outside 1990–2200`)
   })

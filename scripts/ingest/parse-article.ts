@@ -131,7 +131,9 @@ export function parseArticle(input: Uint8Array | string): ParseResult {
     // Ten digits or fewer is a seconds timestamp from a tool that dropped the milliseconds.
     time = timestamp < 1e11 ? timestamp * 1000 : timestamp
     if (!(time >= MIN_STAMP && time < MAX_TIME)) {
-      return fail(`invalid publication time: <!--${stampMatch![1]}--> is ${new Date(time).toISOString().slice(0, 10)}, outside 1990–2200`)
+      // Beyond ±8.64e15 ms there is no date to name (toISOString would throw).
+      const day = Number.isFinite(new Date(time).getTime()) ? new Date(time).toISOString().slice(0, 10) : 'beyond any calendar date'
+      return fail(`invalid publication time: <!--${stampMatch![1]}--> is ${day}, outside 1990–2200`)
     }
   } else {
     const date = scalar(front.date)

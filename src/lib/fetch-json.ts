@@ -39,8 +39,10 @@ export type DataProblem = 'unreachable' | 'damaged' | 'newer' | 'older'
 
 export function dataProblemOf(error: unknown): DataProblem {
   if (error instanceof BundleVersionError) return error.bundle
-  if (error instanceof DataError && !error.unreachable) return 'damaged'
-  return 'unreachable'
+  if (error instanceof DataError) return error.unreachable ? 'unreachable' : 'damaged'
+  // fetch rejects with a TypeError when the network fails; a missing file is a NotFoundError.
+  if (error instanceof NotFoundError || error instanceof TypeError || error === undefined || error === null) return 'unreachable'
+  return 'damaged' // anything else came from reading what did arrive
 }
 
 export function dataUrl(path: string): string {

@@ -47,7 +47,7 @@ export const DROP_WITH_CONTENT = [
  * DOMPurify walks the tree.
  */
 export const MAX_DEPTH = 200
-export const MAX_ELEMENTS = 20_000
+export const MAX_ELEMENTS = 10_000
 
 /** Attributes that hold a URL: `href` and `cite` take any safe URL, an image's `src` only http(s). */
 export const URL_ATTRIBUTES = ['href', 'src', 'cite'] as const

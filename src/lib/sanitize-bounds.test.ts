@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 // A tampered data file cannot hang the page: past the depth and size bounds, a body is its text.
 import { describe, expect, it } from 'vitest'
-import { MAX_DEPTH } from './html-policy'
-import { sanitizeArticleHtml } from './sanitize'
+import { MAX_DEPTH, MAX_ELEMENTS } from './html-policy'
+import { keepFirstElements, sanitizeArticleHtml } from './sanitize'
 
 function parse(html: string): HTMLElement {
   const root = document.createElement('div')
@@ -37,4 +37,23 @@ describe('the sanitizer bounds what it walks', () => {
     expect(root.querySelector('img, script')).toBeNull()
   })
 
+})
+
+describe('the parsed body keeps the markup of its first elements', () => {
+  it('turns everything after the bound into one text node, in document order, scripts dropped', () => {
+    const root = document.createElement('div')
+    // eslint-disable-next-line no-restricted-syntax -- a test tree, never shown
+    root.innerHTML = Array.from({ length: 8 }, (_, i) => `<p><b>${i}</b><script>s${i}</script></p>`).join('')
+    keepFirstElements(root, 7)
+    expect([...root.querySelectorAll('b')].map((b) => b.textContent)).toEqual(['0', '1'])
+    expect(root.textContent).toBe('0s01s1234567')
+  })
+
+  it('stops a body whose unclosed formatting elements the parser rebuilds in every paragraph', () => {
+    // 40 unclosed <b> in the first paragraph are rebuilt in each of 600 later ones: ~25,000 elements from 640 tags.
+    const html = '<p>' + '<b title="i">'.repeat(40) + '首</p>' + '<p>段</p>'.repeat(600)
+    const root = parse(html)
+    expect(root.getElementsByTagName('*').length).toBeLessThanOrEqual(MAX_ELEMENTS)
+    expect(root.textContent).toBe('首' + '段'.repeat(600))
+  })
 })

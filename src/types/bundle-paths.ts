@@ -32,7 +32,7 @@ export function articlePath(id: string): string {
 /** The alphabet and length of the hash part of an article id: `<outlet>-<12 of these>`. */
 export const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
 export const ID_HASH_LENGTH = 12
-/** An article id as the ingest makes it: an outlet id (lower-case letters, digits, dashes), a dash, the hash. */
+/** An article id as the ingest makes it: a label (lower-case letters, digits, dashes; see idLabelForUrl), a dash, the hash. */
 export const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*-[a-z2-7]{12}$/
 
 /** Shard files and the search pattern exactly as shardPath and SEARCH_FILE_PATTERN write them. */

@@ -108,8 +108,10 @@ export const XSS_VECTORS: readonly XssVector[] = [
   v('raw-text', 'plaintext', `<p>前</p><plaintext><img src=x onerror=__xss('plaintext')></p><script>__xss('plaintext-script')</script>`),
   v('raw-text', 'xmp-breakout', `<xmp></xmp ><img src=x onerror=__xss('xmp-breakout')></xmp>`),
 
-  // depth: 60,000 nested elements once froze the page for 24 s; a payload waits at the bottom
+  // depth and size: 60,000 nested elements once froze the page for 24 s, and 60 unclosed <b> rebuilt
+  // by the parser in 3,000 paragraphs made 183,000 elements; a payload waits at the bottom
   v('deep-nesting', 'deep-spans', '<span lang="en">'.repeat(60_000) + `<img src=x onerror=__xss('deep-spans')>深处` + '</span>'.repeat(60_000)),
+  v('deep-nesting', 'rebuilt-formatting', '<p>' + '<b title="i">'.repeat(60) + '首</p>' + '<p>段</p>'.repeat(3000) + `<p><img src=x onerror=__xss('rebuilt-formatting')>尾</p>`),
   v('deep-nesting', 'deep-unknown', '<font><center>'.repeat(20_000) + `<a href="javascript:__xss('deep-unknown')">深</a>` + '</center></font>'.repeat(20_000)),
 ]
 

@@ -3,7 +3,6 @@ import { BundleVersionError, fetchJson } from '../../../lib/fetch-json'
 import { MANIFEST_FILE, SCHEMA_VERSION, type Manifest } from '../../../types/data'
 import { schemaMismatch, validManifest } from './validate'
 
-
 function parseManifest(value: unknown): Manifest | null {
   const mismatch = schemaMismatch(value)
   if (mismatch) throw new BundleVersionError(mismatch, `${MANIFEST_FILE}: schema of a ${mismatch} ingest (this reader reads schema ${SCHEMA_VERSION})`)
@@ -13,7 +12,6 @@ function parseManifest(value: unknown): Manifest | null {
 export function getManifest(signal?: AbortSignal): Promise<Manifest> {
   return fetchJson(MANIFEST_FILE, parseManifest, signal)
 }
-
 
 export function manifestQueryOptions() {
   return queryOptions({
