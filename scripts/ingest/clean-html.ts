@@ -92,7 +92,8 @@ function cleanChildren(children: readonly ChildNode[], ctx: Context, depth: numb
     if (child.type === 'text') out.push(child.data)
     else if (child.type === 'tag' || child.type === 'script' || child.type === 'style') {
       if (depth >= MAX_DEPTH) {
-        // Pathologically deep markup: keep its text, flat, rather than recurse further.
+        // capMarkup already bounded the depth; where its scan reads markup unlike the parser
+        // (foreign content), the text is kept flat rather than recursing further.
         const text = flatText(child)
         if (text.trim() !== '') out.push(text)
       } else {

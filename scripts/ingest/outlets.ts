@@ -83,14 +83,21 @@ function hostMatches(host: string, suffix: string): boolean {
   return host === suffix || host.endsWith('.' + suffix)
 }
 
+/** The entry of a table whose hosts hold this host (a suffix match: news.bbc.co.uk is bbc.co.uk). */
+function byHost<T extends { hosts: readonly string[] }>(table: readonly T[], host: string): T | undefined {
+  return table.find(({ hosts }) => hosts.some((suffix) => hostMatches(host, suffix)))
+}
+
+const bareHost = (hostname: string) => hostname.toLowerCase().replace(/^\[|\]$/g, '')
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+
 const KNOWN_IDS = new Set(KNOWN_OUTLETS.map((outlet) => outlet.id))
 
 /** The outlet of an article URL's host; an unknown host gets an outlet of its own, never an error. */
 export function outletForHost(hostname: string): OutletInfo {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  for (const { hosts, ...outlet } of KNOWN_OUTLETS) {
-    if (hosts.some((suffix) => hostMatches(host, suffix))) return outlet
-  }
+  const host = bareHost(hostname)
+  const known = byHost(KNOWN_OUTLETS, host)
+  if (known) return { id: known.id, name: known.name, color: known.color }
   return strangerOutlet(registrableDomain(host) || 'unknown')
 }
 
@@ -100,7 +107,7 @@ export function outletForHost(hostname: string): OutletInfo {
  * never take one (voa.gov is voa-gov, not VOA).
  */
 function strangerOutlet(site: string): OutletInfo {
-  const id = site.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site'
+  const id = slug(site) || 'site'
   return { id: KNOWN_IDS.has(id) ? `${id}-site` : id, name: site, color: PALETTE[fnv1a(id) % PALETTE.length]! }
 }
 
@@ -121,7 +128,8 @@ function safeDecode(text: string): string {
 }
 
 // The outlets of the first builds: their ids begin the article ids of their hosts.
-const FIRST_OUTLETS: ReadonlyMap<string, readonly string[]> = new Map(KNOWN_OUTLETS.slice(0, 5).map((outlet) => [outlet.id, outlet.hosts]))
+const FIRST_OUTLETS = KNOWN_OUTLETS.slice(0, 5)
+const FIRST_IDS = new Set(FIRST_OUTLETS.map((outlet) => outlet.id))
 
 /**
  * The label an article id begins with, `<label>-<hash>`: the outlet id as the first builds derived
@@ -130,10 +138,11 @@ const FIRST_OUTLETS: ReadonlyMap<string, readonly string[]> = new Map(KNOWN_OUTL
  * outlet is named better. Only the hash decides identity; the entry's `outlet` field says the outlet.
  */
 export function idLabelForUrl(url: string): string {
-  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '')
-  for (const [id, hosts] of FIRST_OUTLETS) if (hosts.some((suffix) => hostMatches(host, suffix))) return id
+  const host = bareHost(new URL(url).hostname)
+  const first = byHost(FIRST_OUTLETS, host)
+  if (first) return first.id
   const domain = registrableDomain(host, false) || 'unknown'
   const isIp = /^[\d.]+$/.test(domain) || domain.includes(':')
-  const label = (isIp ? domain : (domain.split('.')[0] ?? domain)).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'site'
-  return FIRST_OUTLETS.has(label) ? domain.replace(/[^a-z0-9]+/g, '-') : label
+  const label = slug(isIp ? domain : (domain.split('.')[0] ?? domain)) || 'site'
+  return FIRST_IDS.has(label) ? slug(domain) : label
 }

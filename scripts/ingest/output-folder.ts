@@ -3,6 +3,7 @@
 // Nothing is deleted that this tool did not write: --out only when it is empty or a bundle (see
 // replaceRefusal), staging/old/spill folders only by their names, and a live run's never.
 import { randomBytes } from 'node:crypto'
+import type { Dirent } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
 import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
@@ -58,12 +59,13 @@ const FOLDER_FILES: Readonly<Record<string, (name: string) => boolean>> = {
  * tree is checked, since the swap deletes all of it; one readdir per folder, no stat per file.
  */
 async function firstForeignEntry(outDir: string): Promise<string | undefined> {
-  const top = (await readdir(outDir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))
+  const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : 1)
+  const top = (await readdir(outDir, { withFileTypes: true })).sort(byName)
   for (const entry of top) {
     const pattern = FOLDER_FILES[entry.name]
     if (entry.name === MANIFEST_FILE ? !entry.isFile() : !pattern || !entry.isDirectory()) return entry.name
     if (!pattern) continue
-    const inner = (await readdir(join(outDir, entry.name), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))
+    const inner = (await readdir(join(outDir, entry.name), { withFileTypes: true })).sort(byName)
     const foreign = inner.find((file) => !file.isFile() || !pattern(file.name))
     if (foreign) return `${entry.name}/${foreign.name}`
   }
@@ -151,7 +153,7 @@ export async function removeWork({ work }: RunFolders): Promise<void> {
 
 /** Replaces outDir by the staged bundle with renames on one filesystem; the old bundle survives any failure before. */
 export async function swapIn({ stage }: RunFolders, outDir: string): Promise<void> {
-  const old = `${join(dirname(outDir), '.' + basename(outDir))}.old-${runTag()}`
+  const old = join(dirname(outDir), parkedPrefix(outDir) + runTag())
   const hadOld = await stat(outDir).then(
     () => true,
     () => false,

@@ -9,8 +9,6 @@ export const MANIFEST_FILE = 'manifest.json'
 export const SHARD_DIR = 'index'
 export const SEARCH_DIR = 'search'
 export const ARTICLE_DIR = 'articles'
-/** Everything a bundle folder holds at its top level. */
-export const BUNDLE_ENTRIES: readonly string[] = [MANIFEST_FILE, SHARD_DIR, SEARCH_DIR, ARTICLE_DIR]
 
 /** manifest.search.file: the bucket number goes in place of {bucket}. */
 export const SEARCH_FILE_PATTERN = `${SEARCH_DIR}/{bucket}.json`
