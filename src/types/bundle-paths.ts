@@ -9,6 +9,7 @@ export const MANIFEST_FILE = 'manifest.json'
 export const SHARD_DIR = 'index'
 export const SEARCH_DIR = 'search'
 export const ARTICLE_DIR = 'articles'
+export const STORY_DIR = 'stories'
 
 /** manifest.search.file: the bucket number goes in place of {bucket}. */
 export const SEARCH_FILE_PATTERN = `${SEARCH_DIR}/{bucket}.json`
@@ -32,6 +33,13 @@ export const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
 export const ID_HASH_LENGTH = 12
 /** An article id as the ingest makes it: a label (lower-case letters, digits, dashes; see idLabelForUrl), a dash, the hash. */
 export const ARTICLE_ID = /^[a-z0-9][a-z0-9-]*-[a-z2-7]{12}$/
+
+/** A story id: `s-` and the hash of its sorted member ids (12 characters of ID_ALPHABET). */
+export const STORY_ID = /^s-[a-z2-7]{12}$/
+
+export function storyPath(id: string): string {
+  return `${STORY_DIR}/${encodeURIComponent(id)}.json`
+}
 
 /** Shard files and the search pattern exactly as shardPath and SEARCH_FILE_PATTERN write them. */
 export const SHARD_FILE = /^index\/\d+\.json$/

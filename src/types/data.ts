@@ -4,6 +4,7 @@
 //   index/<shard>.json        IndexShard: list entries of one time shard, newest first
 //   search/<bucket>.json      SearchBucket: n-gram postings, fetched per query gram
 //   articles/<id>.json        Article: one article with its cleaned body
+//   stories/<id>.json         Story: the members of one story of 2 or more articles
 // Documented for humans in docs/data-layout.md.
 
 export * from './bundle-paths'
@@ -37,6 +38,8 @@ export interface ListEntry {
   chars: number
   readingMinutes: number
   lang: Lang
+  /** Present when the article belongs to a story of 2 or more articles. */
+  story?: StoryRef
 }
 
 export interface Article extends Omit<ListEntry, 'outlet'> {
@@ -95,3 +98,36 @@ export const MAX_SHARD_ENTRIES = 500
 export const MAX_LIST_TITLE = 300
 /** Characters of a list entry's excerpt. */
 export const MAX_EXCERPT = 200
+
+/**
+ * The story an article belongs to: articles of several outlets (or several of one) that report one
+ * event, grouped at build time (scripts/ingest, docs/data-layout.md). Only stories of 2 or more
+ * articles exist; an article alone has no `story`.
+ */
+export interface StoryRef {
+  /** STORY_ID; stable across rebuilds while the story's members stay the same. */
+  id: string
+  /** Articles in the story. */
+  size: number
+  /** Distinct outlet ids of the members, in order of each outlet's first report. */
+  outlets: string[]
+}
+
+/** One article of a story, as much as the story page and the detail section show: no body. */
+export interface StoryMember {
+  id: string
+  outlet: string
+  /** ISO 8601 UTC. */
+  publishedAt: string
+  title: string
+  lang: Lang
+}
+
+/** stories/<id>.json */
+export interface Story {
+  id: string
+  /** Time order, oldest first: members[0] is the first report (首发). */
+  members: StoryMember[]
+  /** Outlets with articles in the archive within the story's window (first report − 3 days .. last + 3 days) and none in the story. */
+  absent: string[]
+}
