@@ -1,5 +1,6 @@
 // Pure (apart from hashing): one input file -> the Article the app reads, its list entry and search grams.
 import { createHash } from 'node:crypto'
+import { foldScript } from '../../src/lib/fold-script'
 import { indexGramList } from '../../src/lib/search-grams'
 import { ID_ALPHABET, ID_HASH_LENGTH, MAX_EXCERPT, MAX_LIST_TITLE, type Article, type ListEntry } from '../../src/types/data'
 import { canonicalUrl, idSource, linkUrl } from './canonical-url'
@@ -15,7 +16,7 @@ export interface BuiltArticle {
   outlet: OutletInfo
   /** The URL that decides identity: duplicates share it. */
   canonicalUrl: string
-  /** Search grams of title and body text, distinct. */
+  /** Search grams of title and body text folded to Simplified (foldScript), distinct. */
   grams: string[]
 }
 
@@ -68,6 +69,7 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   const article: Article = { ...entry, title, outlet: { id: outlet.id, name: outlet.name }, html: cleaned.html, source }
   if (author) article.author = author
   if (tags) article.tags = tags
-  const grams = indexGramList([title, cleaned.text])
+  // Indexed folded, as the app folds a query: 國安法 and 国安法 are one term.
+  const grams = indexGramList([foldScript(title), foldScript(cleaned.text)])
   return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams } }
 }

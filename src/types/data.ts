@@ -10,7 +10,7 @@
 export * from './bundle-paths'
 
 /** Bumped on an incompatible change: the app refuses a manifest of another schema with a message. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en'
 

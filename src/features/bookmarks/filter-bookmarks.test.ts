@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_FILTERS } from '../../lib/filters'
+import { foldScript } from '../../lib/fold-script'
 import type { IndexShard, ShardRef } from '../../types/data'
 import type { Bookmark } from './bookmark'
 import { archiveStatus, filterBookmarks } from './filter-bookmarks'
@@ -36,6 +37,13 @@ describe('filterBookmarks', () => {
   it('searches the outlet name too (a bookmark keeps only its title and outlet)', () => {
     expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: 'VOA' }).map((b) => b.id)).toEqual(['voa'])
     expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: 'voa 和谈' }).map((b) => b.id)).toEqual(['voa'])
+  })
+  it('folds Traditional and Simplified both ways with the archive’s fold', () => {
+    const both = [...marks, bookmark('cna', 'cna', '2024-04-09T10:00:00Z', '習近平會見俄羅斯外長拉夫羅夫')]
+    const ids = (q: string) => filterBookmarks(both, { ...EMPTY_FILTERS, q }, undefined, foldScript).map((b) => b.id)
+    expect(ids('會見')).toEqual(['dw', 'cna'])
+    expect(ids('会见')).toEqual(['dw', 'cna'])
+    expect(ids('俄罗斯外长')).toEqual(['cna'])
   })
 })
 
