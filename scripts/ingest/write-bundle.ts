@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,6 +14,7 @@ import type { OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
+import { UrlVersions } from './versions'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -102,8 +103,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return Promise.reject(error)
       }
     }
-    const byUrl = new Map<string, string>()
-    const byId = new Map<string, string>()
+    const versions = new UrlVersions() // by canonical URL: the newest version stays (versions.ts)
+    const slotOf = new Map<string, number>() // canonical URL -> its index in metas
+    const byId = new Map<string, { source: string; url: string }>()
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
     let duplicates = 0
@@ -138,25 +140,33 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         problems++
         report(source, result.reason)
       } else {
-        const first = byUrl.get(result.canonicalUrl)
-        const clash = byId.get(result.entry.id)
-        if (first !== undefined) {
-          duplicates++
-          report(source, `duplicate of ${first}`)
-        } else if (clash !== undefined) {
+        const { entry, json, canonicalUrl: url } = result
+        const clash = byId.get(entry.id)
+        if (clash !== undefined && clash.url !== url) {
           problems++
-          report(source, `id ${result.entry.id} collides with ${clash}`)
+          report(source, `id ${entry.id} collides with ${clash.source}`)
         } else {
-          byUrl.set(result.canonicalUrl, source)
-          byId.set(result.entry.id, source)
-          outlets.set(result.outlet.id, result.outlet)
-          metas.push({ seq, entry: result.entry })
-          // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
-          writeFileSync(join(stage, articlePath(result.entry.id)), result.json)
+          const offer = versions.offer(url, { source, id: entry.id, publishedAt: entry.publishedAt, json: () => json })
+          if (offer.kind === 'new') slotOf.set(url, metas.push({ seq, entry }) - 1)
+          else duplicates++
+          if (offer.kind === 'replaces') metas[slotOf.get(url)!] = { seq, entry }
+          if (offer.kind !== 'dropped') {
+            byId.set(entry.id, { source, url })
+            outlets.set(result.outlet.id, result.outlet)
+            const path = join(stage, articlePath(entry.id))
+            // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
+            writeFileSync(path, json)
+            // The kept version's body is read back only if its URL comes again (rare), never held.
+            versions.kept(url)!.json = () => readFileSync(path, 'utf8')
+          }
         }
       }
       options.onProgress?.(seq + 1, files.length)
     }
+    const { reports, aliases } = versions.finish()
+    for (const { source, reason } of reports) report(source, reason)
+    // A dropped version's id (a URL variant) opens the kept article: bookmarks of it keep working.
+    for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
     if (pool) await pool.flush()
     else local!.flush()
     log(`${metas.length} articles built; sorting and writing indexes`)
