@@ -7,7 +7,7 @@ import { canonicalUrl, idSource, linkUrl } from './canonical-url'
 import { cleanBody } from './clean-html'
 import { truncateText } from './extract-text'
 import { countChars, detectLang, readingMinutes } from './language'
-import { idLabelForUrl, outletForUrl, type OutletInfo } from './outlets'
+import { idLabelForUrl, isTableOutlet, outletForUrl, type OutletInfo } from './outlets'
 import { parseArticle } from './parse-article'
 
 export interface BuiltArticle {
@@ -16,6 +16,8 @@ export interface BuiltArticle {
   outlet: OutletInfo
   /** The URL that decides identity: duplicates share it. */
   canonicalUrl: string
+  /** Front matter labels when the outlet table does not know the host (outlet-labels.ts), else empty. */
+  labels: string[]
   /** Search grams of title and body text folded to Simplified (foldScript), distinct. */
   grams: string[]
 }
@@ -43,7 +45,7 @@ export function articleId(source: string, label: string): string {
 export function buildArticle(input: Uint8Array | string, source: string): BuildResult {
   const parsed = parseArticle(input)
   if (!parsed.ok) return parsed
-  const { title, url, publishedAt, body, author, tags } = parsed.article
+  const { title, url, publishedAt, body, author, tags, labels } = parsed.article
   const canonical = canonicalUrl(url)
   const outlet = outletForUrl(canonical)
   const id = articleId(idSource(url), idLabelForUrl(url))
@@ -71,5 +73,5 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   if (tags) article.tags = tags
   // Indexed folded, as the app folds a query: 國安法 and 国安法 are one term.
   const grams = indexGramList([foldScript(title), foldScript(cleaned.text)])
-  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams } }
+  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, labels: isTableOutlet(outlet.id) ? [] : (labels ?? []) } }
 }

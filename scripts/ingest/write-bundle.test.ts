@@ -213,6 +213,32 @@ describe('ingest over variants and bad input', () => {
     expect(readJson<Article>(join(out, ARTICLE_DIR, oldFile!)).title).toBe('新标题')
   })
 
+  it('names an unknown host and a blog by the label their files agree on, keeping ids and the domain elsewhere', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(input)
+    const file = (url: string, front: string) => `---\n${front}\n---\n<!--1700000000000-->\n[标题](${url})\n------\n<p>正文</p>\n`
+    writeFileSync(join(input, 'a1.txt'), file('https://news.example.com/1', 'categories: [ 某某评论 ]'))
+    writeFileSync(join(input, 'a2.txt'), file('https://news.example.com/2', 'categories: [ 某某评论 ]\ntags: [ 时评 ]'))
+    writeFileSync(join(input, 'b1.txt'), file('https://alice.blogspot.com/1.html', 'tags: [ 爱丽丝的博客 ]'))
+    writeFileSync(join(input, 'c1.txt'), file('https://other.org/1', 'categories: [ 甲 ]'))
+    writeFileSync(join(input, 'c2.txt'), file('https://other.org/2', 'categories: [ 乙 ]'))
+    writeFileSync(join(input, 'd1.txt'), file('https://www.dw.com/zh/x/a-1', 'categories: [ 别的名字 ]'))
+    const out = join(root, 'out')
+    await run(input, out)
+    const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
+    expect(Object.fromEntries(manifest.outlets.map((o) => [o.id, o.name]))).toEqual({
+      'example-com': '某某评论',
+      'alice-blogspot-com': '爱丽丝的博客',
+      'other-org': 'other.org', // its files disagree
+      dw: '德国之声', // the table's name wins
+    })
+    const entries = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries)
+    const example = entries.find((entry) => entry.outlet === 'example-com')!
+    expect(example.id).toMatch(/^example-/) // ids keep the label earlier builds gave the host
+    expect(readJson<Article>(join(out, articlePath(example.id))).outlet).toEqual({ id: 'example-com', name: '某某评论' })
+  })
+
   it('keeps the first of two identical files and reports the other as a duplicate', async () => {
     const root = tempDir()
     const input = join(root, 'in')

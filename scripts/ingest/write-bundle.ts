@@ -7,10 +7,11 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { articlePath, MANIFEST_FILE, type ListEntry } from '../../src/types/data'
+import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { listInputFiles } from './list-input'
-import type { OutletInfo } from './outlets'
+import { agreedLabels } from './outlet-labels'
+import { isTableOutlet, type OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
@@ -108,6 +109,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const byId = new Map<string, { source: string; url: string }>()
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
+    const labelsBySeq = new Map<number, string[]>() // front matter labels of hosts the table does not know
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
@@ -150,6 +152,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           if (offer.kind === 'new') slotOf.set(url, metas.push({ seq, entry }) - 1)
           else duplicates++
           if (offer.kind === 'replaces') metas[slotOf.get(url)!] = { seq, entry }
+          if (result.labels) labelsBySeq.set(seq, result.labels)
           if (offer.kind !== 'dropped') {
             byId.set(entry.id, { source, url })
             outlets.set(result.outlet.id, result.outlet)
@@ -165,6 +168,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
     const { reports, aliases } = versions.finish()
     for (const { source, reason } of reports) report(source, reason)
+    nameOutletsByLabel(stage, metas, labelsBySeq, outlets)
     // A dropped version's id (a URL variant) opens the kept article: bookmarks of it keep working.
     for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
     if (pool) await pool.flush()
@@ -205,5 +209,24 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   } finally {
     signal?.removeEventListener('abort', stopWorkers)
     await removeWork(folders)
+  }
+}
+
+/**
+ * Outlets the table does not know take the label their files agree on (outlet-labels.ts): in the
+ * manifest and in their article files, which are rewritten (only these, after the walk).
+ */
+function nameOutletsByLabel(stage: string, metas: readonly Meta[], labelsBySeq: ReadonlyMap<number, string[]>, outlets: Map<string, OutletInfo>): void {
+  if (labelsBySeq.size === 0) return
+  const strangers = new Set([...outlets.keys()].filter((id) => !isTableOutlet(id)))
+  const articles = metas.map(({ seq, entry }) => ({ outlet: entry.outlet, labels: labelsBySeq.get(seq) ?? [] }))
+  const names = agreedLabels(articles, strangers, new Set([...outlets.values()].map((outlet) => outlet.name)))
+  for (const [id, name] of names) outlets.set(id, { ...outlets.get(id)!, name })
+  for (const { entry } of metas) {
+    const name = names.get(entry.outlet)
+    if (name === undefined) continue
+    const path = join(stage, articlePath(entry.id))
+    const article = JSON.parse(readFileSync(path, 'utf8')) as Article
+    writeFileSync(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
   }
 }
