@@ -211,6 +211,7 @@ describe('ingest over variants and bad input', () => {
     // The bookmark of the earlier build's id still opens the article, now its newest version.
     expect(readJson<Article>(join(out, ARTICLE_DIR, oldFile!))).toEqual(readJson<Article>(join(out, articlePath(kept.id))))
     expect(readJson<Article>(join(out, ARTICLE_DIR, oldFile!)).title).toBe('新标题')
+    expect(kept.aliases).toEqual([oldFile!.replace(/\.json$/, '')]) // the list knows the old id opens it
   })
 
   it('names an unknown host and a blog by the label their files agree on, keeping ids and the domain elsewhere', async () => {

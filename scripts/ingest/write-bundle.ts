@@ -170,7 +170,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     for (const { source, reason } of reports) report(source, reason)
     nameOutletsByLabel(stage, metas, labelsBySeq, outlets)
     // A dropped version's id (a URL variant) opens the kept article: bookmarks of it keep working.
-    for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
+    const keptEntries = new Map(aliases.length > 0 ? metas.map(({ entry }) => [entry.id, entry]) : [])
+    for (const [oldId, keptId] of aliases) {
+      copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
+      const entry = keptEntries.get(keptId)!
+      entry.aliases = [...(entry.aliases ?? []), oldId] // the bookmarks view finds an old id's article by it
+    }
     if (pool) await pool.flush()
     else local!.flush()
     log(`${metas.length} articles built; sorting and writing indexes`)

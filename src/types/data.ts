@@ -40,6 +40,8 @@ export interface ListEntry {
   lang: Lang
   /** Present when the article belongs to a story of 2 or more articles. */
   story?: StoryRef
+  /** Ids of older versions of this article saved under another spelling of its URL; each still opens it. */
+  aliases?: string[]
 }
 
 export interface Article extends Omit<ListEntry, 'outlet'> {

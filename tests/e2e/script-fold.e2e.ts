@@ -106,6 +106,21 @@ describe('search across scripts, with a Traditional report', () => {
     await page.goto(`/articles/${oldId}`)
     await settled(page)
     expect(await page.locator('main h1').innerText()).toBe(DW_TITLE)
+    // A bookmark of the old id, as the earlier build let the reader save it, opens from /bookmarks.
+    await page.evaluate((bookmark) => localStorage.setItem('archive-reader:bookmarks', JSON.stringify({ version: 1, bookmarks: [bookmark] })), {
+      id: oldId,
+      title: '习近平会见俄外长（初稿）',
+      url: OLD_DW_URL,
+      outlet: 'dw',
+      outletName: '德国之声',
+      publishedAt: '2024-04-09T13:57:04.000Z',
+      addedAt: '2024-05-01T00:00:00.000Z',
+    })
+    await page.goto('/bookmarks')
+    await settled(page)
+    await expect.poll(() => page.locator('main article').getAttribute('data-status')).toBe('present')
+    await page.getByRole('link', { name: '习近平会见俄外长（初稿）' }).click()
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(DW_TITLE)
     await searchFor(page, '初稿')
     await expect.poll(() => page.locator('section[aria-label="筛选"] [role="status"]').innerText()).toBe('共 0 篇')
   })

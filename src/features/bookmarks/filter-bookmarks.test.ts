@@ -54,6 +54,10 @@ describe('archiveStatus', () => {
   it('is present when the covering shard lists the id', () => {
     expect(archiveStatus([ref], () => shard, marks[0]!)).toBe('present')
   })
+  it('is present when the covering shard lists the id as an older version’s (an alias)', () => {
+    const aliased: IndexShard = { ...shard, entries: [{ ...shard.entries[0]!, id: 'dw-newer', aliases: ['dw'] }] }
+    expect(archiveStatus([ref], () => aliased, marks[0]!)).toBe('present')
+  })
   it('is missing when no shard covers the date, or the covering one lacks the id', () => {
     expect(archiveStatus([ref], () => shard, marks[1]!)).toBe('missing')
     expect(archiveStatus([ref], () => ({ start: 0, entries: [] }), marks[0]!)).toBe('missing')

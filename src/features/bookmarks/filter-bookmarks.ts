@@ -44,7 +44,7 @@ export function archiveStatus(shards: readonly ShardRef[], loaded: (file: string
   for (const ref of covering) {
     const shard = loaded(ref.file)
     if (!shard) unknown = true
-    else if (shard.entries.some((entry) => entry.id === bookmark.id)) return 'present'
+    else if (shard.entries.some((entry) => entry.id === bookmark.id || entry.aliases?.includes(bookmark.id))) return 'present'
   }
   return unknown ? 'unknown' : 'missing'
 }
