@@ -1,6 +1,7 @@
 // The same URL saved more than once (the outlet re-titled or corrected the article and it was saved
 // again): the bundle keeps the newest version. Files arrive in the ingest's path order; this decides,
 // per canonical URL, which one stays, and what the others are reported as. Pure: no file access.
+import { createHash } from 'node:crypto'
 
 export interface Version {
   /** Input path relative to --in, with forward slashes. */
@@ -20,11 +21,16 @@ interface Group {
 
 export type Offer = { kind: 'new' } | { kind: 'dropped' } | { kind: 'replaces'; previous: Version }
 
-/** Title, time, body, author and tags: two files alike in these are one version, saved twice. */
+/**
+ * A digest of title, time, body, author and tags: two files alike in these are one version saved twice.
+ * A digest, so that the versions of a URL kept until the end of the walk never hold their bodies.
+ */
 function contentOf(json: string): string {
   const { title, publishedAt, html, author, tags } = JSON.parse(json) as Record<string, unknown>
-  return JSON.stringify([title, publishedAt, html, author, tags])
+  return createHash('sha256').update(JSON.stringify([title, publishedAt, html, author, tags])).digest('base64')
 }
+
+const withoutBody = (version: Version): Version => ({ ...version, json: () => '' })
 
 /**
  * Whether a version read later replaces the kept one: a later publication time wins; at the same
@@ -56,11 +62,11 @@ export class UrlVersions {
     group.keptContent ??= contentOf(group.kept.json())
     const content = contentOf(version.json())
     if (!isNewer(version, content, group.kept, group.keptContent)) {
-      group.dropped.push({ version, content })
+      group.dropped.push({ version: withoutBody(version), content })
       return { kind: 'dropped' }
     }
     const previous = group.kept
-    group.dropped.push({ version: previous, content: group.keptContent })
+    group.dropped.push({ version: withoutBody(previous), content: group.keptContent })
     group.kept = version
     group.keptContent = content
     return { kind: 'replaces', previous }
