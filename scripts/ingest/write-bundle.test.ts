@@ -238,7 +238,9 @@ describe('ingest over variants and bad input', () => {
     const example = entries.find((entry) => entry.outlet === 'example-com')!
     expect(example.id).toMatch(/^example-/) // ids keep the label earlier builds gave the host
     expect(readJson<Article>(join(out, articlePath(example.id))).outlet).toEqual({ id: 'example-com', name: '某某评论' })
-  })
+    await run(input, join(root, 'out-workers'), 2) // labels travel back from worker threads too
+    expect(readFileSync(join(root, 'out-workers', MANIFEST_FILE), 'utf8')).toBe(readFileSync(join(out, MANIFEST_FILE), 'utf8'))
+  }, WITH_WORKERS)
 
   it('keeps the first of two identical files and reports the other as a duplicate', async () => {
     const root = tempDir()

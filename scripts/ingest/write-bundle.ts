@@ -152,9 +152,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           if (offer.kind === 'new') slotOf.set(url, metas.push({ seq, entry }) - 1)
           else duplicates++
           if (offer.kind === 'replaces') metas[slotOf.get(url)!] = { seq, entry }
-          if (result.labels) labelsBySeq.set(seq, result.labels)
+          byId.set(entry.id, { source, url }) // a dropped version's id too: it may become an alias
           if (offer.kind !== 'dropped') {
-            byId.set(entry.id, { source, url })
+            if (result.labels) labelsBySeq.set(seq, result.labels)
             outlets.set(result.outlet.id, result.outlet)
             const path = join(stage, articlePath(entry.id))
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
