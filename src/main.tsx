@@ -5,9 +5,11 @@ import { RouterProvider } from 'react-router/dom'
 import { Providers } from './app/providers'
 import { queryClient } from './app/query-client'
 import { createRouter } from './app/router'
+import { startServiceWorker } from './features/offline/service-worker'
 import { applyStoredTheme } from './lib/theme'
 
 applyStoredTheme()
+startServiceWorker()
 
 const router = createRouter(queryClient)
 
