@@ -23,6 +23,7 @@ describe('offline, a file the worker never saved', () => {
   test('an article says it was not saved for offline reading, as a status, not an error', async () => {
     await shownFor(articlePath('bbc-r27miehhcxnd'))
     expect(screen.getByRole('status')).toHaveTextContent('这篇文章没有保存供离线阅读')
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('这篇文章没有保存供离线阅读') // it stands for the article page
     expect(screen.queryByRole('alert')).toBeNull()
   })
 
