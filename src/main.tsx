@@ -5,11 +5,11 @@ import { RouterProvider } from 'react-router/dom'
 import { Providers } from './app/providers'
 import { queryClient } from './app/query-client'
 import { createRouter } from './app/router'
-import { startServiceWorker } from './features/offline/service-worker'
 import { applyStoredTheme } from './lib/theme'
 
 applyStoredTheme()
-startServiceWorker()
+// Offline support, production only, off the first screen's critical path.
+if (import.meta.env.PROD) void import('./features/offline/service-worker').then((worker) => worker.startServiceWorker())
 
 const router = createRouter(queryClient)
 

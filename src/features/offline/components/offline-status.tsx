@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { strings } from '../../../lib/strings'
 import { useBookmarks } from '../../bookmarks/store'
-import { reloadIntoUpdate, tellBookmarks, useOfflineState } from '../service-worker'
+import { reloadIntoUpdate, tellBookmarks, useOfflineState } from '../offline-state'
 
 const s = strings.offline
 
