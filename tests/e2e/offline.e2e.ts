@@ -142,7 +142,7 @@ describe('offline after a visit', () => {
 })
 
 describe('a new deployment', () => {
-  test('is noticed with a reload button, and the reload brings the new version', async () => {
+  test('is noticed in every open tab, with a reload button that brings the new version', async () => {
     const first = join(work, 'first')
     const second = join(work, 'second')
     cpSync(DIST, first, { recursive: true })
@@ -155,20 +155,31 @@ describe('a new deployment', () => {
     await page.goto('/')
     await settled(page)
     await controlled(page)
-    const notice = page.getByRole('status').filter({ hasText: '有新版本可用' })
+    const noticeOf = (tab: Page) => tab.getByRole('status').filter({ hasText: '有新版本可用' })
+    const notice = noticeOf(page)
     expect(await notice.count()).toBe(0)
+    // A second tab of the same version, left open.
+    const other = await context!.newPage()
+    await other.goto('/timeline')
+    await settled(other)
 
     server.close()
     server = await startPreview(second, PORT)
     await page.reload() // the browser checks the worker on every page load
     await settled(page)
     await expect.poll(() => notice.isVisible()).toBe(true)
+    await expect.poll(() => noticeOf(other).isVisible()).toBe(true)
     await screenshot(page, 'offline-update-phone')
 
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '重新加载' }).click()])
     await settled(page)
     expect(await notice.count()).toBe(0)
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull()
+    // The other tab still runs the old code under the new worker: its notice stays until it reloads too.
+    expect(await noticeOf(other).isVisible()).toBe(true)
+    await Promise.all([other.waitForEvent('load'), noticeOf(other).getByRole('button', { name: '重新加载' }).click()])
+    await settled(other)
+    expect(await noticeOf(other).count()).toBe(0)
     expect(violations).toEqual([])
   })
 })

@@ -33,8 +33,14 @@ export function startServiceWorker(): void {
 
   const wb = new Workbox(trustedWorkerUrl(), { scope: import.meta.env.BASE_URL })
   let reloadRequested = false
-  wb.addEventListener('waiting', () => setOfflineState({ updateReady: true }))
+  // A new version is installed and not yet in charge (then reloading must first let it take over).
+  let waiting = false
+  wb.addEventListener('waiting', () => {
+    waiting = true
+    setOfflineState({ updateReady: true })
+  })
   wb.addEventListener('controlling', (event) => {
+    waiting = false
     if (reloadRequested) window.location.reload()
     // Taken over by a version another tab reloaded into: this page's code is the old one.
     else if (event.isUpdate) setOfflineState({ updateReady: true })
@@ -50,6 +56,7 @@ export function startServiceWorker(): void {
   let sent: string | null = null
   connectWorker({
     reload: () => {
+      if (!waiting) return window.location.reload() // already in charge: this page only needs the new code
       reloadRequested = true
       wb.messageSkipWaiting()
     },
