@@ -21,7 +21,7 @@ export class DataError extends Error {
 
 /**
  * The header the service worker puts on its answer when the network failed and it holds no
- * saved copy of the file (src/service-worker/network-first.ts).
+ * saved copy of the file (src/service-worker/data-handler.ts).
  */
 export const NOT_SAVED_HEADER = 'X-Archive-Reader-Not-Saved'
 
