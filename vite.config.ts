@@ -1,9 +1,12 @@
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import { WORKER_FILE, WORKER_POLICY } from './src/features/offline/worker-url'
 
 // The production page may run only its own scripts, and article HTML (sanitized by DOMPurify
-// in SafeHtml) may only reach the DOM as TrustedHTML from DOMPurify's policy. Meta CSP cannot
+// in SafeHtml) may only reach the DOM as TrustedHTML from DOMPurify's policy; the one other
+// policy turns exactly the service worker's URL into a TrustedScriptURL (worker-url.ts). Meta CSP cannot
 // carry frame-ancestors; a host that sets headers should add it (docs/security.md).
 export const PRODUCTION_CSP = [
   "default-src 'self'",
@@ -17,10 +20,10 @@ export const PRODUCTION_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-src 'none'",
-  "worker-src 'none'",
+  "worker-src 'self'",
   "manifest-src 'self'",
   "require-trusted-types-for 'script'",
-  'trusted-types dompurify',
+  `trusted-types dompurify ${WORKER_POLICY}`,
 ].join('; ')
 
 // The dev server injects an inline React Refresh preamble and <style> tags, talks to its HMR
@@ -50,9 +53,56 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/** Light and dark header colours (layout.tsx: white, stone-900), for the browser's bar and the installed app. */
+export const THEME_COLORS = { light: '#ffffff', dark: '#1c1917' } as const
+
+function themeColors(): Plugin {
+  return {
+    name: 'archive-reader:theme-color',
+    transformIndexHtml: () =>
+      Object.entries(THEME_COLORS).map(([scheme, color]) => ({
+        tag: 'meta',
+        attrs: { name: 'theme-color', media: `(prefers-color-scheme: ${scheme})`, content: color },
+        injectTo: 'head' as const,
+      })),
+  }
+}
+
+// The service worker (src/service-worker/sw.ts) with the build's file list, and the web app
+// manifest; the page registers the worker itself (src/features/offline/service-worker.ts).
+function offlineSupport() {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'src/service-worker',
+    filename: WORKER_FILE.replace(/\.js$/, '.ts'),
+    injectRegister: false,
+    injectManifest: {
+      rollupFormat: 'iife',
+      // The shell only (the plugin adds the web manifest and its icons): data files are kept at run time, network first (data-handler.ts).
+      globPatterns: ['**/*.{js,css,html}'],
+      globIgnores: ['data/**'],
+    },
+    manifest: {
+      name: '新闻存档阅读器',
+      short_name: '存档阅读器',
+      description: '中文新闻存档阅读器：按媒体、日期和关键词浏览存档文章，离线也能读已打开和收藏的文章。',
+      lang: 'zh-Hans',
+      display: 'standalone',
+      theme_color: THEME_COLORS.light,
+      background_color: '#fafaf9',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+  })
+}
+
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), themeColors(), offlineSupport()],
   build: { target: 'es2022', modulePreload: { polyfill: false } },
   preview: { port: 4173 },
 })

@@ -8,6 +8,8 @@ import { createRouter } from './app/router'
 import { applyStoredTheme } from './lib/theme'
 
 applyStoredTheme()
+// Offline support, production only, off the first screen's critical path.
+if (import.meta.env.PROD) void import('./features/offline/service-worker').then((worker) => worker.startServiceWorker())
 
 const router = createRouter(queryClient)
 

@@ -1,11 +1,13 @@
 import { QueryClient } from '@tanstack/react-query'
-import { NotFoundError } from '../lib/fetch-json'
+import { NotFoundError, NotSavedOfflineError } from '../lib/fetch-json'
 
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // A missing file stays missing; a network failure gets one more try, then the reader decides.
-      retry: (failures, error) => !(error instanceof NotFoundError) && failures < 1,
+      // A missing file stays missing, and so does one not saved for offline reading; a network failure gets one more try, then the reader decides.
+      retry: (failures, error) => !(error instanceof NotFoundError) && !(error instanceof NotSavedOfflineError) && failures < 1,
+      // Fetch even when the browser says it is offline: the service worker answers from what it saved.
+      networkMode: 'always',
       refetchOnWindowFocus: false,
     },
   },

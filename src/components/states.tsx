@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { NotSavedState } from '../features/offline/components/not-saved-state'
 import { dataProblemOf, type DataProblem } from '../lib/fetch-json'
 import { strings } from '../lib/strings'
 
 const s = strings.app
 
-const PROBLEM_TEXT: Record<DataProblem, { title: string; hint: string }> = {
+const PROBLEM_TEXT: Record<Exclude<DataProblem, 'not-saved'>, { title: string; hint: string }> = {
   unreachable: { title: s.loadError, hint: s.loadErrorHint },
   damaged: { title: s.dataDamaged, hint: s.dataDamagedHint },
   newer: { title: s.bundleNewer, hint: s.bundleNewerHint },
@@ -14,7 +15,10 @@ const PROBLEM_TEXT: Record<DataProblem, { title: string; hint: string }> = {
 
 /** A failed load, said for what failed (`error`: the query's error); `title` and `hint` override. */
 export function ErrorState({ error, title, hint, onRetry }: { error?: unknown; title?: string; hint?: string; onRetry?: () => void }) {
-  const text = PROBLEM_TEXT[dataProblemOf(error)]
+  const problem = dataProblemOf(error)
+  // Offline and never saved: not an error, and not worded as one.
+  if (problem === 'not-saved') return <NotSavedState error={error} onRetry={onRetry} retryLabel={s.retry} />
+  const text = PROBLEM_TEXT[problem]
   title ??= text.title
   hint ??= text.hint
   return (

@@ -19,6 +19,20 @@ export class DataError extends Error {
   }
 }
 
+/**
+ * The header the service worker puts on its answer when the network failed and it holds no
+ * saved copy of the file (src/service-worker/data-handler.ts).
+ */
+export const NOT_SAVED_HEADER = 'X-Archive-Reader-Not-Saved'
+
+/** Offline (or the host unreachable), and this file was never saved for offline reading. */
+export class NotSavedOfflineError extends DataError {
+  constructor(readonly path: string) {
+    super(`${path}: not saved for offline reading`, true)
+    this.name = 'NotSavedOfflineError'
+  }
+}
+
 /** A bundle written for another version of the reader: rebuilding it (or updating the app) helps, retrying does not. */
 export class BundleVersionError extends DataError {
   constructor(
@@ -35,10 +49,11 @@ export class BundleVersionError extends DataError {
  * (offline, a missing file, the server), the file is damaged or not of the shape this reader
  * reads, or the bundle is of another version.
  */
-export type DataProblem = 'unreachable' | 'damaged' | 'newer' | 'older'
+export type DataProblem = 'unreachable' | 'damaged' | 'newer' | 'older' | 'not-saved'
 
 export function dataProblemOf(error: unknown): DataProblem {
   if (error instanceof BundleVersionError) return error.bundle
+  if (error instanceof NotSavedOfflineError) return 'not-saved'
   if (error instanceof DataError) return error.unreachable ? 'unreachable' : 'damaged'
   // fetch rejects with a TypeError when the network fails; a missing file is a NotFoundError.
   if (error instanceof NotFoundError || error instanceof TypeError || error === undefined || error === null) return 'unreachable'
@@ -52,6 +67,7 @@ export function dataUrl(path: string): string {
 /** Fetches a data file and returns what `parse` makes of it; `parse` returns null for content of the wrong shape. */
 export async function fetchJson<T>(path: string, parse: (value: unknown) => T | null, signal?: AbortSignal): Promise<T> {
   const response = await fetch(dataUrl(path), { signal })
+  if (response.headers.has(NOT_SAVED_HEADER)) throw new NotSavedOfflineError(path)
   if (response.status === 404) throw new NotFoundError(path)
   if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`, true)
   // A static host that serves index.html for every unknown path answers 200 with HTML.

@@ -153,4 +153,19 @@ export const strings = {
   security: {
     imageMissing: '图片无法加载',
   },
+  // offline: the service worker's states (src/features/offline).
+  offline: {
+    indicator: '离线',
+    indicatorHint: '现在没有网络连接：显示的是已保存在这个浏览器里的内容。',
+    articleNotSaved: '这篇文章没有保存供离线阅读',
+    articleNotSavedHint: '联网后打开一次或收藏它，以后没有网络时也能阅读。',
+    listNotSaved: '这部分列表没有保存供离线阅读',
+    listNotSavedHint: '已看过的列表页离线时仍可浏览；联网后再看这一部分。',
+    searchNotSaved: '这个搜索没有保存供离线阅读',
+    searchNotSavedHint: '离线时可以重复已经搜过的词；新的搜索要等联网后再试。',
+    dataNotSaved: '这部分内容没有保存供离线阅读',
+    dataNotSavedHint: '联网后再试。',
+    updateReady: '有新版本可用',
+    updateReload: '重新加载',
+  },
 } as const

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
 import { launchBrowser, newContext, settled } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
+import { NOT_SAVED_HEADER } from '../../src/lib/fetch-json'
+import { articlePath } from '../../src/types/data'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -23,7 +25,10 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const page = await context.newPage()
     const voa = byOutlet(bundle, 'voa')
     await seedBookmark(page, bundle, voa)
-    const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id']
+    // Offline, an article never saved: the service worker's answer, given here by a route.
+    const unsaved = bundle.entries.find((entry) => entry.outlet !== 'voa')!
+    await page.route(`**/data/${articlePath(unsaved.id)}`, (route) => route.fulfill({ status: 504, headers: { [NOT_SAVED_HEADER]: '1' } }))
+    const views = [`/articles/${unsaved.id}`, '/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id']
     const found: Record<string, unknown> = {}
     for (const view of views) {
       await page.goto(view)
@@ -31,6 +36,10 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
       const violations = await seriousViolations(page)
       if (violations.length > 0) found[view] = violations
     }
+    await context.setOffline(true) // the offline mark under the header
+    await page.getByText('现在没有网络连接').waitFor()
+    const offline = await seriousViolations(page)
+    if (offline.length > 0) found.offline = offline
     await context.close()
     expect(found).toEqual({})
   })

@@ -37,6 +37,10 @@ export async function newContext(browser: Browser, options: BrowserContextOption
     timezoneId: TIME_ZONE,
     locale: 'zh-CN',
     viewport: VIEWPORTS.desktop,
+    // Playwright's page.route cannot see requests a service worker answers, and the suites that
+    // cut or fake data requests rely on it: the worker runs only where a suite asks for it
+    // (offline.e2e.ts), or everywhere with E2E_SERVICE_WORKERS=allow.
+    serviceWorkers: process.env.E2E_SERVICE_WORKERS === 'allow' ? 'allow' : 'block',
     ...options,
   })
   context.setDefaultTimeout(WAIT_MS)

@@ -13,16 +13,18 @@ export interface PreviewServer {
   close(): void
 }
 
-export async function startPreview(outDir: string, port: number): Promise<PreviewServer> {
+/** env: extra variables for vite preview, such as the BASE_PATH the build was made with. */
+export async function startPreview(outDir: string, port: number, env: Record<string, string> = {}): Promise<PreviewServer> {
   const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TZ: 'Asia/Shanghai' },
+    env: { ...process.env, TZ: 'Asia/Shanghai', ...env },
     detached: true,
   })
   let output = ''
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const url = `http://127.0.0.1:${port}`
+  const home = `${url}${env.BASE_PATH ?? ''}`
   const close = () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
   }
@@ -30,7 +32,8 @@ export async function startPreview(outDir: string, port: number): Promise<Previe
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`vite preview exited:\n${output}`)
     try {
-      if ((await fetch(url)).ok) return { url, close }
+      // Only once this server says it listens: another process on the port must not pass for it.
+      if (output.includes(url) && (await fetch(home)).ok) return { url, close }
     } catch {
       // not listening yet
     }

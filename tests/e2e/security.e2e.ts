@@ -197,7 +197,9 @@ describe('the built index.html', () => {
     expect(directives.get('img-src')).toBe("'self' https: data:")
     expect(directives.get('connect-src')).toBe("'self'")
     expect(directives.get('require-trusted-types-for')).toBe("'script'")
-    expect(directives.get('trusted-types')).toBe('dompurify')
+    // DOMPurify's policy for HTML, and the one that turns exactly the service worker's URL into a script URL.
+    expect(directives.get('trusted-types')).toBe('dompurify service-worker')
+    expect(directives.get('worker-src')).toBe("'self'")
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|strict-dynamic/)
     // Before any script or stylesheet, or it would not cover them.
     expect(html().indexOf('Content-Security-Policy')).toBeLessThan(html().search(/<script|<link rel="stylesheet"/))
