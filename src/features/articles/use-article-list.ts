@@ -10,6 +10,7 @@ import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, ty
 import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
 import { useUrlFilters } from './use-url-filters'
+import { useReadMarks } from '../read-state/store'
 
 export interface ArticleListResult {
   status: 'pending' | 'error' | 'success'
@@ -61,7 +62,8 @@ export function useArticleList(
   const searching = search.grams.length > 0
   const numbers = buckets.numbers
 
-  const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
+  const marks = useReadMarks(filters.unread === true)
+  const filter = useMemo(() => ({ ...compileFilter(filters, numbers), skip: marks }), [filters, numbers, marks])
   const all = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
   const loaded = (file: string) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey)
   const candidates = around ? all.slice(aroundStart(all, around, loaded, filter)) : all

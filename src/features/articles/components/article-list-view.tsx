@@ -5,6 +5,7 @@ import type { Manifest } from '../../../types/data'
 import { usePagedArticleList } from '../use-article-list'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
+import { ReadStateControls } from '../../read-state/components/read-state-controls'
 
 const PAGE = 30
 const s = strings.list
@@ -14,12 +15,12 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
 
   return (
     <div className="space-y-6">
       <h1 className="sr-only">{s.heading}</h1>
-      <FilterBar {...filterBar} />
+      <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />} />
       {list.status === 'error' ? (
         <ErrorState error={list.failure} onRetry={list.retry} />
       ) : list.status === 'pending' ? (
