@@ -100,3 +100,8 @@ export function useBookmarks() {
 export function importBookmarksFile(text: string): ImportResult {
   return store.importText(text)
 }
+
+/** Merges checked bookmarks (a whole export file's, see export-file.ts) into the store. */
+export function importBookmarks(bookmarks: readonly Bookmark[]): ImportResult & { ok: true } {
+  return store.mergeImported(bookmarks)
+}
