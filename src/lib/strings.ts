@@ -183,7 +183,6 @@ export const strings = {
     matchesAtLeast: (count: number) => `至少 ${count} 篇`,
     counting: '计算中…',
     fresh: (count: number) => `${count} 篇新文章`,
-    open: (name: string, summary: string) => `${name}：${summary}`,
     rename: (name: string) => `重命名：${name}`,
     renameLabel: '重命名',
     remove: (name: string) => `删除保存的搜索：${name}`,

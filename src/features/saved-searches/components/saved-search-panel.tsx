@@ -151,19 +151,21 @@ function SavedSearchRow({ manifest, search, describe, onDone }: { manifest: Mani
 
   return (
     <li className="rounded-md border border-stone-200 p-2 dark:border-stone-700">
-      <Link
-        to={`/${search.query}`}
-        aria-label={s.open(search.name, [total, fresh].filter(Boolean).join('，'))}
-        onClick={() => savedSearchStore.open(search.id, counts.newest)}
-        className="block hover:underline hover:underline-offset-4"
-      >
-        <span className="font-medium break-words">{search.name}</span>
-        <span className="mt-0.5 block text-xs text-stone-600 dark:text-stone-400">{describe(filters)}</span>
+      {/* The link's name is what it shows: 名称：N 篇，M 篇新文章 (the punctuation for screen readers only). */}
+      <Link to={`/${search.query}`} onClick={() => savedSearchStore.open(search.id, counts.newest)} className="group block">
+        <span className="font-medium break-words group-hover:underline group-hover:underline-offset-4">{search.name}</span>
+        <span className="sr-only">：</span>
+        <span className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-stone-600 tabular-nums dark:text-stone-400">{total}</span>
+          {fresh && (
+            <>
+              <span className="sr-only">，</span>
+              <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-900 dark:text-sky-50">{fresh}</span>
+            </>
+          )}
+        </span>
       </Link>
-      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm">
-        <span className="text-stone-600 tabular-nums dark:text-stone-400">{total}</span>
-        {fresh && <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-900 dark:text-sky-50">{fresh}</span>}
-      </p>
+      <p className="mt-1 text-xs break-words text-stone-600 dark:text-stone-400">{describe(filters)}</p>
       <div className="mt-2 flex gap-2">
         <button type="button" aria-label={s.rename(search.name)} onClick={() => setRenaming(search.name)} className={button}>
           {s.renameLabel}
