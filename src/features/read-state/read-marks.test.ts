@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest'
+import { parseFilters, toSearch } from '../../lib/filters'
 import { backupKeyPrefix } from '../../lib/recoverable-store'
 import { createTestStorage } from '../../../tests/unit/test-storage'
 import { ID_ALPHABET, ID_HASH_LENGTH } from '../../types/bundle-paths'
@@ -85,4 +86,12 @@ describe('read-state store', () => {
     expect(store.marks().has(VOA)).toBe(true)
     unsubscribe()
   })
+})
+
+test('unread=1 is a filter of the URL like the others: read, written back, and cleared with them', () => {
+  const filters = parseFilters(new URLSearchParams('?outlet=bbc&unread=1'), ['bbc'])
+  expect(filters).toEqual({ outlets: ['bbc'], from: null, to: null, q: '', unread: true })
+  expect(toSearch(filters)).toBe('?outlet=bbc&unread=1')
+  expect(toSearch({ ...filters, unread: false })).toBe('?outlet=bbc')
+  expect(parseFilters(new URLSearchParams('?unread=yes'), [])).not.toHaveProperty('unread')
 })
