@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigationType, type Location } from 'react-router'
 import { ThemeToggle } from '../components/theme-toggle'
 import { StorageNoticeBanner } from '../features/bookmarks/components/storage-notice-banner'
+import { ReaderDataNotice } from '../features/read-state/components/reader-data-notice'
 import { strings } from '../lib/strings'
 
 const s = strings.app
@@ -61,6 +62,7 @@ function Frame({ children }: { children?: React.ReactNode }) {
       </a>
       <Header />
       <StorageNoticeBanner />
+      <ReaderDataNotice />
       {/* min-h-screen: the footer starts below the fold, so content arriving never pushes it (no layout shift). */}
       <main id="main" tabIndex={-1} className="mx-auto min-h-screen w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
         {children}
