@@ -150,7 +150,10 @@ describe('saved searches', () => {
     const newer = times.filter((time) => Date.parse(time) > Date.parse(oldest)).length
     expect(newer).toBeGreaterThan(0)
     await seedSavedSearch(page, '克宫', `?q=${encodeURIComponent(KREMLIN)}`, oldest)
+    await seedReadMarks(page, [bundle.entries[1]!.id])
     await goto(page, '/')
+    await savedLink(page, '克宫', times.length, newer).waitFor()
+    await screenshot(page, 'saved-searches-desktop')
     await savedLink(page, '克宫', times.length, newer).click()
     await savedLink(page, '克宫', times.length).waitFor()
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), SAVED_SEARCHES_KEY)
