@@ -89,3 +89,21 @@ describe('match and new counts', () => {
     expect(countsAreSettled(many, null, false)).toBe(true)
   })
 })
+
+describe('saved search store', () => {
+  test('save, open (marks the newest match seen, never moves it back), rename and delete, all persisted', async () => {
+    const { createTestStorage } = await import('../../../tests/unit/test-storage')
+    const { createSavedSearchStore } = await import('./store')
+    const storage = createTestStorage()
+    const options = { storage: () => storage, now: () => new Date('2024-05-01T00:00:00.000Z'), eventTarget: null }
+    const store = createSavedSearchStore(options)
+    const saved = store.save('克宫', '?q=%E5%85%8B%E5%AE%AB', '2024-03-01T00:00:00.000Z')
+    store.open(saved.id, '2024-04-01T00:00:00.000Z')
+    store.open(saved.id, '2024-02-01T00:00:00.000Z')
+    store.rename(saved.id, '克里姆林宫')
+    const [reloaded] = createSavedSearchStore(options).getSnapshot().value
+    expect(reloaded).toMatchObject({ name: '克里姆林宫', seenNewest: '2024-04-01T00:00:00.000Z', openedAt: '2024-05-01T00:00:00.000Z' })
+    store.remove(saved.id)
+    expect(createSavedSearchStore(options).getSnapshot().value).toEqual([])
+  })
+})

@@ -23,7 +23,7 @@ export function createSavedSearchStore(options: RecoverableStoreOptions = {}) {
     remove: (id: string) => inner.update((searches) => searches.filter((search) => search.id !== id)),
     /** Opened from the panel: every match up to `newest` counts as seen. */
     open: (id: string, newest: string | null) =>
-      change(id, (search) => ({ ...search, openedAt: now().toISOString(), seenNewest: newest !== null && (search.seenNewest === null || newest > search.seenNewest) ? newest : search.seenNewest })),
+      change(id, (search) => ({ ...search, openedAt: now().toISOString(), seenNewest: newest !== null && (search.seenNewest === null || Date.parse(newest) > Date.parse(search.seenNewest)) ? newest : search.seenNewest })),
     mergeImported(incoming: readonly SavedSearch[]): { added: number; saved: boolean } {
       const merged = mergeSavedSearches(inner.getSnapshot().value, incoming)
       return { added: merged.added, saved: inner.commit(merged.searches) }
