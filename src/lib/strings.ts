@@ -159,8 +159,6 @@ export const strings = {
     unreadOnly: '只看未读',
     markAll: (count: number) => `全部标为已读（${count} 篇）`,
     markShown: (count: number) => `将显示的 ${count} 篇标为已读`,
-    markedAll: (count: number) => `已将 ${count} 篇标为已读。`,
-    nothingToMark: '这里的文章都已读。',
     noticeUnavailable: '浏览器存储不可用：已读标记和保存的搜索只在这个标签页有效，关闭后不会保留。',
     noticeRecovered: (backupKey: string) => `已保存的已读标记或保存的搜索无法读取，能读的部分已保留；原始数据没有删除，已另存在浏览器存储的“${backupKey}”下。`,
     noticeNewer: (version: string) => `已读标记或保存的搜索由更新版本的本应用保存（格式版本 ${version}），这个页面不会改写它们：这里的更改只在这个标签页有效。请刷新页面以使用新版本。`,

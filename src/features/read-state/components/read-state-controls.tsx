@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import type { Filters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
 import type { ListEntry } from '../../../types/data'
@@ -24,13 +23,11 @@ export function ReadStateControls({
   complete: boolean
 }) {
   const { isRead, markAllRead } = useReadState()
-  const [done, setDone] = useState<string | null>(null)
   const unread = entries.filter((entry) => !isRead(entry.id))
   const markAll = () => {
-    markAllRead(unread.map((entry) => entry.id))
-    setDone(s.markedAll(unread.length))
+    if (unread.length > 0) markAllRead(unread.map((entry) => entry.id))
   }
-  const button = 'rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800'
+  const button = 'rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800'
   return (
     <div className="flex flex-wrap items-center gap-2 sm:ml-auto">
       <button
@@ -41,12 +38,10 @@ export function ReadStateControls({
       >
         {s.unreadOnly}
       </button>
-      <button type="button" disabled={unread.length === 0} onClick={markAll} className={button}>
+      {/* aria-disabled, not disabled: focus stays on the button, whose name now says 0 篇. No status region here: the filter bar's one is the count. */}
+      <button type="button" aria-disabled={unread.length === 0} onClick={markAll} className={button}>
         {complete ? s.markAll(unread.length) : s.markShown(unread.length)}
       </button>
-      <span role="status" className="sr-only">
-        {done}
-      </span>
     </div>
   )
 }
