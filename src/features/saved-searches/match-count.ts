@@ -12,8 +12,6 @@ export interface MatchCounts {
   atLeast: number
   /** Matches newer than the newest one seen; null until the loaded list reaches what was seen. */
   fresh: number | null
-  /** The newest match loaded: what counts as seen once the search is opened. */
-  newest: string | null
 }
 
 function isFresh(entry: ListEntry, seenNewest: string | null): boolean {
@@ -36,6 +34,5 @@ export function matchCounts(
     total: list.total,
     atLeast: list.entries.length,
     fresh: freshKnown ? fresh : null,
-    newest: list.entries[0]?.publishedAt ?? null,
   }
 }

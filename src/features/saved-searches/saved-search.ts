@@ -11,7 +11,7 @@ export interface SavedSearch {
   /** '?outlet=bbc&q=…' as toSearch writes it: text, outlets, dates (never unread). */
   query: string
   createdAt: string
-  /** publishedAt of the newest match when it was saved or last opened in the panel; null when it had none. */
+  /** The archive's newest publication time when it was saved or last opened in the panel: newer matches are new. */
   seenNewest: string | null
   openedAt: string | null
 }

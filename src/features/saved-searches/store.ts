@@ -12,7 +12,7 @@ export function createSavedSearchStore(options: RecoverableStoreOptions = {}) {
     getSnapshot: inner.getSnapshot,
     subscribe: inner.subscribe,
     dismissNotice: inner.dismissNotice,
-    /** Saves the filters (query) under name; newest marks what counts as seen. Returns the new search. */
+    /** Saves the filters (query) under name; newest (the archive's newest publication time) marks what counts as seen. */
     save(name: string, query: string, newest: string | null): SavedSearch {
       const at = now().toISOString()
       const search: SavedSearch = { id: `s${now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, name, query, createdAt: at, seenNewest: newest, openedAt: null }
@@ -21,7 +21,7 @@ export function createSavedSearchStore(options: RecoverableStoreOptions = {}) {
     },
     rename: (id: string, name: string) => change(id, (search) => ({ ...search, name })),
     remove: (id: string) => inner.update((searches) => searches.filter((search) => search.id !== id)),
-    /** Opened from the panel: every match up to `newest` counts as seen. */
+    /** Opened from the panel: every article up to `newest` counts as seen (never moved back). */
     open: (id: string, newest: string | null) =>
       change(id, (search) => ({ ...search, openedAt: now().toISOString(), seenNewest: newest !== null && (search.seenNewest === null || Date.parse(newest) > Date.parse(search.seenNewest)) ? newest : search.seenNewest })),
     mergeImported(incoming: readonly SavedSearch[]): { added: number; saved: boolean } {

@@ -22,7 +22,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
     // The saved searches sit beside the list on a wide screen, folded above it on a phone.
     <div className="space-y-6 lg:grid lg:grid-cols-[minmax(0,1fr)_17rem] lg:items-start lg:gap-6 lg:space-y-0">
       <h1 className="sr-only">{s.heading}</h1>
-      <SavedSearchPanel manifest={manifest} filters={filters} newest={list.status === 'success' ? (list.entries[0]?.publishedAt ?? null) : undefined} />
+      <SavedSearchPanel manifest={manifest} filters={filters} />
       <div className="space-y-6 lg:col-start-1 lg:row-start-1">
         <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />} />
         {list.status === 'error' ? (

@@ -27,13 +27,16 @@ export function describeFilters(filters: Filters, outletName: (id: string) => st
  * new since it was last opened here; save the current filters, rename, delete. On a phone it
  * folds to one button.
  */
-export function SavedSearchPanel({ manifest, filters, newest }: { manifest: Manifest; filters: Filters; newest: string | null | undefined }) {
+export function SavedSearchPanel({ manifest, filters }: { manifest: Manifest; filters: Filters }) {
   const id = useId()
   const { value: searches } = useSavedSearches()
   const [open, setOpen] = useState(false)
   const [message, setMessage] = useState('')
   const info = manifestInfo(manifest)
   const outletName = (outletId: string) => info.outlets.get(outletId)?.name ?? outletId
+  // Saving or opening a search sees every article the archive holds now: what a later build adds
+  // (with a newer publication time) counts as new.
+  const newest = manifest.shards[0]?.newest ?? null
 
   return (
     <aside aria-labelledby={`${id}-heading`} className="h-fit rounded-lg border border-stone-200 bg-white p-4 lg:col-start-2 lg:row-start-1 dark:border-stone-800 dark:bg-stone-900">
@@ -51,7 +54,7 @@ export function SavedSearchPanel({ manifest, filters, newest }: { manifest: Mani
         ) : (
           <ul className="space-y-2">
             {searches.map((search) => (
-              <SavedSearchRow key={search.id} manifest={manifest} search={search} describe={(next) => describeFilters(next, outletName)} onDone={setMessage} />
+              <SavedSearchRow key={search.id} manifest={manifest} search={search} newest={newest} describe={(next) => describeFilters(next, outletName)} onDone={setMessage} />
             ))}
           </ul>
         )}
@@ -63,11 +66,11 @@ export function SavedSearchPanel({ manifest, filters, newest }: { manifest: Mani
   )
 }
 
-function SaveForm({ filters, newest, describe, onDone }: { filters: Filters; newest: string | null | undefined; describe: (filters: Filters) => string; onDone: (text: string) => void }) {
+function SaveForm({ filters, newest, describe, onDone }: { filters: Filters; newest: string | null; describe: (filters: Filters) => string; onDone: (text: string) => void }) {
   const id = useId()
   const [name, setName] = useState<string | null>(null)
   const [error, setError] = useState('')
-  const saveable = hasFilters({ ...filters, unread: false }) && newest !== undefined
+  const saveable = hasFilters({ ...filters, unread: false })
   if (name === null) {
     return (
       <div>
@@ -82,7 +85,7 @@ function SaveForm({ filters, newest, describe, onDone }: { filters: Filters; new
     event.preventDefault()
     const checked = checkName(name)
     if (!checked.ok) return setError(checked.error)
-    savedSearchStore.save(checked.name, savedQuery(filters), newest ?? null)
+    savedSearchStore.save(checked.name, savedQuery(filters), newest)
     setName(null)
     setError('')
     onDone(s.saved(checked.name))
@@ -108,7 +111,19 @@ function SaveForm({ filters, newest, describe, onDone }: { filters: Filters; new
   )
 }
 
-function SavedSearchRow({ manifest, search, describe, onDone }: { manifest: Manifest; search: SavedSearch; describe: (filters: Filters) => string; onDone: (text: string) => void }) {
+function SavedSearchRow({
+  manifest,
+  search,
+  newest,
+  describe,
+  onDone,
+}: {
+  manifest: Manifest
+  search: SavedSearch
+  newest: string | null
+  describe: (filters: Filters) => string
+  onDone: (text: string) => void
+}) {
   const id = useId()
   const { status, counts } = useMatchCounts(manifest, search)
   const [renaming, setRenaming] = useState<string | null>(null)
@@ -152,7 +167,7 @@ function SavedSearchRow({ manifest, search, describe, onDone }: { manifest: Mani
   return (
     <li className="rounded-md border border-stone-200 p-2 dark:border-stone-700">
       {/* The link's name is what it shows: 名称：N 篇，M 篇新文章 (the punctuation for screen readers only). */}
-      <Link to={`/${search.query}`} onClick={() => savedSearchStore.open(search.id, counts.newest)} className="group block">
+      <Link to={`/${search.query}`} onClick={() => savedSearchStore.open(search.id, newest)} className="group block">
         <span className="font-medium break-words group-hover:underline group-hover:underline-offset-4">{search.name}</span>
         <span className="sr-only">：</span>
         <span className="mt-1 flex flex-wrap items-center gap-2 text-sm">
