@@ -3,6 +3,7 @@ import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigationType, typ
 import { ThemeToggle } from '../components/theme-toggle'
 import { StorageNoticeBanner } from '../features/bookmarks/components/storage-notice-banner'
 import { OfflineStatus } from '../features/offline/components/offline-status'
+import { ReaderDataNotice } from '../features/read-state/components/reader-data-notice'
 import { strings } from '../lib/strings'
 
 const s = strings.app
@@ -63,6 +64,7 @@ function Frame({ children }: { children?: React.ReactNode }) {
       <Header />
       <StorageNoticeBanner />
       <OfflineStatus />
+      <ReaderDataNotice />
       {/* min-h-screen: the footer starts below the fold, so content arriving never pushes it (no layout shift). */}
       <main id="main" tabIndex={-1} className="mx-auto min-h-screen w-full max-w-5xl flex-1 px-4 py-6 focus:outline-none">
         {children}

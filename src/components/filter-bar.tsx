@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { addDays, formatDay, parseDay } from '../lib/dates'
 import { EMPTY_FILTERS, hasFilters, type Filters } from '../lib/filters'
 import { strings } from '../lib/strings'
@@ -18,11 +18,13 @@ export interface FilterBarProps {
   status: string
   /** What the search box searches, as its label. */
   searchLabel?: string
+  /** More controls of a view, in the result row (the list's unread toggle and mark-all). */
+  actions?: ReactNode
 }
 
 const SEARCH_DEBOUNCE_MS = 250
 
-export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search }: FilterBarProps) {
+export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, actions }: FilterBarProps) {
   const id = useId()
   const toggleOutlet = (outletId: string, on: boolean) => {
     const chosen = new Set(filters.outlets)
@@ -113,6 +115,7 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
         <p role="status" aria-live="polite" className="font-medium">
           {status}
         </p>
+        {actions}
         <button
           type="button"
           disabled={!hasFilters(filters)}

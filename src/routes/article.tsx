@@ -7,6 +7,7 @@ import { manifestInfo } from '../features/articles/manifest-info'
 import { BundleVersionError, NotFoundError } from '../lib/fetch-json'
 import { parseFilters } from '../lib/filters'
 import { strings } from '../lib/strings'
+import { useMarkRead } from '../features/read-state/use-mark-read'
 
 export function Component() {
   const { id = '' } = useParams()
@@ -14,6 +15,7 @@ export function Component() {
   const article = useArticle(id)
   const manifest = useManifest()
   const filters = parseFilters(new URLSearchParams(search), manifest.data ? manifestInfo(manifest.data).ids : [])
+  useMarkRead(article.data?.id)
 
   // An article file of another schema may not read right either: say so instead of showing it.
   if (manifest.error instanceof BundleVersionError) return <ErrorState error={manifest.error} onRetry={() => void manifest.refetch()} />

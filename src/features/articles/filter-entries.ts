@@ -11,6 +11,8 @@ export interface CompiledFilter {
   end: number
   /** Article numbers matching the search (ascending), null when there is no search. */
   numbers: readonly number[] | null
+  /** Articles left out by id (the read ones, under `unread=1`), null when none are. */
+  skip?: ReadonlySet<string> | null
 }
 
 export function compileFilter(filters: Filters, numbers: readonly number[] | null, timeZone?: string): CompiledFilter {
@@ -29,6 +31,7 @@ export function matchingEntries(shard: Shard, filter: CompiledFilter): ListEntry
   shard.entries.forEach((entry, index) => {
     if (wanted && !wanted.has(shard.numbers?.[index] ?? shard.start + index)) return
     if (filter.outlets && !filter.outlets.has(entry.outlet)) return
+    if (filter.skip?.has(entry.id)) return
     const time = Date.parse(entry.publishedAt)
     if (!(time >= filter.start && time < filter.end)) return
     out.push(entry)
@@ -131,7 +134,7 @@ export function planShards(
 /** The exact number of matches when the manifest or the search tells it without loading shards. */
 export function knownTotal(manifest: Manifest, filters: Filters, numbers: readonly number[] | null): number | null {
   const dated = filters.from !== null || filters.to !== null
-  if (dated) return null
+  if (dated || filters.unread) return null
   if (numbers) return filters.outlets.length === 0 ? numbers.length : null
   if (filters.outlets.length === 0) return manifest.articleCount
   const chosen = new Set(filters.outlets)

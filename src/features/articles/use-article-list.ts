@@ -11,6 +11,7 @@ import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
+import { useReadMarks } from '../read-state/store'
 
 export interface ArticleListResult {
   status: 'pending' | 'error' | 'success'
@@ -64,7 +65,8 @@ export function useArticleList(
   const searching = folded.text === null || search.grams.length > 0
   const numbers = folded.text === null ? null : buckets.numbers
 
-  const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
+  const marks = useReadMarks(filters.unread === true)
+  const filter = useMemo(() => ({ ...compileFilter(filters, numbers), skip: marks }), [filters, numbers, marks])
   const all = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
   const loaded = (file: string) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey)
   const candidates = around ? all.slice(aroundStart(all, around, loaded, filter)) : all

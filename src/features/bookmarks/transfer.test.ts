@@ -16,7 +16,7 @@ describe('parseBookmarksFile rejects what it cannot trust, naming the problem', 
     ['no bookmarks list', '{"version":1}', '没有书签列表'],
     ['another program\u2019s file', file([], { format: 'other-app' }), '不是新闻存档阅读器导出的书签文件'],
     ['an older version', file([], { version: 0 }), '不支持的文件版本 0'],
-    ['a newer version', file([], { version: 2 }), '不支持的文件版本 2'],
+    ['a newer version', file([], { version: 3 }), '不支持的文件版本 3'],
     ['an entry that is not an object', file(['https://news.test/a']), '第 1 条书签不是一个对象'],
     ['an entry missing a field', file([bookmark('a'), { ...bookmark('b'), title: undefined }]), '第 2 条书签缺少“title”'],
     ['an entry with a number for a string', file([{ ...bookmark('a'), outletName: 7 }]), '第 1 条书签缺少“outletName”'],
@@ -63,7 +63,7 @@ describe('parseBookmarksFile rejects what it cannot trust, naming the problem', 
 describe('bookmarksFileText', () => {
   test('writes a versioned, pretty file, newest bookmark first', () => {
     const text = bookmarksFileText([bookmark('a'), bookmark('b', '2024-02-12T00:00:00.000Z')], new Date('2024-03-01T00:00:00Z'))
-    expect(text).toContain('\n  "version": 1,\n')
+    expect(text).toContain('\n  "version": 2,\n')
     expect(JSON.parse(text)).toMatchObject({ format: 'archive-reader-bookmarks', exportedAt: '2024-03-01T00:00:00.000Z', bookmarks: [{ id: 'b' }, { id: 'a' }] })
   })
 })

@@ -6,7 +6,9 @@ import { webUrl } from '../../lib/urls'
 import type { Bookmark, BookmarkInput } from './bookmark'
 
 export const BOOKMARKS_FILE_FORMAT = 'archive-reader-bookmarks'
-export const BOOKMARKS_FILE_VERSION = 1
+/** 2 adds the sections of export-file.ts (read marks, saved searches) beside the bookmarks; 1 still imports. */
+export const BOOKMARKS_FILE_VERSION = 2
+const READABLE_FILE_VERSIONS: readonly unknown[] = [1, 2]
 /** Far above any real export (a bookmark is ~400 bytes): 5 MB is ~12,000 bookmarks. */
 export const MAX_IMPORT_CHARS = 5 * 1024 * 1024
 export const MAX_BOOKMARKS = 10_000
@@ -83,7 +85,7 @@ export function parseBookmarksFile(text: string): ParseResult {
   const file = data as Record<string, unknown>
   if ('format' in file && file.format !== BOOKMARKS_FILE_FORMAT) return { ok: false, error: strings.bookmarks.importWrongFormat }
   if (!('version' in file) || !Array.isArray(file.bookmarks)) return { ok: false, error: strings.bookmarks.importWrongShape }
-  if (file.version !== BOOKMARKS_FILE_VERSION) return { ok: false, error: strings.bookmarks.importWrongVersion(JSON.stringify(file.version) ?? '?') }
+  if (!READABLE_FILE_VERSIONS.includes(file.version)) return { ok: false, error: strings.bookmarks.importWrongVersion(JSON.stringify(file.version) ?? '?') }
   if (file.bookmarks.length > MAX_BOOKMARKS) return { ok: false, error: strings.bookmarks.importTooMany(file.bookmarks.length, MAX_BOOKMARKS) }
   const bookmarks: Bookmark[] = []
   for (const [index, entry] of file.bookmarks.entries()) {
@@ -94,13 +96,14 @@ export function parseBookmarksFile(text: string): ParseResult {
   return { ok: true, bookmarks: mergeBookmarks([], bookmarks).bookmarks }
 }
 
-/** The text of an export file: versioned, pretty, newest bookmark first. */
-export function bookmarksFileText(bookmarks: readonly Bookmark[], exportedAt: Date = new Date()): string {
+/** The text of an export file: versioned, pretty, newest bookmark first, then any other sections. */
+export function bookmarksFileText(bookmarks: readonly Bookmark[], exportedAt: Date = new Date(), sections: Record<string, unknown> = {}): string {
   const file = {
     format: BOOKMARKS_FILE_FORMAT,
     version: BOOKMARKS_FILE_VERSION,
     exportedAt: exportedAt.toISOString(),
     bookmarks: sortBookmarks(bookmarks),
+    ...sections,
   }
   return `${JSON.stringify(file, null, 2)}\n`
 }

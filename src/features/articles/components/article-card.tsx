@@ -6,14 +6,16 @@ import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { ListEntry, Outlet } from '../../../types/data'
 import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
+import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 
 export function ArticleCard({ entry, outlet, filters }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters }) {
   const outletName = outlet?.name ?? entry.outlet
   return (
     <article className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
-      <h2 lang={entry.lang} className="text-lg leading-snug font-semibold sm:text-xl">
+      <h2 lang={entry.lang} className={`text-lg leading-snug font-semibold sm:text-xl ${DIM_WHEN_READ}`}>
         <Link to={articleLink(entry.id, filters)} className="hover:underline hover:underline-offset-4">
           {entry.title}
+          <ReadLabel id={entry.id} />
         </Link>
       </h2>
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">

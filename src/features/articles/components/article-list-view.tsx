@@ -5,6 +5,8 @@ import type { Manifest } from '../../../types/data'
 import { usePagedArticleList } from '../use-article-list'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
+import { ReadStateControls } from '../../read-state/components/read-state-controls'
+import { SavedSearchPanel } from '../../saved-searches/components/saved-search-panel'
 
 const PAGE = 30
 const s = strings.list
@@ -14,34 +16,38 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
 
   return (
-    <div className="space-y-6">
+    // The saved searches sit beside the list on a wide screen, folded above it on a phone.
+    <div className="space-y-6 lg:grid lg:grid-cols-[minmax(0,1fr)_17rem] lg:items-start lg:gap-6 lg:space-y-0">
       <h1 className="sr-only">{s.heading}</h1>
-      <FilterBar {...filterBar} />
-      {list.status === 'error' ? (
-        <ErrorState error={list.failure} onRetry={list.retry} />
-      ) : list.status === 'pending' ? (
-        <div className="space-y-4">
-          {Array.from({ length: 4 }, (_, i) => (
-            <ArticleCardSkeleton key={i} />
-          ))}
-        </div>
-      ) : shown.length === 0 ? (
-        <NoResults onClear={clear} />
-      ) : (
-        <>
-          <ol className="space-y-4">
-            {shown.map((entry) => (
-              <li key={entry.id}>
-                <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} />
-              </li>
+      <SavedSearchPanel manifest={manifest} filters={filters} />
+      <div className="space-y-6 lg:col-start-1 lg:row-start-1">
+        <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />} />
+        {list.status === 'error' ? (
+          <ErrorState error={list.failure} onRetry={list.retry} />
+        ) : list.status === 'pending' ? (
+          <div className="space-y-4">
+            {Array.from({ length: 4 }, (_, i) => (
+              <ArticleCardSkeleton key={i} />
             ))}
-          </ol>
-          <LoadMore list={list} hasMore={hasMore} onMore={showMore} label={s.loadMore} />
-        </>
-      )}
+          </div>
+        ) : shown.length === 0 ? (
+          <NoResults onClear={clear} />
+        ) : (
+          <>
+            <ol className="space-y-4">
+              {shown.map((entry) => (
+                <li key={entry.id}>
+                  <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} />
+                </li>
+              ))}
+            </ol>
+            <LoadMore list={list} hasMore={hasMore} onMore={showMore} label={s.loadMore} />
+          </>
+        )}
+      </div>
     </div>
   )
 }

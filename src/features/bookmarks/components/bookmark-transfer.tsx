@@ -1,16 +1,9 @@
 import { useId, useState } from 'react'
 import { strings } from '../../../lib/strings'
 import type { Bookmark } from '../bookmark'
-import { importBookmarksFile, type ImportResult } from '../store'
-import { bookmarksFileText } from '../transfer'
+import { exportFileText, importExportFile, importResultText } from '../export-file'
 
 const s = strings.bookmarkUi
-
-/** What an import did, as one sentence for the reader. */
-function importResultText(result: ImportResult): string {
-  if (!result.ok) return result.error
-  return (result.saved ? strings.bookmarks.importDone : strings.bookmarks.importNotSaved)(result.added, result.updated, result.total)
-}
 
 /** Export every bookmark to a JSON file; import one and merge it. An invalid file changes nothing. */
 export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
@@ -18,7 +11,7 @@ export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([bookmarksFileText(bookmarks)], { type: 'application/json' }))
+    const url = URL.createObjectURL(new Blob([exportFileText(bookmarks)], { type: 'application/json' }))
     const link = document.createElement('a')
     link.href = url
     link.download = `archive-reader-bookmarks-${new Date().toISOString().slice(0, 10)}.json`
@@ -29,7 +22,7 @@ export function BookmarkTransfer({ bookmarks }: { bookmarks: Bookmark[] }) {
   }
 
   const upload = async (file: File) => {
-    const outcome = importBookmarksFile(await file.text())
+    const outcome = importExportFile(await file.text())
     // An import that was merged but not saved is shown as an alert, not as success.
     setResult({ ok: outcome.ok && outcome.saved, text: importResultText(outcome) })
   }

@@ -9,6 +9,8 @@ import type { Manifest } from '../../../types/data'
 import { LoadMore } from '../../articles/components/load-more'
 import { usePagedArticleList } from '../../articles/use-article-list'
 import { groupByDay, monthBars } from '../group-by-day'
+import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
+import { ReadStateControls } from '../../read-state/components/read-state-controls'
 import { MonthChart } from './month-chart'
 
 const PAGE = 100
@@ -29,7 +31,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{s.heading}</h1>
       <MonthChart bars={bars} outlets={info.outlets} filters={filters} onPick={(range) => setFilters({ ...filters, ...range })} />
-      <FilterBar {...filterBar} />
+      <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />} />
       {list.status === 'error' ? (
         <ErrorState error={list.failure} onRetry={list.retry} />
       ) : list.status === 'pending' ? (
@@ -74,9 +76,10 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                                     </time>
                                     <OutletBadge outlet={outlet} name={outlet?.name ?? entry.outlet} />
                                   </p>
-                                  <p lang={entry.lang} className="mt-1 font-medium">
+                                  <p lang={entry.lang} className={`mt-1 font-medium ${DIM_WHEN_READ}`}>
                                     <Link to={articleLink(entry.id, filters)} className="hover:underline hover:underline-offset-4">
                                       {entry.title}
+                                      <ReadLabel id={entry.id} />
                                     </Link>
                                   </p>
                                 </article>
