@@ -2,6 +2,7 @@
 // wrapped around text nodes with DOM calls only (no HTML strings: the body stays under Trusted
 // Types). Offsets count the body's text nodes in document order, leaving out what the app itself
 // adds to the body (a missing image's placeholder, the marks' own hidden labels).
+import { foldWithMap, locate, type Fold, type TextTarget } from './anchor'
 
 /** Elements whose text is the app's, not the article's. */
 const NOT_ARTICLE_TEXT = '.safe-html-missing-image, [data-annotation-label]'
@@ -104,4 +105,34 @@ export function clearMarks(root: Element): void {
     parents.add(parent)
   }
   for (const parent of parents) if (parent.isConnected || root.contains(parent)) parent.normalize()
+}
+
+export interface Drawn {
+  /** Highlight id -> its marks, first one first. */
+  marks: Map<string, HTMLElement[]>
+  /** Highlights whose passage is not in the body now: kept, listed as detached. */
+  detached: string[]
+}
+
+/**
+ * Clears the marks and draws every highlight again where its passage is now, oldest first so a
+ * later one nests inside an earlier one it overlaps.
+ */
+export function drawHighlights(
+  root: Element,
+  highlights: readonly { id: string; target: TextTarget }[],
+  fold: Fold,
+  markOptions: (id: string) => Omit<MarkOptions, 'id'>,
+): Drawn {
+  clearMarks(root)
+  const body = bodyText(root)
+  const folded = foldWithMap(body.text, fold)
+  const spans = highlights.map((highlight) => ({ id: highlight.id, span: locate(folded, highlight.target, fold) }))
+  const drawn: Drawn = { marks: new Map(), detached: [] }
+  for (const { id, span } of spans) {
+    const marks = span ? wrapRange(root, span.start, span.end, { id, ...markOptions(id) }) : []
+    if (marks.length > 0) drawn.marks.set(id, marks)
+    else drawn.detached.push(id)
+  }
+  return drawn
 }
