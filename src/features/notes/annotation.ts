@@ -1,4 +1,4 @@
-import type { Lang } from '../../types/data'
+import type { Article, Lang } from '../../types/data'
 import type { TextTarget } from './anchor'
 
 /**
@@ -13,7 +13,8 @@ export interface SourceRef {
   outletName: string
   /** ISO 8601 UTC. */
   publishedAt: string
-  lang: Lang
+  /** Unknown for a bookmark made before bookmarks kept it. */
+  lang?: Lang
   author?: string
 }
 
@@ -28,3 +29,10 @@ export interface Annotation {
 }
 
 export const isHighlight = (annotation: Annotation): annotation is Annotation & { target: TextTarget } => annotation.target !== undefined
+
+/** The snapshot of an article its annotations keep, with the outlet's name as the reader sees it. */
+export function sourceOfArticle(article: Article, outletName: string): SourceRef {
+  const source: SourceRef = { id: article.id, title: article.title, url: article.url, outlet: article.outlet.id, outletName, publishedAt: article.publishedAt, lang: article.lang }
+  if (article.author) source.author = article.author
+  return source
+}

@@ -107,7 +107,7 @@ export interface CslItem {
   issued: CslDate
   accessed: CslDate
   URL?: string
-  language: string
+  language?: string
   note?: string
 }
 
@@ -120,8 +120,8 @@ export function toCslJson(entries: readonly ExportEntry[], { accessed, timeZone 
       'container-title': source.outletName,
       issued: cslDate(dayOf(source.publishedAt, timeZone)),
       accessed: cslDate(dayOf(accessed, timeZone)),
-      language: source.lang,
     }
+    if (source.lang) item.language = source.lang
     // A name as the outlet prints it: literal, not split into family and given.
     if (source.author) item.author = [{ literal: source.author }]
     if (source.url) item.URL = source.url
@@ -166,7 +166,8 @@ export function toBibtex(entries: readonly ExportEntry[], { accessed, timeZone }
       ['month', MONTH_MACROS[published.month - 1]!],
     )
     if (source.url) fields.push(['url', `{${source.url.replace(/[{}\\\s]/g, encodeURIComponent)}}`])
-    fields.push(['urldate', `{${isoDay(dayOf(accessed, timeZone))}}`], ['language', bibValue(source.lang)])
+    fields.push(['urldate', `{${isoDay(dayOf(accessed, timeZone))}}`])
+    if (source.lang) fields.push(['language', bibValue(source.lang)])
     const note = annotations.map(annotationText).join('; ')
     if (note) fields.push(['annote', bibValue(note)])
     return `@article{${bibKey(source, published.year)},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(',\n')}\n}`
@@ -191,7 +192,8 @@ export function toRis(entries: readonly ExportEntry[], { accessed, timeZone }: E
     if (source.author) lines.push(['AU', source.author])
     lines.push(['PY', String(published.year)], ['DA', risDate(published)])
     if (source.url) lines.push(['UR', source.url])
-    lines.push(['Y2', risDate(dayOf(accessed, timeZone))], ['LA', source.lang])
+    lines.push(['Y2', risDate(dayOf(accessed, timeZone))])
+    if (source.lang) lines.push(['LA', source.lang])
     for (const annotation of annotations) lines.push(['N1', annotationText(annotation)])
     lines.push(['ID', source.id], ['ER', ''])
     return lines.map(([tag, value]) => `${tag}  - ${risValue(value)}`.trimEnd()).join('\r\n')

@@ -27,9 +27,10 @@ function readSource(value: unknown): SourceRef | null {
   if (!isText(v.id, 200) || !ID_PATTERN.test(v.id) || !isText(v.outlet, 200) || !ID_PATTERN.test(v.outlet)) return null
   if (!isText(v.title, 2000) || !isText(v.outletName, 200) || !isTime(v.publishedAt)) return null
   if (!isText(v.url, 4096) || (v.url !== '' && webUrl(v.url) === null)) return null
-  if (!LANGS.includes(v.lang as Lang)) return null
+  if (v.lang !== undefined && !LANGS.includes(v.lang as Lang)) return null
   if (v.author !== undefined && !isText(v.author, 500)) return null
-  const source: SourceRef = { id: v.id, title: v.title, url: v.url, outlet: v.outlet, outletName: v.outletName, publishedAt: v.publishedAt, lang: v.lang as Lang }
+  const source: SourceRef = { id: v.id, title: v.title, url: v.url, outlet: v.outlet, outletName: v.outletName, publishedAt: v.publishedAt }
+  if (v.lang !== undefined) source.lang = v.lang as Lang
   if (typeof v.author === 'string' && v.author.trim()) source.author = v.author
   return source
 }

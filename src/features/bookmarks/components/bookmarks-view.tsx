@@ -15,13 +15,14 @@ import { manifestInfo } from '../../articles/manifest-info'
 import type { Bookmark } from '../bookmark'
 import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
+import { BookmarkExport } from '../../notes/components/bookmark-export'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
 const s = strings.bookmarkUi
 const NEUTRAL = '#78716c'
 
-/** Outlets to offer as filters: those the reader bookmarked, named and coloured as in the archive. */
-function bookmarkOutlets(bookmarks: readonly Bookmark[], archive: Map<string, Outlet>): Outlet[] {
+/** Outlets to offer as filters: those the reader bookmarked (or noted), named and coloured as in the archive. */
+export function bookmarkOutlets(bookmarks: readonly Pick<Bookmark, 'outlet' | 'outletName'>[], archive: Map<string, Outlet>): Outlet[] {
   const counts = new Map<string, { name: string; count: number }>()
   for (const bookmark of bookmarks) {
     const seen = counts.get(bookmark.outlet)
@@ -67,6 +68,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
         searchLabel={s.search}
       />
       <BookmarkTransfer bookmarks={bookmarks} />
+      <BookmarkExport shown={shown} all={bookmarks} filters={filters} />
       {bookmarks.length === 0 ? (
         <EmptyState title={s.empty} hint={s.emptyHint} />
       ) : shown.length === 0 ? (
