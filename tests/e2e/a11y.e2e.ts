@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
 import { launchBrowser, newContext, settled } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
+import { openCiteDialog, seedHighlight } from './notes-helpers'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -23,7 +24,8 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const page = await context.newPage()
     const voa = byOutlet(bundle, 'voa')
     await seedBookmark(page, bundle, voa)
-    const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id']
+    await seedHighlight(page, voa)
+    const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/notes', '/nowhere', '/articles/missing-id']
     const found: Record<string, unknown> = {}
     for (const view of views) {
       await page.goto(view)
@@ -31,6 +33,9 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
       const violations = await seriousViolations(page)
       if (violations.length > 0) found[view] = violations
     }
+    await openCiteDialog(page, voa)
+    const dialog = await seriousViolations(page)
+    if (dialog.length > 0) found['cite dialog'] = dialog
     await context.close()
     expect(found).toEqual({})
   })

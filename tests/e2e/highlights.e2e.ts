@@ -4,8 +4,9 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser'
 import { Ajv } from 'ajv'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, newContext, screenshot, settled } from './browser'
+import { launchBrowser, newContext, screenshot, SCREENSHOT_DIR, settled } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
+import { body, highlightWithNote, openArticle, openCiteDialog } from './notes-helpers'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -33,54 +34,22 @@ async function openPage(options: Parameters<typeof newContext>[1] = {}): Promise
 }
 
 const QUOTE = '卡西斯周三在北京的新闻发布会上'
-const body = (page: Page) => page.locator('.article-body')
 const marks = (page: Page) => page.locator('.article-body mark[data-annotation]')
 /** The highlighted text as a reader sees it (the hidden label left out). */
 const markedText = (page: Page) =>
   marks(page).evaluateAll((nodes) => nodes.map((node) => [...node.childNodes].filter((child) => child.nodeType === Node.TEXT_NODE).map((child) => child.textContent).join('')).join(''))
-
-async function openArticle(page: Page, id: string) {
-  await page.goto(`/articles/${id}`)
-  await settled(page)
-  await expect.poll(() => body(page).count()).toBe(1)
-}
-
-/** Selects the first occurrence of text in the body, as a reader dragging over it would. */
-async function selectText(page: Page, text: string) {
-  await body(page).evaluate((root, quote) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(quote)
-      if (at < 0) continue
-      const range = document.createRange()
-      range.setStart(node, at)
-      range.setEnd(node, at + quote.length)
-      document.getSelection()!.removeAllRanges()
-      document.getSelection()!.addRange(range)
-      return
-    }
-    throw new Error(`not in the body: ${quote}`)
-  }, text)
-}
-
-async function highlightWithNote(page: Page, text: string, note: string) {
-  await selectText(page, text)
-  await page.getByRole('toolbar', { name: '标注选中的文字' }).getByRole('button', { name: '高亮并写笔记' }).click()
-  const field = page.getByRole('textbox', { name: /^高亮“.*”的笔记$/ })
-  await expect.poll(() => field.evaluate((node) => node === document.activeElement)).toBe(true)
-  await field.fill(note)
-  await page.getByRole('button', { name: '保存', exact: true }).first().click()
-}
 
 describe('highlights on the detail', () => {
   test('select text, highlight it with a note; it is reachable by keyboard, survives a reload and a script change, and a lost passage is kept as detached', async () => {
     const page = await openPage()
     const rfi = byOutlet(bundle, 'rfi')
     await openArticle(page, rfi.id)
-    await highlightWithNote(page, QUOTE, '外长在北京')
+    await highlightWithNote(page, '外长在北京', QUOTE)
     await expect.poll(() => markedText(page)).toBe(QUOTE)
     const panel = page.getByRole('region', { name: '本文的高亮和笔记' })
     expect(await panel.innerText()).toContain('外长在北京')
+    await marks(page).first().evaluate((node) => node.scrollIntoView({ block: 'center' }))
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/highlight-detail.png` })
 
     // Keyboard and screen reader: the highlight is a tab stop, labelled, described by its note; Enter goes to its entry.
     const first = page.locator('.article-body mark[data-annotation-first]')
@@ -139,7 +108,7 @@ describe('/notes', () => {
     const rfi = byOutlet(bundle, 'rfi')
     const bbc = byOutlet(bundle, 'bbc')
     await openArticle(page, rfi.id)
-    await highlightWithNote(page, QUOTE, '外长在北京')
+    await highlightWithNote(page, '外长在北京', QUOTE)
     await openArticle(page, bbc.id)
     await page.getByRole('textbox', { name: '对整篇文章的笔记' }).fill('整篇值得再读')
     await page.getByRole('region', { name: '本文的高亮和笔记' }).getByRole('button', { name: '保存' }).click()
@@ -171,7 +140,7 @@ describe('/notes', () => {
     const page = await openPage({ acceptDownloads: true })
     const rfi = byOutlet(bundle, 'rfi')
     await openArticle(page, rfi.id)
-    await highlightWithNote(page, QUOTE, '外长在北京')
+    await highlightWithNote(page, '外长在北京', QUOTE)
     await page.goto('/notes')
     await settled(page)
     await page.getByRole('checkbox', { name: `选择：${QUOTE}` }).check()
@@ -205,15 +174,13 @@ describe('cite', () => {
     const page = await openPage()
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
     const rfi = byOutlet(bundle, 'rfi')
-    await openArticle(page, rfi.id)
-    await page.getByRole('button', { name: '引用', exact: true }).click()
+    await openCiteDialog(page, rfi)
     const dialog = page.getByRole('dialog', { name: '引用这篇文章' })
-    await expect.poll(() => dialog.isVisible()).toBe(true)
     const gbt = await dialog.locator('[data-citation="gbt7714"]').innerText()
     expect(gbt).toMatch(new RegExp(`^${rfi.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\[N/OL\\]\\. RFI 法广, 2024-02-07\\[\\d{4}-\\d{2}-\\d{2}\\]\\. https://`))
     expect(await dialog.locator('[data-citation="apa"]').innerText()).toContain('(2024, February 7)')
     expect(await dialog.locator('[data-citation="chicago"]').innerText()).toContain('February 7, 2024. Accessed')
-    await screenshot(page, 'cite-dialog')
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/cite-dialog.png` })
     await dialog.getByRole('button', { name: '复制 APA 引文' }).click()
     await expect.poll(() => dialog.getByRole('status').innerText()).toBe('已复制 APA 引文。')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await dialog.locator('[data-citation="apa"]').innerText())
@@ -226,8 +193,7 @@ describe('cite', () => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } })
     })
-    await openArticle(page, byOutlet(bundle, 'rfi').id)
-    await page.getByRole('button', { name: '引用', exact: true }).click()
+    await openCiteDialog(page, byOutlet(bundle, 'rfi'))
     const dialog = page.getByRole('dialog', { name: '引用这篇文章' })
     await dialog.getByRole('button', { name: '复制 Chicago 引文' }).click()
     await expect.poll(() => dialog.getByRole('status').innerText()).toContain('无法使用剪贴板')
@@ -240,7 +206,7 @@ test('the bookmarks view exports bookmarks with their highlights', async () => {
   const rfi = byOutlet(bundle, 'rfi')
   await seedBookmark(page, bundle, rfi)
   await openArticle(page, rfi.id)
-  await highlightWithNote(page, QUOTE, '外长在北京')
+  await highlightWithNote(page, '外长在北京', QUOTE)
   await page.goto('/bookmarks')
   await settled(page)
   await page.getByRole('combobox', { name: '格式' }).selectOption('ris')
@@ -248,4 +214,19 @@ test('the bookmarks view exports bookmarks with their highlights', async () => {
   const ris = readFileSync((await file.path())!, 'utf8')
   expect(ris).toContain(`\r\nTI  - ${rfi.title}\r\n`)
   expect(ris).toContain(`\r\nN1  - “${QUOTE}” — 外长在北京\r\n`)
+})
+
+test('dark: the notes view, a highlighted body and the cite dialog', async () => {
+  const page = await openPage({ colorScheme: 'dark' })
+  const rfi = byOutlet(bundle, 'rfi')
+  await openArticle(page, rfi.id)
+  await highlightWithNote(page, '外长在北京', QUOTE)
+  await marks(page).first().evaluate((node) => node.scrollIntoView({ block: 'center' }))
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/highlight-detail-dark.png` })
+  await openCiteDialog(page, rfi)
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/cite-dialog-dark.png` })
+  await page.goto('/notes')
+  await settled(page)
+  await expect.poll(() => page.locator('main ol article').count()).toBe(1)
+  await screenshot(page, 'notes-dark')
 })

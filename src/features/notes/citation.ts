@@ -24,6 +24,15 @@ function apaAuthor(author: string): string {
   return `${family}, ${initials}`
 }
 
+/** The URL as a reader reads it (国际, not %E5%9B%BD%E9%99%85); characters a URL cannot hold stay escaped. */
+export function readableUrl(url: string): string {
+  try {
+    return decodeURI(url).replace(/[\s<>"]/g, encodeURIComponent)
+  } catch {
+    return url
+  }
+}
+
 export interface CitationOptions {
   accessed: Date
   timeZone?: string
@@ -33,7 +42,7 @@ export function formatCitation(style: CitationStyle, source: SourceRef, { access
   const published = dayOf(source.publishedAt, timeZone)
   const seen = dayOf(accessed, timeZone)
   const author = source.author?.trim()
-  const url = source.url
+  const url = source.url && readableUrl(source.url)
   switch (style) {
     case 'gbt7714': {
       // 责任者. 题名[N/OL]. 报纸名, 出版日期[引用日期]. 获取和访问路径.

@@ -176,3 +176,8 @@ describe('RIS', () => {
 test('an article both bookmarked and highlighted is one reference', () => {
   expect(groupBySource([rfi, rfi], [highlight(rfi, 'x')]).map((entry) => entry.source.id)).toEqual([rfi.id])
 })
+
+test('citations show the URL readable, as the address bar does', () => {
+  const encoded = { ...rfi, url: 'https://www.rfi.fr/cn/%E5%9B%BD%E9%99%85/20240207-%E7%91%9E%E5%A3%AB?a=%20b' }
+  expect(formatCitation('apa', encoded, options)).toMatch(/ https:\/\/www\.rfi\.fr\/cn\/国际\/20240207-瑞士\?a=%20b$/)
+})
