@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { launchBrowser, newContext, screenshot, SCREENSHOT_DIR, settled } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
-import { body, highlightWithNote, openArticle, openCiteDialog } from './notes-helpers'
+import { body, highlightWithNote, openArticle, openCiteDialog, selectText } from './notes-helpers'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -44,6 +44,11 @@ describe('highlights on the detail', () => {
     const page = await openPage()
     const rfi = byOutlet(bundle, 'rfi')
     await openArticle(page, rfi.id)
+    await selectText(page, QUOTE)
+    const toolbar = page.getByRole('toolbar', { name: '标注选中的文字' })
+    await toolbar.waitFor()
+    await toolbar.evaluate((node) => node.scrollIntoView({ block: 'center' }))
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/highlight-toolbar.png` })
     await highlightWithNote(page, '外长在北京', QUOTE)
     await expect.poll(() => markedText(page)).toBe(QUOTE)
     const panel = page.getByRole('region', { name: '本文的高亮和笔记' })
