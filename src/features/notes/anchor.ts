@@ -130,6 +130,8 @@ function commonSuffix(a: string, b: string): number {
 
 /** Quotes longer than this are not searched approximately: the table would be text × quote cells. */
 const MAX_APPROXIMATE_QUOTE = 600
+/** Nor over a body so long that the table would hold the page up (a 600-character quote in 50,000 characters). */
+const MAX_APPROXIMATE_CELLS = 30_000_000
 
 /**
  * Substrings of text within maxErrors edits of pattern (Sellers' algorithm: edit distance with
@@ -138,7 +140,7 @@ const MAX_APPROXIMATE_QUOTE = 600
  */
 export function approximateMatches(text: string, pattern: string, maxErrors: number): Candidate[] {
   const m = pattern.length
-  if (maxErrors < 1 || m === 0 || m > MAX_APPROXIMATE_QUOTE) return []
+  if (maxErrors < 1 || m === 0 || m > MAX_APPROXIMATE_QUOTE || m * text.length > MAX_APPROXIMATE_CELLS) return []
   const ends: { end: number; errors: number }[] = []
   let column = Array.from({ length: m + 1 }, (_, i) => i)
   for (let j = 1; j <= text.length; j++) {

@@ -95,3 +95,17 @@ describe('clearing', () => {
     expect(root.innerHTML).toBe(before)
   })
 })
+
+test('a conversion made without the marks finds every text node as rendered, and the highlight draws on the converted text', async () => {
+  const { withoutMarks } = await import('./dom-anchor')
+  const target = select('密切关系，避免批评')
+  draw([{ id: 'a', target }])
+  const rendered = bodyText(render(document.createElement('div'), HTML)).nodes.map(({ node }) => node.data)
+  withoutMarks(root, () => {
+    expect(root.querySelectorAll('mark')).toHaveLength(0)
+    expect(bodyText(root).nodes.map(({ node }) => node.data)).toEqual(rendered)
+    for (const { node } of bodyText(root).nodes) node.data = node.data.replace('关系', '關係')
+  })
+  draw([{ id: 'a', target }])
+  expect(markedText('a')).toBe('密切關係，避免批评')
+})

@@ -2,7 +2,7 @@
 // wrapped around text nodes with DOM calls only (no HTML strings: the body stays under Trusted
 // Types). Offsets count the body's text nodes in document order, leaving out what the app itself
 // adds to the body (a missing image's placeholder, the marks' own hidden labels).
-import { foldWithMap, locate, type Fold, type TextTarget } from './anchor'
+import { foldWithMap, locate, type Fold, type FoldedText, type TextTarget } from './anchor'
 
 /** Elements whose text is the app's, not the article's. */
 const NOT_ARTICLE_TEXT = '.safe-html-missing-image, [data-annotation-label]'
@@ -107,6 +107,25 @@ export function clearMarks(root: Element): void {
   for (const parent of parents) if (parent.isConnected || root.contains(parent)) parent.normalize()
 }
 
+/** Where targets were found in a body's text, kept while that text stays the same. */
+export interface AnchorCache {
+  text: string | null
+  folded: FoldedText | null
+  spans: Map<string, { start: number; end: number } | null>
+}
+
+export const createAnchorCache = (): AnchorCache => ({ text: null, folded: null, spans: new Map() })
+
+/**
+ * For code that rewrites the body's text nodes (a script conversion that keeps each node's
+ * original): takes the marks out first, so every text node is one the body was rendered with;
+ * the highlights are drawn again by the body's observer once the change is made.
+ */
+export function withoutMarks(root: Element, change: () => void): void {
+  clearMarks(root)
+  change()
+}
+
 export interface Drawn {
   /** Highlight id -> its marks, first one first. */
   marks: Map<string, HTMLElement[]>
@@ -123,11 +142,22 @@ export function drawHighlights(
   highlights: readonly { id: string; target: TextTarget }[],
   fold: Fold,
   markOptions: (id: string) => Omit<MarkOptions, 'id'>,
+  cache: AnchorCache = createAnchorCache(),
 ): Drawn {
   clearMarks(root)
   const body = bodyText(root)
-  const folded = foldWithMap(body.text, fold)
-  const spans = highlights.map((highlight) => ({ id: highlight.id, span: locate(folded, highlight.target, fold) }))
+  // The body redraws on every change to it (an image's placeholder too): search again only when its text changed.
+  if (cache.text !== body.text) {
+    cache.text = body.text
+    cache.folded = foldWithMap(body.text, fold)
+    cache.spans.clear()
+  }
+  const spanOf = (target: TextTarget) => {
+    const key = JSON.stringify(target)
+    if (!cache.spans.has(key)) cache.spans.set(key, locate(cache.folded!, target, fold))
+    return cache.spans.get(key)!
+  }
+  const spans = highlights.map((highlight) => ({ id: highlight.id, span: spanOf(highlight.target) }))
   const drawn: Drawn = { marks: new Map(), detached: [] }
   for (const { id, span } of spans) {
     const marks = span ? wrapRange(root, span.start, span.end, { id, ...markOptions(id) }) : []

@@ -6,7 +6,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Reac
 import { strings } from '../../../lib/strings'
 import { describeText, type Fold, type TextTarget } from '../anchor'
 import { isHighlight, type Annotation, type SourceRef } from '../annotation'
-import { bodyText, drawHighlights, MARK_ATTRIBUTE, rangeOffsets } from '../dom-anchor'
+import { bodyText, createAnchorCache, drawHighlights, MARK_ATTRIBUTE, rangeOffsets } from '../dom-anchor'
 import { useAnnotations } from '../store'
 import { AnnotationNotice } from './annotation-notice'
 import { NoteEditor } from './note-editor'
@@ -26,6 +26,7 @@ const itemId = (base: string, id: string) => `${base}-item-${id}`
 export function AnnotatedBody({ source, children }: { source: SourceRef; children: ReactNode }) {
   const base = useId().replace(/:/g, '')
   const container = useRef<HTMLDivElement>(null)
+  const anchors = useRef(createAnchorCache())
   const toolbar = useRef<HTMLDivElement>(null)
   const { annotations, addHighlight } = useAnnotations()
   const mine = useMemo(() => annotations.filter((annotation) => annotation.source.id === source.id), [annotations, source.id])
@@ -67,6 +68,7 @@ export function AnnotatedBody({ source, children }: { source: SourceRef; childre
           const hasNote = list.find(([other]) => other === id)?.[2] ?? false
           return { label: hasNote ? s.markWithNoteLabel : s.markLabel, describedBy: hasNote ? noteElementId(base, id) : undefined, className: hasNote ? 'has-note' : undefined }
         },
+        anchors.current,
       )
       setDetached(new Set(drawn.detached))
       observer.takeRecords()
