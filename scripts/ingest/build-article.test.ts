@@ -2,6 +2,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ARTICLE_ID, articlePath, MAX_EXCERPT, MAX_LIST_TITLE, SEARCH_FILE_PATTERN, SEARCH_PATTERN, searchBucketPath, SHARD_FILE, shardPath } from '../../src/types/data'
+import { foldScript } from '../../src/lib/fold-script'
+import { queryGrams } from '../../src/lib/search-grams'
 import { articleId, buildArticle } from './build-article'
 import { canonicalUrl } from './canonical-url'
 import { outletForUrl } from './outlets'
@@ -71,5 +73,23 @@ describe('buildArticle', () => {
     expect(entry.title.startsWith('长长长')).toBe(true)
     expect(article.title).toBe(long)
     expect(Array.from(entry.excerpt).length).toBeLessThanOrEqual(MAX_EXCERPT)
+  })
+
+  it('indexes Traditional and Simplified text on one folded form, and stores both as written', () => {
+    const article = (title: string, body: string) => {
+      const result = buildArticle(`<!--1679425984000-->\n[${title}](https://www.example.com/${encodeURIComponent(title)})\n------\n<p>${body}</p>\n`, 'a.txt')
+      if (!result.ok) throw new Error(result.reason)
+      return result.built
+    }
+    const traditional = article('習近平會見俄羅斯外長', '香港國安法實施後，李強總理表示……')
+    const simplified = article('习近平会见俄罗斯外长', '香港国安法实施后，李强总理表示……')
+    const finds = (query: string, built: typeof traditional) => queryGrams(foldScript(query)).every((gram) => built.grams.includes(gram))
+    for (const query of ['國安法', '会见', '李強', '李强', '習近平會見']) {
+      expect(finds(query, traditional), `${query} in the Traditional article`).toBe(true)
+      expect(finds(query, simplified), `${query} in the Simplified article`).toBe(true)
+    }
+    expect(traditional.grams).not.toContain('國安') // folded before indexing
+    expect(traditional.article.title).toBe('習近平會見俄羅斯外長') // the stored text is the archive's
+    expect(traditional.article.html).toContain('國安法')
   })
 })

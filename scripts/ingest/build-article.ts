@@ -1,12 +1,13 @@
 // Pure (apart from hashing): one input file -> the Article the app reads, its list entry and search grams.
 import { createHash } from 'node:crypto'
+import { foldScript } from '../../src/lib/fold-script'
 import { indexGramList } from '../../src/lib/search-grams'
 import { ID_ALPHABET, ID_HASH_LENGTH, MAX_EXCERPT, MAX_LIST_TITLE, type Article, type ListEntry } from '../../src/types/data'
 import { canonicalUrl, idSource, linkUrl } from './canonical-url'
 import { cleanBody } from './clean-html'
 import { truncateText } from './extract-text'
 import { countChars, detectLang, readingMinutes } from './language'
-import { idLabelForUrl, outletForUrl, type OutletInfo } from './outlets'
+import { idLabelForUrl, isTableOutlet, outletForUrl, type OutletInfo } from './outlets'
 import { parseArticle } from './parse-article'
 
 export interface BuiltArticle {
@@ -15,7 +16,9 @@ export interface BuiltArticle {
   outlet: OutletInfo
   /** The URL that decides identity: duplicates share it. */
   canonicalUrl: string
-  /** Search grams of title and body text, distinct. */
+  /** Front matter labels when the outlet table does not know the host (outlet-labels.ts), else empty. */
+  labels: string[]
+  /** Search grams of title and body text folded to Simplified (foldScript), distinct. */
   grams: string[]
 }
 
@@ -42,7 +45,7 @@ export function articleId(source: string, label: string): string {
 export function buildArticle(input: Uint8Array | string, source: string): BuildResult {
   const parsed = parseArticle(input)
   if (!parsed.ok) return parsed
-  const { title, url, publishedAt, body, author, tags } = parsed.article
+  const { title, url, publishedAt, body, author, tags, labels } = parsed.article
   const canonical = canonicalUrl(url)
   const outlet = outletForUrl(canonical)
   const id = articleId(idSource(url), idLabelForUrl(url))
@@ -68,6 +71,7 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   const article: Article = { ...entry, title, outlet: { id: outlet.id, name: outlet.name }, html: cleaned.html, source }
   if (author) article.author = author
   if (tags) article.tags = tags
-  const grams = indexGramList([title, cleaned.text])
-  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams } }
+  // Indexed folded, as the app folds a query: 國安法 and 国安法 are one term.
+  const grams = indexGramList([foldScript(title), foldScript(cleaned.text)])
+  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, labels: isTableOutlet(outlet.id) ? [] : (labels ?? []) } }
 }

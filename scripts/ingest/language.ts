@@ -39,9 +39,13 @@ export function detectLang(text: string, url = ''): Lang {
   // An English word is ~5 letters, a Chinese word ~1.5 characters: Latin letters dominate when
   // they outnumber Han characters by more than two to one.
   if (latin > han * 2) return 'en'
+  // The text decides when it clearly leans one way: an outlet's URL may say one script (a section,
+  // a default edition) while the saved page holds the other.
+  if (trad + simp >= 8 && (trad >= 3 * simp || simp >= 3 * trad)) return trad > simp ? 'zh-Hant' : 'zh-Hans'
   const path = url.toLowerCase()
-  if (/zh[-_]?(hant|tw|hk)|\/trad(\/|$)|\/big5\//.test(path)) return 'zh-Hant'
-  if (/zh[-_]?(hans|cn|sg)|\/simp(\/|$)/.test(path)) return 'zh-Hans'
+  // Editions in the path: BBC /trad/ and /simp/, NYT zh-hant, Epoch Times /b5/ (Big5) and /gb/ (GB).
+  if (/zh[-_]?(hant|tw|hk)|\/trad(\/|$)|\/big5\/|\/b5\//.test(path)) return 'zh-Hant'
+  if (/zh[-_]?(hans|cn|sg)|\/simp(\/|$)|\/gb\//.test(path)) return 'zh-Hans'
   return trad > simp ? 'zh-Hant' : 'zh-Hans'
 }
 

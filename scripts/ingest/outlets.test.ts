@@ -108,8 +108,9 @@ describe('outlets', () => {
     expect(registrableDomain('www.example.com.')).toBe('example.com')
   })
 
-  it('gives the outlets of the table colours a reader can tell apart (OKLab distance >= 0.05)', () => {
-    const colors = KNOWN_OUTLETS.map((outlet) => outlet.color)
+  // 0.05 in OKLab is about 2.5 just-noticeable differences (~0.02): enough for a 10 px dot beside a name.
+  it('gives every outlet of the table and of the palette a colour a reader can tell apart (OKLab distance >= 0.05)', () => {
+    const colors = [...KNOWN_OUTLETS.map((outlet) => outlet.color), ...PALETTE]
     expect(new Set(KNOWN_OUTLETS.map((outlet) => outlet.id)).size).toBe(KNOWN_OUTLETS.length)
     for (const [i, a] of colors.entries()) {
       for (const b of colors.slice(i + 1)) expect(oklabDistance(a, b), `${a} ~ ${b}`).toBeGreaterThanOrEqual(0.05)

@@ -2,8 +2,8 @@ import { fnv1a } from '../../src/lib/search-grams'
 
 // The outlet table: which outlet an article URL belongs to, with a colour for badges and timeline bars.
 // Every colour is a mid-tone readable (>= 3:1) on white and on the dark background #111827, and no
-// two outlets of the table are closer than 0.05 in OKLab (a just-noticeable difference is about 0.02):
-// see outlets.test.ts. The colours after the first five were picked farthest-first from that gamut.
+// two colours of the table and the palette are closer than 0.05 in OKLab: a just-noticeable difference
+// is about 0.02 for large fields, and a badge's dot is 10 px, so 2.5 of them: see outlets.test.ts. The colours after the first five were picked farthest-first from that gamut.
 
 export interface OutletInfo {
   id: string
@@ -51,10 +51,15 @@ export const KNOWN_OUTLETS: readonly KnownOutlet[] = [
   { id: 'twreporter', name: '报导者', color: '#2782cc', hosts: ['twreporter.org'] },
 ]
 
-/** Colours for outlets not in the table, chosen by a hash of the outlet id. */
+/**
+ * Colours for outlets not in the table, chosen by a hash of the outlet id: picked farthest-first in
+ * OKLab from the table's colours and each other (every one at least 0.067 from any other), among
+ * colours readable on both themes with a chroma like the table's (0.08–0.2), so a blog or an unknown
+ * site never wears a known outlet's colour. (The earlier palette had #0284c7 within 0.015 of 报导者.)
+ */
 export const PALETTE = [
-  '#0f8a5f', '#7c3aed', '#a16207', '#4d7c0f', '#6366f1', '#0d9488',
-  '#9333ea', '#b45309', '#0284c7', '#c026d3', '#e11d48', '#059669',
+  '#f65a8d', '#d566db', '#f66312', '#a87ee4', '#c0846f', '#6696c9',
+  '#849960', '#c978ab', '#b72d7b', '#5a66cc', '#998ac0', '#0f99ea',
 ] as const
 
 // Second-level labels under a two-letter country code that are not registrable on their own
@@ -92,6 +97,11 @@ const bareHost = (hostname: string) => hostname.toLowerCase().replace(/^\[|\]$/g
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
 
 const KNOWN_IDS = new Set(KNOWN_OUTLETS.map((outlet) => outlet.id))
+
+/** Whether the table names this outlet (else it is named by its domain or its archive's label). */
+export function isTableOutlet(id: string): boolean {
+  return KNOWN_IDS.has(id)
+}
 
 /** The outlet of an article URL's host; an unknown host gets an outlet of its own, never an error. */
 export function outletForHost(hostname: string): OutletInfo {

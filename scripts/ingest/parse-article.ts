@@ -11,6 +11,8 @@ export interface ParsedArticle {
   body: string
   author?: string
   tags?: string[]
+  /** What the archive calls the site: the front matter `categories`, else its `tags` (outlet-labels.ts). */
+  labels?: string[]
 }
 
 export type ParseResult = { ok: true; article: ParsedArticle } | { ok: false; reason: string }
@@ -153,6 +155,8 @@ export function parseArticle(input: Uint8Array | string): ParseResult {
   if (author) article.author = author
   const tags = [...list(front.tags), ...list(front.categories)]
   if (tags.length > 0) article.tags = [...new Set(tags)]
+  const labels = list(front.categories).length > 0 ? list(front.categories) : list(front.tags)
+  if (labels.length > 0) article.labels = [...new Set(labels)]
   return { ok: true, article }
 }
 

@@ -23,12 +23,14 @@ export type Processed =
       /** The article file's content. */
       json: string
       grams: string[]
+      /** Front matter labels of a host the table does not know (outlet-labels.ts). */
+      labels: string[]
     }
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built =
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string }
+  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; labels?: string[] }
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -61,8 +63,8 @@ export function processBytes(bytes: Uint8Array, source: string): Processed {
     return { kind: 'problem', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` }
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
-  const { article, entry, outlet, canonicalUrl, grams } = result.built
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams }
+  const { article, entry, outlet, canonicalUrl, grams, labels } = result.built
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, labels }
 }
 
 export function processFile(path: string, source: string): Processed {
@@ -96,7 +98,9 @@ export class ArticleSink {
     const result = processFile(path, source)
     if (result.kind === 'problem') return result
     this.spill(seq, result.grams)
-    return { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl, json: result.json }
+    const built: Built = { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl, json: result.json }
+    if (result.labels.length > 0) built.labels = result.labels
+    return built
   }
 
   /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { generateTinyCorpus } from '../bench/ingest-bench'
 import { buildArticle } from './build-article'
 import { searchBucketFiles } from './search-postings'
+import { foldScript } from '../../src/lib/fold-script'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchBucketPath, shardPath, type Article, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { ingest, UsageError } from './write-bundle'
@@ -47,7 +48,7 @@ function search(out: string, query: string): string[] {
   const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
   const entries = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries)
   let hits: Set<number> | undefined
-  for (const gram of queryGrams(query)) {
+  for (const gram of queryGrams(foldScript(query))) {
     const bucket = readJson<SearchBucket>(join(out, searchBucketPath(gramBucket(gram, manifest.search.buckets), manifest.search.file)))
     const numbers = new Set(decodePostings(bucket[gram] ?? []))
     hits = hits ? new Set([...hits].filter((n) => numbers.has(n))) : numbers
@@ -63,7 +64,7 @@ describe('ingest over the seeds', () => {
     expect(summary).toMatchObject({ files: 5, articles: 5, duplicates: 0, problems: 0 })
 
     const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-    expect(manifest.schema).toBe(1)
+    expect(manifest.schema).toBe(2)
     expect(manifest.articleCount).toBe(5)
     expect(manifest.outlets.map((o) => o.id).sort()).toEqual(['bbc', 'dw', 'rfi', 'voa', 'zaobao'])
     expect(manifest.months).toEqual({ '2024-04': { dw: 1 }, '2024-02': { rfi: 1 }, '2023-03': { bbc: 1, voa: 1 }, '2022-03': { zaobao: 1 } })
@@ -159,7 +160,7 @@ describe('ingest over variants and bad input', () => {
     expect(readdirSync(join(root, 'out2', ARTICLE_DIR)).sort()).toEqual(readdirSync(join(root, 'out1', ARTICLE_DIR)).sort())
   })
 
-  it('makes one article of two files with the same URL and reports the later one', async () => {
+  it('keeps the later file of two versions of one URL at the same time, and reports the other as older', async () => {
     const root = tempDir()
     const input = join(root, 'in')
     mkdirSync(join(input, 'b'), { recursive: true })
@@ -168,9 +169,89 @@ describe('ingest over variants and bad input', () => {
     writeFileSync(join(input, 'b', 'copy.txt'), text('https://WWW.DW.COM/zh/x/a-1?utm_source=rss#top', '第二份'))
     const { summary, problems } = await run(input, join(root, 'out'))
     expect(summary).toMatchObject({ articles: 1, duplicates: 1 })
-    expect(problems).toEqual(['b/copy.txt: duplicate of a.txt'])
+    expect(problems).toEqual(['a.txt: older version of b/copy.txt'])
     const [file] = readdirSync(join(root, 'out', ARTICLE_DIR))
-    expect(readJson<Article>(join(root, 'out', ARTICLE_DIR, file!)).title).toBe('第一份')
+    expect(readJson<Article>(join(root, 'out', ARTICLE_DIR, file!)).title).toBe('第二份')
+  })
+
+  it('keeps the newest version of a URL saved three times, whatever the file order, and finds only it', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(input)
+    const text = (time: number, title: string) => `<!--${time}-->\n[${title}](https://www.dw.com/zh/x/a-1)\n------\n<p>${title}的正文</p>\n`
+    writeFileSync(join(input, '1.txt'), text(1_700_000_000_000, '初版标题'))
+    writeFileSync(join(input, '2.txt'), text(1_700_000_900_000, '更正后的标题')) // 15 minutes later
+    writeFileSync(join(input, '3.txt'), text(1_700_000_500_000, '第二版标题'))
+    const out = join(root, 'out')
+    const { summary, problems } = await run(input, out)
+    expect(summary).toMatchObject({ articles: 1, duplicates: 2 })
+    expect(problems).toEqual(['1.txt: older version of 2.txt', '3.txt: older version of 2.txt'])
+    const entries = readJson<IndexShard>(join(out, shardPath(0))).entries
+    expect(entries.map((e) => e.title)).toEqual(['更正后的标题'])
+    expect(search(out, '更正')).toEqual([entries[0]!.id])
+    expect(search(out, '初版')).toEqual([]) // an older version's words are not indexed
+  })
+
+  it('opens the kept version under the id of an older version saved under another spelling of its URL', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(input)
+    writeFileSync(join(input, 'a.txt'), '<!--1700000000000-->\n[旧标题](http://www.example.com/news/1)\n------\n<p>旧</p>\n')
+    writeFileSync(join(input, 'b.txt'), '<!--1700000600000-->\n[新标题](https://example.com/news/1/)\n------\n<p>新</p>\n')
+    const old = join(root, 'old')
+    await run(join(input), join(root, 'first')) // both
+    mkdirSync(old)
+    cpSync(join(input, 'a.txt'), join(old, 'a.txt'))
+    await run(old, join(root, 'before')) // an earlier build, before the new version was saved
+    const [oldFile] = readdirSync(join(root, 'before', ARTICLE_DIR))
+    const out = join(root, 'first')
+    const kept = readJson<IndexShard>(join(out, shardPath(0))).entries[0]!
+    expect(`${kept.id}.json`).not.toBe(oldFile)
+    expect(readJson<Manifest>(join(out, MANIFEST_FILE)).articleCount).toBe(1)
+    // The bookmark of the earlier build's id still opens the article, now its newest version.
+    expect(readJson<Article>(join(out, ARTICLE_DIR, oldFile!))).toEqual(readJson<Article>(join(out, articlePath(kept.id))))
+    expect(readJson<Article>(join(out, ARTICLE_DIR, oldFile!)).title).toBe('新标题')
+    expect(kept.aliases).toEqual([oldFile!.replace(/\.json$/, '')]) // the list knows the old id opens it
+  })
+
+  it('names an unknown host and a blog by the label their files agree on, keeping ids and the domain elsewhere', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(input)
+    const file = (url: string, front: string) => `---\n${front}\n---\n<!--1700000000000-->\n[标题](${url})\n------\n<p>正文</p>\n`
+    writeFileSync(join(input, 'a1.txt'), file('https://news.example.com/1', 'categories: [ 某某评论 ]'))
+    writeFileSync(join(input, 'a2.txt'), file('https://news.example.com/2', 'categories: [ 某某评论 ]\ntags: [ 时评 ]'))
+    writeFileSync(join(input, 'b1.txt'), file('https://alice.blogspot.com/1.html', 'tags: [ 爱丽丝的博客 ]'))
+    writeFileSync(join(input, 'c1.txt'), file('https://other.org/1', 'categories: [ 甲 ]'))
+    writeFileSync(join(input, 'c2.txt'), file('https://other.org/2', 'categories: [ 乙 ]'))
+    writeFileSync(join(input, 'd1.txt'), file('https://www.dw.com/zh/x/a-1', 'categories: [ 别的名字 ]'))
+    const out = join(root, 'out')
+    await run(input, out)
+    const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
+    expect(Object.fromEntries(manifest.outlets.map((o) => [o.id, o.name]))).toEqual({
+      'example-com': '某某评论',
+      'alice-blogspot-com': '爱丽丝的博客',
+      'other-org': 'other.org', // its files disagree
+      dw: '德国之声', // the table's name wins
+    })
+    const entries = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries)
+    const example = entries.find((entry) => entry.outlet === 'example-com')!
+    expect(example.id).toMatch(/^example-/) // ids keep the label earlier builds gave the host
+    expect(readJson<Article>(join(out, articlePath(example.id))).outlet).toEqual({ id: 'example-com', name: '某某评论' })
+    await run(input, join(root, 'out-workers'), 2) // labels travel back from worker threads too
+    expect(readFileSync(join(root, 'out-workers', MANIFEST_FILE), 'utf8')).toBe(readFileSync(join(out, MANIFEST_FILE), 'utf8'))
+  }, WITH_WORKERS)
+
+  it('keeps the first of two identical files and reports the other as a duplicate', async () => {
+    const root = tempDir()
+    const input = join(root, 'in')
+    mkdirSync(input)
+    const text = '<!--1700000000000-->\n[同一份](https://www.dw.com/zh/x/a-1)\n------\n<p>正文</p>\n'
+    writeFileSync(join(input, 'a.txt'), text)
+    writeFileSync(join(input, 'b.txt'), text)
+    const { problems } = await run(input, join(root, 'out'))
+    expect(problems).toEqual(['b.txt: duplicate of a.txt'])
+    expect(readJson<Article>(join(root, 'out', ARTICLE_DIR, readdirSync(join(root, 'out', ARTICLE_DIR))[0]!)).source).toBe('a.txt')
   })
 
   it('stores the article URL without utm_* and click-id parameters, and keeps the id of the plain URL', async () => {
@@ -201,7 +282,7 @@ describe('ingest over variants and bad input', () => {
     }
     const { summary, problems } = await run(input, join(root, 'out'), 2)
     expect(summary).toMatchObject({ files: 40, articles: 39, duplicates: 1 })
-    expect(problems).toEqual(['33.txt: duplicate of 05.txt'])
+    expect(problems).toEqual(['05.txt: older version of 33.txt']) // same time, other title: the later file
   }, WITH_WORKERS)
 
   it('merges postings across spill partitions exactly as a plain Map index would, and as the in-memory path writes them', async () => {

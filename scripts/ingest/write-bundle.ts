@@ -3,17 +3,19 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { articlePath, MANIFEST_FILE, type ListEntry } from '../../src/types/data'
+import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { listInputFiles } from './list-input'
-import type { OutletInfo } from './outlets'
+import { agreedLabels } from './outlet-labels'
+import { isTableOutlet, type OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
+import { UrlVersions } from './versions'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -102,10 +104,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return Promise.reject(error)
       }
     }
-    const byUrl = new Map<string, string>()
-    const byId = new Map<string, string>()
+    const versions = new UrlVersions() // by canonical URL: the newest version stays (versions.ts)
+    const slotOf = new Map<string, number>() // canonical URL -> its index in metas
+    const byId = new Map<string, { source: string; url: string }>()
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
+    const labelsBySeq = new Map<number, string[]>() // front matter labels of hosts the table does not know
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
@@ -138,24 +142,39 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         problems++
         report(source, result.reason)
       } else {
-        const first = byUrl.get(result.canonicalUrl)
-        const clash = byId.get(result.entry.id)
-        if (first !== undefined) {
-          duplicates++
-          report(source, `duplicate of ${first}`)
-        } else if (clash !== undefined) {
+        const { entry, json, canonicalUrl: url } = result
+        const clash = byId.get(entry.id)
+        if (clash !== undefined && clash.url !== url) {
           problems++
-          report(source, `id ${result.entry.id} collides with ${clash}`)
+          report(source, `id ${entry.id} collides with ${clash.source}`)
         } else {
-          byUrl.set(result.canonicalUrl, source)
-          byId.set(result.entry.id, source)
-          outlets.set(result.outlet.id, result.outlet)
-          metas.push({ seq, entry: result.entry })
-          // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
-          writeFileSync(join(stage, articlePath(result.entry.id)), result.json)
+          const offer = versions.offer(url, { source, id: entry.id, publishedAt: entry.publishedAt, json: () => json })
+          if (offer.kind === 'new') slotOf.set(url, metas.push({ seq, entry }) - 1)
+          else duplicates++
+          if (offer.kind === 'replaces') metas[slotOf.get(url)!] = { seq, entry }
+          byId.set(entry.id, { source, url }) // a dropped version's id too: it may become an alias
+          if (offer.kind !== 'dropped') {
+            if (result.labels) labelsBySeq.set(seq, result.labels)
+            outlets.set(result.outlet.id, result.outlet)
+            const path = join(stage, articlePath(entry.id))
+            // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
+            writeFileSync(path, json)
+            // The kept version's body is read back only if its URL comes again (rare), never held.
+            versions.kept(url)!.json = () => readFileSync(path, 'utf8')
+          }
         }
       }
       options.onProgress?.(seq + 1, files.length)
+    }
+    const { reports, aliases } = versions.finish()
+    for (const { source, reason } of reports) report(source, reason)
+    nameOutletsByLabel(stage, metas, labelsBySeq, outlets)
+    // A dropped version's id (a URL variant) opens the kept article: bookmarks of it keep working.
+    const keptEntries = new Map(aliases.length > 0 ? metas.map(({ entry }) => [entry.id, entry]) : [])
+    for (const [oldId, keptId] of aliases) {
+      copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
+      const entry = keptEntries.get(keptId)!
+      entry.aliases = [...(entry.aliases ?? []), oldId] // the bookmarks view finds an old id's article by it
     }
     if (pool) await pool.flush()
     else local!.flush()
@@ -195,5 +214,24 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   } finally {
     signal?.removeEventListener('abort', stopWorkers)
     await removeWork(folders)
+  }
+}
+
+/**
+ * Outlets the table does not know take the label their files agree on (outlet-labels.ts): in the
+ * manifest and in their article files, which are rewritten (only these, after the walk).
+ */
+function nameOutletsByLabel(stage: string, metas: readonly Meta[], labelsBySeq: ReadonlyMap<number, string[]>, outlets: Map<string, OutletInfo>): void {
+  if (labelsBySeq.size === 0) return
+  const strangers = new Set([...outlets.keys()].filter((id) => !isTableOutlet(id)))
+  const articles = metas.map(({ seq, entry }) => ({ outlet: entry.outlet, labels: labelsBySeq.get(seq) ?? [] }))
+  const names = agreedLabels(articles, strangers, new Set([...outlets.values()].map((outlet) => outlet.name)))
+  for (const [id, name] of names) outlets.set(id, { ...outlets.get(id)!, name })
+  for (const { entry } of metas) {
+    const name = names.get(entry.outlet)
+    if (name === undefined) continue
+    const path = join(stage, articlePath(entry.id))
+    const article = JSON.parse(readFileSync(path, 'utf8')) as Article
+    writeFileSync(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
   }
 }

@@ -75,6 +75,13 @@ describe('the list', () => {
     expect(articleTitles()).toHaveLength(3)
   })
 
+  it('finds Simplified articles for a Traditional query (克里姆林宮, 會見)', async () => {
+    renderAt(`/?q=${encodeURIComponent('克里姆林宮')}`)
+    expect(await screen.findByText('共 3 篇')).toBeInTheDocument()
+    renderAt(`/?q=${encodeURIComponent('會見俄外長')}`)
+    await waitFor(() => expect(articleTitles()).toContain('习近平会见俄外长 普习会即将登场'))
+  })
+
   it('ticks outlets into the URL and shows the empty state with a way out', async () => {
     const user = userEvent.setup()
     const router = renderAt('/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB')

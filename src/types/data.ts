@@ -10,7 +10,7 @@
 export * from './bundle-paths'
 
 /** Bumped on an incompatible change: the app refuses a manifest of another schema with a message. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en'
 
@@ -40,6 +40,8 @@ export interface ListEntry {
   lang: Lang
   /** Present when the article belongs to a story of 2 or more articles. */
   story?: StoryRef
+  /** Ids of older versions of this article saved under another spelling of its URL; each still opens it. */
+  aliases?: string[]
 }
 
 export interface Article extends Omit<ListEntry, 'outlet'> {

@@ -1,5 +1,6 @@
 // Search over the static bundle: an article matches a query when it contains every gram of
-// it (queryGrams: for Chinese, every overlapping bigram; for other scripts, every word).
+// it (queryGrams: for Chinese, every overlapping bigram; for other scripts, every word). The index
+// holds grams of script-folded text, so `q` here is the query folded the same way (useFoldedQuery).
 import { decodePostings, gramBucket, queryGrams } from '../../lib/search-grams'
 import type { SearchBucket } from '../../types/data'
 

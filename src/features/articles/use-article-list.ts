@@ -9,6 +9,7 @@ import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
+import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 
 export interface ArticleListResult {
@@ -39,7 +40,9 @@ export function useArticleList(
   around?: string,
 ): ArticleListResult {
   const queryClient = useQueryClient()
-  const search = useMemo(() => bucketsForQuery(filters.q, manifest.search.buckets), [filters.q, manifest.search.buckets])
+  // Terms are looked up folded (國安法 as 国安法): until the fold tables are in, no bucket is fetched.
+  const folded = useFoldedQuery(filters.q)
+  const search = useMemo(() => bucketsForQuery(folded.text ?? '', manifest.search.buckets), [folded.text, manifest.search.buckets])
   const bucketCount = manifest.search.buckets
   // combine re-runs only when a bucket result or the query changes; its result is structurally shared.
   const combineBuckets = useCallback(
@@ -58,8 +61,8 @@ export function useArticleList(
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
     combine: combineBuckets,
   })
-  const searching = search.grams.length > 0
-  const numbers = buckets.numbers
+  const searching = folded.text === null || search.grams.length > 0
+  const numbers = folded.text === null ? null : buckets.numbers
 
   const filter = useMemo(() => compileFilter(filters, numbers), [filters, numbers])
   const all = useMemo(() => candidateShards(manifest, filter), [manifest, filter])
@@ -69,7 +72,7 @@ export function useArticleList(
   const plan = waitingForSearch ? { shards: [], entries: [], complete: false } : planShards(candidates, loaded, filter, enough)
   const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
 
-  const failed = [...buckets.failed, ...shardResults.filter((result) => result.isError)]
+  const failed = [...(folded.load?.isError ? [folded.load] : []), ...buckets.failed, ...shardResults.filter((result) => result.isError)]
   const retry = () => {
     for (const result of failed) void result.refetch()
   }

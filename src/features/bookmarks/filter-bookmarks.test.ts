@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_FILTERS } from '../../lib/filters'
+import { foldScript } from '../../lib/fold-script'
 import type { IndexShard, ShardRef } from '../../types/data'
 import type { Bookmark } from './bookmark'
 import { archiveStatus, filterBookmarks } from './filter-bookmarks'
@@ -37,6 +38,13 @@ describe('filterBookmarks', () => {
     expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: 'VOA' }).map((b) => b.id)).toEqual(['voa'])
     expect(filterBookmarks(marks, { ...EMPTY_FILTERS, q: 'voa 和谈' }).map((b) => b.id)).toEqual(['voa'])
   })
+  it('folds Traditional and Simplified both ways with the archive’s fold', () => {
+    const both = [...marks, bookmark('cna', 'cna', '2024-04-09T10:00:00Z', '習近平會見俄羅斯外長拉夫羅夫')]
+    const ids = (q: string) => filterBookmarks(both, { ...EMPTY_FILTERS, q }, undefined, foldScript).map((b) => b.id)
+    expect(ids('會見')).toEqual(['dw', 'cna'])
+    expect(ids('会见')).toEqual(['dw', 'cna'])
+    expect(ids('俄罗斯外长')).toEqual(['cna'])
+  })
 })
 
 describe('archiveStatus', () => {
@@ -45,6 +53,10 @@ describe('archiveStatus', () => {
 
   it('is present when the covering shard lists the id', () => {
     expect(archiveStatus([ref], () => shard, marks[0]!)).toBe('present')
+  })
+  it('is present when the covering shard lists the id as an older version’s (an alias)', () => {
+    const aliased: IndexShard = { ...shard, entries: [{ ...shard.entries[0]!, id: 'dw-newer', aliases: ['dw'] }] }
+    expect(archiveStatus([ref], () => aliased, marks[0]!)).toBe('present')
   })
   it('is missing when no shard covers the date, or the covering one lacks the id', () => {
     expect(archiveStatus([ref], () => shard, marks[1]!)).toBe('missing')

@@ -1,24 +1,30 @@
 import { dayRangeInstants, parseDay } from '../../lib/dates'
 import type { Filters } from '../../lib/filters'
-import { indexGrams, queryGrams } from '../../lib/search-grams'
+import { indexGrams, normalizeForSearch, queryGrams } from '../../lib/search-grams'
 import type { IndexShard, ShardRef } from '../../types/data'
 import type { Bookmark } from './bookmark'
 
 /**
  * The same filters as the archive, over bookmarks: outlet, local-day range on the publication
  * date, and q with the archive's rule (every gram of the query) applied to the title, the only
- * text a bookmark keeps.
+ * text a bookmark keeps. `fold` is the archive's script fold (foldScript, loaded with the search),
+ * applied to the query and the titles alike so 國安法 finds 国安法 here too.
  */
-export function filterBookmarks(bookmarks: readonly Bookmark[], filters: Filters, timeZone?: string): Bookmark[] {
+export function filterBookmarks(
+  bookmarks: readonly Bookmark[],
+  filters: Filters,
+  timeZone?: string,
+  fold: (text: string) => string = normalizeForSearch,
+): Bookmark[] {
   const outlets = filters.outlets.length > 0 ? new Set(filters.outlets) : null
   const { start, end } = dayRangeInstants(parseDay(filters.from), parseDay(filters.to), timeZone)
-  const grams = queryGrams(filters.q)
+  const grams = queryGrams(fold(filters.q))
   return bookmarks.filter((bookmark) => {
     if (outlets && !outlets.has(bookmark.outlet)) return false
     const time = Date.parse(bookmark.publishedAt)
     if ((start !== -Infinity || end !== Infinity) && !(time >= start && time < end)) return false
     if (grams.length > 0) {
-      const titleGrams = indexGrams(`${bookmark.title} ${bookmark.outletName}`)
+      const titleGrams = indexGrams(fold(`${bookmark.title} ${bookmark.outletName}`))
       if (!grams.every((gram) => titleGrams.has(gram))) return false
     }
     return true
@@ -38,7 +44,7 @@ export function archiveStatus(shards: readonly ShardRef[], loaded: (file: string
   for (const ref of covering) {
     const shard = loaded(ref.file)
     if (!shard) unknown = true
-    else if (shard.entries.some((entry) => entry.id === bookmark.id)) return 'present'
+    else if (shard.entries.some((entry) => entry.id === bookmark.id || entry.aliases?.includes(bookmark.id))) return 'present'
   }
   return unknown ? 'unknown' : 'missing'
 }

@@ -24,6 +24,12 @@ describe('validListEntry', () => {
     expect(validListEntry({ ...entry, ...change })).toBeNull()
   })
 
+  it('keeps the aliases of an entry, and drops them (not the entry) when they are not ids', () => {
+    expect(validListEntry({ ...entry, aliases: ['dw-aaaaaaaaaaab'] })?.aliases).toEqual(['dw-aaaaaaaaaaab'])
+    expect(validListEntry({ ...entry, aliases: ['../manifest'] })).toEqual(entry)
+    expect(validListEntry({ ...entry, aliases: 'dw-aaaaaaaaaaab' })).toEqual(entry)
+  })
+
   it('rejects what is not an object', () => {
     for (const value of [null, 'entry', 3, [entry]]) expect(validListEntry(value)).toBeNull()
   })

@@ -38,7 +38,9 @@ function entryFields(value: Fields): Omit<ListEntry, 'outlet'> | null {
   if (!isArticleId(id) || !isString(title) || !isString(url) || !isInstant(publishedAt)) return null
   if (!isString(excerpt) || !isFiniteNumber(chars) || !isFiniteNumber(readingMinutes)) return null
   if (!isString(lang) || !LANGS.has(lang)) return null
-  return { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang: lang as Lang }
+  const fields: Omit<ListEntry, 'outlet'> = { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang: lang as Lang }
+  if (Array.isArray(value.aliases) && value.aliases.every(isArticleId)) fields.aliases = value.aliases // else dropped, the entry kept
+  return fields
 }
 
 export function validListEntry(value: unknown): ListEntry | null {

@@ -7,6 +7,7 @@ import { EmptyState, NoResults } from '../../../components/states'
 import { dayOf, formatDate, formatDay } from '../../../lib/dates'
 import { EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
+import { useFoldedQuery } from '../../articles/use-script-fold'
 import { useUrlFilters } from '../../articles/use-url-filters'
 import { articleLink, webUrl } from '../../../lib/urls'
 import type { IndexShard, Manifest, Outlet } from '../../../types/data'
@@ -40,7 +41,8 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
   const outlets = useMemo(() => bookmarkOutlets(bookmarks, archive), [bookmarks, archive])
   const known = useMemo(() => outlets.map((o) => o.id), [outlets])
   const [filters, setFilters] = useUrlFilters(known)
-  const shown = filterBookmarks(bookmarks, filters)
+  const { fold } = useFoldedQuery(filters.q) // until the tables load, titles match as written
+  const shown = filterBookmarks(bookmarks, filters, undefined, fold)
   const years = [...new Set(bookmarks.map((b) => dayOf(b.publishedAt).year))].sort((a, b) => b - a)
   const newest = bookmarks.reduce<string | null>((max, b) => (max === null || b.publishedAt > max ? b.publishedAt : max), null)
 
