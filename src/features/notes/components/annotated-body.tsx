@@ -1,10 +1,12 @@
 // The article body with its highlights: select text to highlight it (and write a note), the
 // highlights drawn as <mark>s wherever their passage is now (again after any change to the body:
 // a new render, the reading script control), and below the body the article's highlights and notes,
-// detached ones included. The script fold is loaded lazily, with this component's chunk.
+// detached ones included. The script fold is loaded lazily, as search loads it.
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { strings } from '../../../lib/strings'
-import { describeText, type Fold, type TextTarget } from '../anchor'
+import { scriptFoldQueryOptions } from '../../articles/use-script-fold'
+import { describeText, type TextTarget } from '../anchor'
 import { isHighlight, type Annotation, type SourceRef } from '../annotation'
 import { bodyText, createAnchorCache, drawHighlights, MARK_ATTRIBUTE, rangeOffsets } from '../dom-anchor'
 import { useAnnotations } from '../store'
@@ -32,18 +34,11 @@ export function AnnotatedBody({ source, children }: { source: SourceRef; childre
   const mine = useMemo(() => annotations.filter((annotation) => annotation.source.id === source.id), [annotations, source.id])
   // Drawn oldest first, so a later highlight nests inside an earlier one it overlaps.
   const highlights = useMemo(() => mine.filter(isHighlight).reverse(), [mine])
-  const [fold, setFold] = useState<{ fold: Fold } | null>(null)
+  // The same lazily loaded fold as search's query (one chunk, one load).
+  const fold = useQuery(scriptFoldQueryOptions()).data ?? null
   const [detached, setDetached] = useState<ReadonlySet<string>>(new Set())
   const [pending, setPending] = useState<Pending | null>(null)
   const [editing, setEditing] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void import('../../../lib/fold-script').then((module) => live && setFold({ fold: module.foldScript }))
-    return () => {
-      live = false
-    }
-  }, [])
 
   const bodyRoot = () => container.current?.querySelector<HTMLElement>('.safe-html') ?? null
 
