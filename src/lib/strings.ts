@@ -192,6 +192,7 @@ export const strings = {
     kindNote: '文章笔记',
     created: (date: string) => `记于 ${date}`,
     select: (title: string) => `选择：${title}`,
+    selectForExport: '选入导出',
     selectAll: '全选显示的条目',
     cite: '引用',
     citeHeading: '引用这篇文章',

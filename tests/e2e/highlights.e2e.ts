@@ -206,7 +206,7 @@ describe('cite', () => {
   })
 })
 
-test('the bookmarks view exports bookmarks with their highlights', async () => {
+test('the bookmarks view exports the chosen bookmarks with their highlights', async () => {
   const page = await openPage({ acceptDownloads: true })
   const rfi = byOutlet(bundle, 'rfi')
   await seedBookmark(page, bundle, rfi)
@@ -215,7 +215,9 @@ test('the bookmarks view exports bookmarks with their highlights', async () => {
   await page.goto('/bookmarks')
   await settled(page)
   await page.getByRole('combobox', { name: '格式' }).selectOption('ris')
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '全部导出（1）' }).click()])
+  expect(await page.getByRole('button', { name: '导出所选（0）' }).isDisabled()).toBe(true)
+  await page.getByRole('checkbox', { name: `选择：${rfi.title}` }).check()
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出所选（1）' }).click()])
   const ris = readFileSync((await file.path())!, 'utf8')
   expect(ris).toContain(`\r\nTI  - ${rfi.title}\r\n`)
   expect(ris).toContain(`\r\nN1  - “${QUOTE}” — 外长在北京\r\n`)

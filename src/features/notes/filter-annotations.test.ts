@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { foldScript } from '../../lib/fold-script'
 import { EMPTY_FILTERS } from '../../lib/filters'
 import type { Annotation } from './annotation'
 import { filterAnnotations } from './filter-annotations'
@@ -29,4 +30,10 @@ test('filters by outlet, by the local day the article was published, and by text
   expect(ids({ q: '再读' })).toEqual(['c'])
   expect(ids({ q: 'voa 的文章' })).toEqual(['b'])
   expect(ids({ q: '峰会', outlets: ['voa'] })).toEqual([])
+})
+
+test('with the script fold, a Traditional query finds a Simplified note and the other way round', () => {
+  const folded = (q: string) => filterAnnotations(all, { ...EMPTY_FILTERS, q }, 'Asia/Shanghai', foldScript).map((a) => a.id)
+  expect(folded('和平峰會')).toEqual(['a'])
+  expect(folded('瑞士外長')).toEqual(['c'])
 })

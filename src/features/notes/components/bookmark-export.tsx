@@ -21,10 +21,29 @@ export function bookmarkEntries(bookmarks: readonly Bookmark[], annotations: rea
   )
 }
 
-/** The bookmarks view's export: the bookmarks shown (under a filter) or all of them, with their highlights. */
-export function BookmarkExport({ shown, all, filters }: { shown: readonly Bookmark[]; all: readonly Bookmark[]; filters: Filters }) {
+/** A set with id added (on) or taken out. */
+export function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(set)
+  if (on) next.add(id)
+  else next.delete(id)
+  return next
+}
+
+/** A bookmark's box to choose it for 导出所选. */
+export function ExportSelect({ title, checked, onChange }: { title: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <label className="inline-flex items-center gap-2 text-sm">
+      <input type="checkbox" aria-label={s.select(title)} checked={checked} onChange={(event) => onChange(event.target.checked)} className="size-4 accent-stone-800 dark:accent-stone-200" />
+      <span aria-hidden="true">{s.selectForExport}</span>
+    </label>
+  )
+}
+
+/** The bookmarks view's export: the bookmarks chosen, those shown (under a filter) or all of them, with their highlights. */
+export function BookmarkExport({ selected, shown, all, filters }: { selected: readonly Bookmark[]; shown: readonly Bookmark[]; all: readonly Bookmark[]; filters: Filters }) {
   const { annotations } = useAnnotations()
   const scopes = [
+    { label: s.exportSelected(selected.length), entries: bookmarkEntries(selected, annotations) },
     ...(hasFilters(filters) ? [{ label: s.exportShown(shown.length), entries: bookmarkEntries(shown, annotations) }] : []),
     { label: s.exportAll(all.length), entries: bookmarkEntries(all, annotations) },
   ]

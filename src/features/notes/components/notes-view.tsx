@@ -9,6 +9,7 @@ import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { Manifest, Outlet } from '../../../types/data'
 import { manifestInfo } from '../../articles/manifest-info'
+import { useFoldedQuery } from '../../articles/use-script-fold'
 import { useUrlFilters } from '../../articles/use-url-filters'
 import { bookmarkOutlets } from '../../bookmarks/components/bookmarks-view'
 import type { Annotation } from '../annotation'
@@ -16,6 +17,7 @@ import { groupBySource } from '../export-formats'
 import { filterAnnotations } from '../filter-annotations'
 import { useAnnotations } from '../store'
 import { AnnotationNotice } from './annotation-notice'
+import { toggled } from './bookmark-export'
 import { ExportPanel } from './export-panel'
 
 const s = strings.notes
@@ -28,17 +30,13 @@ export function NotesView({ manifest }: { manifest: Manifest | undefined }) {
   const outlets = useMemo(() => bookmarkOutlets(annotations.map((a) => a.source), archive), [annotations, archive])
   const known = useMemo(() => outlets.map((o) => o.id), [outlets])
   const [filters, setFilters] = useUrlFilters(known)
-  const shown = filterAnnotations(annotations, filters)
+  const { fold } = useFoldedQuery(filters.q) // until the tables load, texts match as written
+  const shown = filterAnnotations(annotations, filters, undefined, fold)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const chosen = shown.filter((a) => selected.has(a.id))
   const years = [...new Set(annotations.map((a) => dayOf(a.source.publishedAt).year))].sort((a, b) => b - a)
   const newest = annotations.reduce<string | null>((max, a) => (max === null || a.source.publishedAt > max ? a.source.publishedAt : max), null)
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected)
-    if (on) next.add(id)
-    else next.delete(id)
-    setSelected(next)
-  }
+  const toggle = (id: string, on: boolean) => setSelected(toggled(selected, id, on))
   const scopes = [
     { label: s.exportSelected(chosen.length), entries: groupBySource([], chosen) },
     ...(hasFilters(filters) ? [{ label: s.exportShown(shown.length), entries: groupBySource([], shown) }] : []),
