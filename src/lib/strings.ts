@@ -209,7 +209,7 @@ export const strings = {
     exportSelected: (count: number) => `导出所选（${count}）`,
     exportShown: (count: number) => `导出显示的（${count}）`,
     exportAll: (count: number) => `全部导出（${count}）`,
-    exportHint: 'CSL-JSON、BibTeX 和 RIS 可直接导入 Zotero 等文献管理软件；高亮和笔记随文章一起导出。',
+    exportHint: 'CSL-JSON、BibTeX 和 RIS 是 Zotero 等文献管理软件能导入的格式；高亮和笔记随文章一起导出。',
     exportDone: (articles: number, format: string) => `已导出 ${articles} 篇文章（${format}）。`,
     storageUnavailable: '浏览器存储不可用：高亮和笔记只保存在这个标签页里，关闭后不会保留。',
     storageRecovered: (backupKey: string) => `已保存的高亮和笔记有无法读取的部分；原始数据没有删除，已另存在浏览器存储的“${backupKey}”下，其余的照常显示。`,
