@@ -47,6 +47,11 @@ function Header() {
                 {s.navBookmarks}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/notes" className={linkClass}>
+                {strings.notes.navNotes}
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <ThemeToggle />

@@ -37,6 +37,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: 'timeline', loader: warmManifest, lazy: () => import('../routes/timeline') },
             { path: 'bookmarks', loader: warmManifest, lazy: () => import('../routes/bookmarks') },
+            { path: 'notes', loader: warmManifest, lazy: () => import('../routes/notes') },
             { path: '*', element: <NotFound /> },
           ],
         },

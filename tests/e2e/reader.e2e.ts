@@ -399,6 +399,7 @@ describe('look and feel', () => {
     { name: 'detail', path: () => `/articles/${byOutlet(bundle, 'bbc').id}`, ready: (page: Page) => expect.poll(() => page.locator('.article-body').count()).toBe(1) },
     { name: 'timeline', path: '/timeline', ready: (page: Page) => expect.poll(() => page.locator('main article').count()).toBe(bundle.entries.length) },
     { name: 'bookmarks', path: '/bookmarks', ready: (page: Page) => expect.poll(() => page.locator('main article').count()).toBe(1) },
+    { name: 'notes', path: '/notes', ready: (page: Page) => expect.poll(() => page.locator('main h1').innerText()).toBe('我的笔记') },
     { name: 'not-found', path: '/nowhere', ready: (page: Page) => expect.poll(() => page.locator('main h1').innerText()).toContain('未找到') },
   ]
 

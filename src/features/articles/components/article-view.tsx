@@ -8,6 +8,9 @@ import { strings } from '../../../lib/strings'
 import { articleLink, webUrl } from '../../../lib/urls'
 import type { Article, ListEntry, Manifest } from '../../../types/data'
 import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
+import { sourceOfArticle } from '../../notes/annotation'
+import { AnnotatedBody } from '../../notes/components/annotated-body'
+import { CiteButton } from '../../notes/components/cite-button'
 import { manifestInfo } from '../manifest-info'
 import { useArticleList } from '../use-article-list'
 
@@ -41,6 +44,7 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <BookmarkButton input={{ id: article.id, title: article.title, url: article.url, outlet: article.outlet.id, outletName, publishedAt: article.publishedAt }} />
+          <CiteButton source={sourceOfArticle(article, outletName)} />
           {original && (
             <a href={original} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-9 items-center rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-4 dark:text-sky-300">
               {s.original}
@@ -51,7 +55,9 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
         </div>
       </header>
       <ErrorBoundary fallback={<p className="py-6 text-red-800 dark:text-red-300">{s.bodyError}</p>}>
-        <SafeHtml html={article.html} lang={article.lang} className="article-body prose prose-stone dark:prose-invert mt-6" />
+        <AnnotatedBody source={sourceOfArticle(article, outletName)}>
+          <SafeHtml html={article.html} lang={article.lang} className="article-body prose prose-stone dark:prose-invert mt-6" />
+        </AnnotatedBody>
       </ErrorBoundary>
       {article.tags && article.tags.length > 0 && (
         <p className="mt-6 text-sm text-stone-600 dark:text-stone-400">

@@ -1,5 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
@@ -16,13 +16,14 @@ import { manifestInfo } from '../../articles/manifest-info'
 import type { Bookmark } from '../bookmark'
 import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
+import { BookmarkExport, ExportSelect, toggled } from '../../notes/components/bookmark-export'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
 const s = strings.bookmarkUi
 const NEUTRAL = '#78716c'
 
-/** Outlets to offer as filters: those the reader bookmarked, named and coloured as in the archive. */
-function bookmarkOutlets(bookmarks: readonly Bookmark[], archive: Map<string, Outlet>): Outlet[] {
+/** Outlets to offer as filters: those the reader bookmarked (or noted), named and coloured as in the archive. */
+export function bookmarkOutlets(bookmarks: readonly Pick<Bookmark, 'outlet' | 'outletName'>[], archive: Map<string, Outlet>): Outlet[] {
   const counts = new Map<string, { name: string; count: number }>()
   for (const bookmark of bookmarks) {
     const seen = counts.get(bookmark.outlet)
@@ -42,6 +43,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
   const [filters, setFilters] = useUrlFilters(known)
   const { fold } = useFoldedQuery(filters.q) // until the tables load, titles match as written
   const shown = filterBookmarks(bookmarks, filters, undefined, fold)
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const years = [...new Set(bookmarks.map((b) => dayOf(b.publishedAt).year))].sort((a, b) => b - a)
   const newest = bookmarks.reduce<string | null>((max, b) => (max === null || b.publishedAt > max ? b.publishedAt : max), null)
 
@@ -69,6 +71,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
         searchLabel={s.search}
       />
       <BookmarkTransfer bookmarks={bookmarks} />
+      <BookmarkExport selected={shown.filter((b) => selected.has(b.id))} shown={shown} all={bookmarks} filters={filters} />
       {bookmarks.length === 0 ? (
         <EmptyState title={s.empty} hint={s.emptyHint} />
       ) : shown.length === 0 ? (
@@ -109,7 +112,8 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                       {original && <span className="mt-1 block break-all text-stone-600 dark:text-stone-400">{original}</span>}
                     </p>
                   )}
-                  <div className="mt-3">
+                  <div className="mt-3 flex flex-wrap items-center gap-4">
+                    <ExportSelect title={bookmark.title} checked={selected.has(bookmark.id)} onChange={(on) => setSelected(toggled(selected, bookmark.id, on))} />
                     <button
                       type="button"
                       aria-label={s.remove(bookmark.title)}

@@ -1,0 +1,39 @@
+import type { StorageNotice } from '../../../lib/recoverable-store'
+import { strings } from '../../../lib/strings'
+import { useAnnotations } from '../store'
+
+const s = strings.notes
+
+function noticeText(notice: StorageNotice): string {
+  switch (notice.kind) {
+    case 'unavailable':
+      return s.storageUnavailable
+    case 'recovered':
+      return s.storageRecovered(notice.backupKey)
+    case 'newer-version':
+      return s.storageNewer
+    case 'backups-full':
+      return s.storageBackupsFull
+    case 'write-failed':
+      return s.storageWriteFailed
+    case 'backup-failed':
+      return s.storageBackupFailed
+  }
+}
+
+/** What happened to the stored highlights and notes, where they are shown. Polite: it never interrupts. */
+export function AnnotationNotice() {
+  const { notice, dismissNotice } = useAnnotations()
+  return (
+    <div role="status" aria-live="polite">
+      {notice && (
+        <div className="flex items-start gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p className="flex-1">{noticeText(notice)}</p>
+          <button type="button" onClick={dismissNotice} className="shrink-0 rounded-md border border-amber-700 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-300 dark:hover:bg-amber-900">
+            {s.dismiss}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
