@@ -17,6 +17,8 @@ export interface BuiltArticle {
   canonicalUrl: string
   /** Search grams of title and body text, distinct. */
   grams: string[]
+  /** Plain text of the cleaned body, one block a line (story clustering reads its lead). */
+  text: string
 }
 
 export type BuildResult = { ok: true; built: BuiltArticle } | { ok: false; reason: string }
@@ -69,5 +71,5 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   if (author) article.author = author
   if (tags) article.tags = tags
   const grams = indexGramList([title, cleaned.text])
-  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams } }
+  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, text: cleaned.text } }
 }

@@ -65,7 +65,7 @@ export function processBytes(bytes: Uint8Array, source: string): Processed {
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams } = result.built
-  const feature = articleStoryFeature(article, entry)
+  const feature = articleStoryFeature(result.built)
   return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, feature }
 }
 

@@ -21,14 +21,17 @@ export interface ClusterSettings {
   titleBoost: number
   /** Terms per article used to find candidate stories (its heaviest). */
   probeTerms: number
+  /** An article close to several stories of the window merges them. */
+  mergeBridged: boolean
 }
 
 export const CLUSTER_SETTINGS: ClusterSettings = {
   windowMs: 3 * DAY_MS,
-  titleWeight: 0.4,
+  titleWeight: 0.3,
   threshold: 0.12,
   titleBoost: 2,
   probeTerms: 24,
+  mergeBridged: false,
 }
 
 const DF_BITS = 22
@@ -157,6 +160,12 @@ export interface ClusterItem {
  */
 export function clusterStories(items: readonly ClusterItem[], store: StoryFeatureStore, settings: ClusterSettings = CLUSTER_SETTINGS): number[][] {
   const clusters: Cluster[] = []
+  /** A cluster merged into an earlier one points at it (union-find); a cluster's own number otherwise. */
+  const parent: number[] = []
+  const root = (c: number): number => {
+    while (parent[c] !== c) c = parent[c] = parent[parent[c]!]!
+    return c
+  }
   const postings = new Map<number, number[]>() // probe term -> clusters of the window that hold it
   let oldestLive = 0
   for (let index = 0; index < items.length; index++) {
@@ -174,41 +183,65 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
       const list = postings.get(term)
       if (!list) continue
       let kept = 0
-      for (const c of list) if (c >= oldestLive) list[kept++] = c
+      for (const c of list) if (root(c) >= oldestLive) list[kept++] = c
       list.length = kept
       if (kept === 0) postings.delete(term)
-      for (const c of list) candidates.add(c)
+      for (const c of list) candidates.add(root(c))
     }
-    let best = -1
-    let bestScore = settings.threshold
-    let bestDots = [0, 0]
+    // Every story of the window the article is close enough to, the closest first.
+    const close: { c: number; score: number }[] = []
     for (const c of [...candidates].sort((a, b) => a - b)) {
       const cluster = clusters[c]!
-      const fullDot = dot(full, cluster.full!)
-      const titleDot = dot(title, cluster.title!)
-      const score = (1 - settings.titleWeight) * cosine(fullDot, cluster.fullNorm2) + settings.titleWeight * cosine(titleDot, cluster.titleNorm2)
-      if (score >= bestScore && (best < 0 || score > bestScore)) {
-        best = c
-        bestScore = score
-        bestDots = [fullDot, titleDot]
+      const score =
+        (1 - settings.titleWeight) * cosine(dot(full, cluster.full!), cluster.fullNorm2) +
+        settings.titleWeight * cosine(dot(title, cluster.title!), cluster.titleNorm2)
+      if (score >= settings.threshold) close.push({ c, score })
+    }
+    close.sort((a, b) => b.score - a.score || a.c - b.c)
+    let target: number
+    if (close.length === 0) {
+      target = clusters.length
+      clusters.push({ first: time, members: [], full: new Map(), fullNorm2: 0, title: new Map(), titleNorm2: 0 })
+      parent.push(target)
+    } else {
+      // An article close to two stories bridges them: they become one, under the older (so the window
+      // still holds every member). Without this, an odd first report keeps its story split.
+      const joined = settings.mergeBridged ? close.map(({ c }) => c) : [close[0]!.c]
+      target = Math.min(...joined)
+      for (const c of joined) if (c !== target) {
+        parent[c] = target
+        absorb(clusters[target]!, clusters[c]!)
       }
     }
-    if (best < 0) {
-      best = clusters.length
-      clusters.push({ first: time, members: [], full: new Map(), fullNorm2: 0, title: new Map(), titleNorm2: 0 })
-      bestDots = [0, 0]
-    }
-    const cluster = clusters[best]!
+    const cluster = clusters[target]!
     cluster.members.push(index)
-    cluster.fullNorm2 = addTo(cluster.full!, cluster.fullNorm2, full, bestDots[0]!)
-    cluster.titleNorm2 = addTo(cluster.title!, cluster.titleNorm2, title, bestDots[1]!)
+    cluster.fullNorm2 = addTo(cluster.full!, cluster.fullNorm2, full, dot(full, cluster.full!))
+    cluster.titleNorm2 = addTo(cluster.title!, cluster.titleNorm2, title, dot(title, cluster.title!))
     for (const term of mine) {
       const list = postings.get(term)
-      if (!list) postings.set(term, [best])
-      else if (list.at(-1) !== best) list.push(best)
+      if (!list) postings.set(term, [target])
+      else if (list.at(-1) !== target) list.push(target)
     }
   }
-  return clusters.filter((cluster) => cluster.members.length >= 2).map((cluster) => cluster.members)
+  return clusters
+    .filter((cluster, c) => parent[c] === c && cluster.members.length >= 2)
+    .map((cluster) => cluster.members.sort((a, b) => a - b))
+}
+
+function absorb(into: Cluster, from: Cluster): void {
+  into.members.push(...from.members)
+  into.fullNorm2 = mergeCentroid(into.full!, from.full!)
+  into.titleNorm2 = mergeCentroid(into.title!, from.title!)
+  from.members = []
+  from.full = undefined
+  from.title = undefined
+}
+
+function mergeCentroid(into: Map<number, number>, from: Map<number, number>): number {
+  for (const [term, weight] of from) into.set(term, (into.get(term) ?? 0) + weight)
+  let norm2 = 0
+  for (const weight of into.values()) norm2 += weight * weight
+  return norm2
 }
 
 /** `s-` and 12 base32 characters of sha-256 over the sorted member ids: the same while membership is. */

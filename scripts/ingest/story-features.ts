@@ -15,7 +15,7 @@ const MAX_COUNT = 15
 /** Terms kept of a lead: the excerpt is about 120 characters, a pasted title + lead can be longer. */
 const MAX_LEAD_TERMS = 400
 
-const TERM = /\p{Script=Han}+|[\p{L}\p{N}]+/gu
+const TERM = /\p{Script=Han}+|[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu
 const HAN = /\p{Script=Han}/u
 /** Function words of English that TF-IDF would weigh at almost nothing anyway; they only cost space. */
 const STOPWORDS = new Set(
@@ -56,9 +56,19 @@ export function storyFeature(title: string, lead: string): StoryFeature {
   return feature.sort()
 }
 
-/** The feature of a built article: its whole title and its lead (the list entry's excerpt). */
-export function articleStoryFeature(article: { title: string }, entry: { excerpt: string }): StoryFeature {
-  return storyFeature(article.title, entry.excerpt)
+/** Characters of body text that make the lead. */
+export const LEAD_CHARS = 200
+/** An opening dateline or credit: （中央社記者溫貴香台北13日電）, 【大紀元2024年03月04日訊】, （德国之声中文网）. */
+const DATELINE = /^\s*[（(【[][^）)】\]\n]{1,40}[）)】\]]\s*/
+
+/** The opening of a body's text, without its dateline. */
+export function leadOf(text: string): string {
+  return text.replace(DATELINE, '').slice(0, LEAD_CHARS)
+}
+
+/** The feature of a built article: its whole title and the lead of its body text. */
+export function articleStoryFeature(built: { article: { title: string }; text: string }): StoryFeature {
+  return storyFeature(built.article.title, leadOf(built.text))
 }
 
 export const featureHash = (value: number): number => value >>> 8
