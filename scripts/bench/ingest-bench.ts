@@ -140,7 +140,8 @@ function main() {
     const [user, system] = ['User', 'System'].map((kind) => Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0))
     const cpu = user! + system!
     console.log(child.stdout.trim())
-    console.log(/ingest: (stories: .*)/.exec(child.stderr)?.[1] ?? 'stories: off (--no-stories)')
+    const storyLines = [...child.stderr.matchAll(/^ingest: (stories: .*)$/gm)].map((match) => match[1])
+    console.log(storyLines.length > 0 ? storyLines.join('\n') : 'stories: off (--no-stories)')
     console.log(`ingest: ${(n / seconds).toFixed(0)} ${tiny ? 'files' : 'articles'}/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
     // CPU time does not depend on what else the machine is doing: 2 idle cores give at most 2 / (s per article).
     console.log(

@@ -55,7 +55,7 @@ export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok:
   }
 }
 
-export function processBytes(bytes: Uint8Array, source: string): Processed {
+export function processBytes(bytes: Uint8Array, source: string, stories = true): Processed {
   let result
   try {
     result = buildArticle(bytes, source)
@@ -65,13 +65,15 @@ export function processBytes(bytes: Uint8Array, source: string): Processed {
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams } = result.built
-  const feature = articleStoryFeature(result.built)
+  const feature = stories ? articleStoryFeature(result.built) : NO_FEATURE
   return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, feature }
 }
 
-export function processFile(path: string, source: string): Processed {
+const NO_FEATURE: StoryFeature = new Uint32Array(0)
+
+export function processFile(path: string, source: string, stories = true): Processed {
   const input = readInput(path)
-  return input.ok ? processBytes(input.bytes, source) : { kind: 'problem', reason: input.reason }
+  return input.ok ? processBytes(input.bytes, source, stories) : { kind: 'problem', reason: input.reason }
 }
 
 export interface SinkOptions {
@@ -80,6 +82,8 @@ export interface SinkOptions {
   partitions: number
   /** Names this writer's spill files (one per thread, so writers never share a file). */
   writer: string
+  /** Build the story feature of each article (default true; off only to measure what stories cost). */
+  stories?: boolean
 }
 
 /**
@@ -97,7 +101,7 @@ export class ArticleSink {
   }
 
   build(path: string, source: string, seq: number): Built {
-    const result = processFile(path, source)
+    const result = processFile(path, source, this.options.stories !== false)
     if (result.kind === 'problem') return result
     this.spill(seq, result.grams)
     const { entry, outlet, canonicalUrl, json, feature } = result

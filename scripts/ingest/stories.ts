@@ -23,6 +23,8 @@ export interface ClusterSettings {
   probeTerms: number
   /** An article close to several stories of the window merges them. */
   mergeBridged: boolean
+  /** Stories scored per article: those sharing the most probe terms. */
+  maxCandidates: number
 }
 
 export const CLUSTER_SETTINGS: ClusterSettings = {
@@ -32,33 +34,37 @@ export const CLUSTER_SETTINGS: ClusterSettings = {
   titleBoost: 2,
   probeTerms: 24,
   mergeBridged: false,
+  maxCandidates: 8,
 }
 
 const DF_BITS = 22
 
+/** Numbers per chunk of the feature pool: chunks are filled in turn and never copied or grown. */
+const CHUNK = 1 << 20
+
 /** Every article's feature by its input number (seq), and how many articles hold each term. */
 export class StoryFeatureStore {
-  private pool = new Uint32Array(1 << 16)
-  private used = 0
-  private readonly offsets: Int32Array
+  private chunks: Uint32Array[] = []
+  private used = CHUNK // in the last chunk; full, so the first add makes one
+  /** Chunk number * CHUNK + offset, or -1. */
+  private readonly starts: Float64Array
   private readonly lengths: Uint16Array
   private readonly df = new Uint32Array(1 << DF_BITS)
   documents = 0
 
   constructor(slots: number) {
-    this.offsets = new Int32Array(Math.max(1, slots)).fill(-1)
+    this.starts = new Float64Array(Math.max(1, slots)).fill(-1)
     this.lengths = new Uint16Array(Math.max(1, slots))
   }
 
   add(seq: number, feature: StoryFeature): void {
-    const length = Math.min(feature.length, 0xffff)
-    if (this.used + length > this.pool.length) {
-      const grown = new Uint32Array(Math.max(this.pool.length * 2, this.used + length))
-      grown.set(this.pool.subarray(0, this.used))
-      this.pool = grown
+    const length = Math.min(feature.length, 0xffff, CHUNK)
+    if (this.used + length > CHUNK) {
+      this.chunks.push(new Uint32Array(CHUNK))
+      this.used = 0
     }
-    this.pool.set(feature.subarray(0, length), this.used)
-    this.offsets[seq] = this.used
+    this.chunks.at(-1)!.set(feature.subarray(0, length), this.used)
+    this.starts[seq] = (this.chunks.length - 1) * CHUNK + this.used
     this.lengths[seq] = length
     this.used += length
     for (let i = 0; i < length; i++) this.df[dfSlot(feature[i]!)]!++
@@ -66,8 +72,10 @@ export class StoryFeatureStore {
   }
 
   feature(seq: number): StoryFeature {
-    const offset = this.offsets[seq]!
-    return offset < 0 ? new Uint32Array(0) : this.pool.subarray(offset, offset + this.lengths[seq]!)
+    const start = this.starts[seq]!
+    if (start < 0) return new Uint32Array(0)
+    const offset = start % CHUNK
+    return this.chunks[Math.floor(start / CHUNK)]!.subarray(offset, offset + this.lengths[seq]!)
   }
 
   /** Smoothed inverse document frequency: ln(1 + N / df). */
@@ -75,9 +83,14 @@ export class StoryFeatureStore {
     return Math.log(1 + this.documents / Math.max(1, this.df[dfSlot(value)]!))
   }
 
+  /** Whether another article holds the term too (df is final before clustering starts). */
+  shared(value: number): boolean {
+    return this.df[dfSlot(value)]! > 1
+  }
+
   /** Bytes held, for the benchmark. */
   get bytes(): number {
-    return this.pool.byteLength + this.offsets.byteLength + this.lengths.byteLength + this.df.byteLength
+    return this.chunks.length * CHUNK * 4 + this.starts.byteLength + this.lengths.byteLength + this.df.byteLength
   }
 }
 
@@ -86,6 +99,13 @@ const dfSlot = (value: number) => featureHash(value) & ((1 << Math.min(DF_BITS, 
 interface Vector {
   terms: number[]
   weights: number[]
+}
+
+interface ArticleVectors {
+  full: Vector
+  title: Vector
+  /** The terms of `full` that another article holds too: only those can find a story. */
+  shared: Vector
 }
 
 interface Cluster {
@@ -98,22 +118,28 @@ interface Cluster {
   titleNorm2: number
 }
 
-function vectors(feature: StoryFeature, store: StoryFeatureStore, titleBoost: number): { full: Vector; title: Vector } {
+function vectors(feature: StoryFeature, store: StoryFeatureStore, titleBoost: number): ArticleVectors {
   const full: Vector = { terms: [], weights: [] }
   const title: Vector = { terms: [], weights: [] }
+  const shared: Vector = { terms: [], weights: [] }
   for (const value of feature) {
     const idf = store.idf(value)
     const hash = featureHash(value)
     const inTitle = titleCount(value)
     const tf = inTitle * titleBoost + leadCount(value)
+    const weight = (1 + Math.log(tf)) * idf
     full.terms.push(hash)
-    full.weights.push((1 + Math.log(tf)) * idf)
+    full.weights.push(weight)
+    if (store.shared(value)) {
+      shared.terms.push(hash)
+      shared.weights.push(weight)
+    }
     if (inTitle > 0) {
       title.terms.push(hash)
       title.weights.push(idf)
     }
   }
-  return { full: unit(full), title: unit(title) }
+  return { full: unit(full), title: unit(title), shared }
 }
 
 function unit(vector: Vector): Vector {
@@ -144,8 +170,12 @@ const cosine = (dotWith: number, norm2: number) => (norm2 > 0 ? dotWith / Math.s
 /** The heaviest terms of a vector: what an article is found by. */
 function probes(vector: Vector, count: number): number[] {
   if (vector.terms.length <= count) return vector.terms
-  const order = vector.terms.map((_, i) => i).sort((a, b) => vector.weights[b]! - vector.weights[a]! || vector.terms[a]! - vector.terms[b]!)
-  return order.slice(0, count).map((i) => vector.terms[i]!)
+  // The count-th largest weight by a numeric sort of a copy; ties at it are taken in term order.
+  const cut = Float64Array.from(vector.weights).sort()[vector.weights.length - count]!
+  const out: number[] = []
+  for (let i = 0; i < vector.terms.length && out.length < count; i++) if (vector.weights[i]! > cut) out.push(vector.terms[i]!)
+  for (let i = 0; i < vector.terms.length && out.length < count; i++) if (vector.weights[i] === cut) out.push(vector.terms[i]!)
+  return out
 }
 
 export interface ClusterItem {
@@ -176,9 +206,9 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
       old.full = undefined
       old.title = undefined
     }
-    const { full, title } = vectors(store.feature(seq), store, settings.titleBoost)
-    const mine = probes(full, settings.probeTerms)
-    const candidates = new Set<number>()
+    const { full, title, shared } = vectors(store.feature(seq), store, settings.titleBoost)
+    const mine = probes(shared, settings.probeTerms)
+    const hits = new Map<number, number>() // candidate story -> probe terms it shares
     for (const term of mine) {
       const list = postings.get(term)
       if (!list) continue
@@ -186,11 +216,13 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
       for (const c of list) if (root(c) >= oldestLive) list[kept++] = c
       list.length = kept
       if (kept === 0) postings.delete(term)
-      for (const c of list) candidates.add(root(c))
+      for (const c of list) hits.set(root(c), (hits.get(root(c)) ?? 0) + 1)
     }
+    // Only the stories sharing the most probe terms are scored: a crowded window costs no more.
+    const candidates = [...hits].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, settings.maxCandidates)
     // Every story of the window the article is close enough to, the closest first.
     const close: { c: number; score: number }[] = []
-    for (const c of [...candidates].sort((a, b) => a - b)) {
+    for (const [c] of candidates) {
       const cluster = clusters[c]!
       const score =
         (1 - settings.titleWeight) * cosine(dot(full, cluster.full!), cluster.fullNorm2) +

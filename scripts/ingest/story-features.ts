@@ -57,7 +57,7 @@ export function storyFeature(title: string, lead: string): StoryFeature {
 }
 
 /** Characters of body text that make the lead. */
-export const LEAD_CHARS = 200
+export const LEAD_CHARS = 120
 /** An opening dateline or credit: （中央社記者溫貴香台北13日電）, 【大紀元2024年03月04日訊】, （德国之声中文网）. */
 const DATELINE = /^\s*[（(【[][^）)】\]\n]{1,40}[）)】\]]\s*/
 

@@ -93,7 +93,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
-    const sinkOptions = { work, partitions }
+    const sinkOptions = { work, partitions, stories: options.stories !== false }
     const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = pool ? await pool.start(sinkOptions) : ['main']
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
@@ -174,7 +174,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     metas.forEach((meta, number) => (numberOf[meta.seq] = number))
     const stories = features ? storiesOf(metas, features, log) : []
     features = undefined // its memory is free for the search merge
-    await writeStories(stage, stories)
+    await writeStories(stage, stories, log)
 
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))

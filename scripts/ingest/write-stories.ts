@@ -8,12 +8,16 @@ import { join } from 'node:path'
 import { articlePath, storyPath } from '../../src/types/data'
 import type { BuiltStory } from './stories'
 
-export async function writeStories(stage: string, stories: readonly BuiltStory[]): Promise<void> {
+export async function writeStories(stage: string, stories: readonly BuiltStory[], log: (message: string) => void = () => {}): Promise<void> {
+  const started = performance.now()
+  let members = 0
   for (const { story, ref } of stories) {
     await writeFile(join(stage, storyPath(story.id)), JSON.stringify(story))
     const tail = `,"story":${JSON.stringify(ref)}}`
     for (const member of story.members) appendStoryRef(join(stage, articlePath(member.id)), tail)
+    members += story.members.length
   }
+  if (stories.length > 0) log(`stories: ${stories.length} files written, ${members} article files given their story, in ${Math.round(performance.now() - started)} ms`)
 }
 
 function appendStoryRef(path: string, tail: string): void {
