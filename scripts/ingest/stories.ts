@@ -200,6 +200,8 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
   let oldestLive = 0
   for (let index = 0; index < items.length; index++) {
     const { seq, time } = items[index]!
+    // A term no later article probes would keep its stories forever: sweep now and then, so the index holds the window.
+    if (index % SWEEP_EVERY === SWEEP_EVERY - 1) sweep(postings, (c) => root(c) >= oldestLive)
     // Clusters leave the window in the order they were made (by their first report).
     while (oldestLive < clusters.length && time - clusters[oldestLive]!.first > settings.windowMs) {
       const old = clusters[oldestLive++]!
@@ -258,6 +260,16 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
   return clusters
     .filter((cluster, c) => parent[c] === c && cluster.members.length >= 2)
     .map((cluster) => cluster.members.sort((a, b) => a - b))
+}
+
+const SWEEP_EVERY = 4096
+
+function sweep(postings: Map<number, number[]>, live: (cluster: number) => boolean): void {
+  for (const [term, list] of postings) {
+    const kept = list.filter(live)
+    if (kept.length === 0) postings.delete(term)
+    else postings.set(term, kept)
+  }
 }
 
 function absorb(into: Cluster, from: Cluster): void {
