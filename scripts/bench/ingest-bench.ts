@@ -1,8 +1,10 @@
-// npm run bench:ingest -- --n 10000 [--workers N] [--dir TMP] [--keep]
-// npm run bench:ingest -- --tiny 100000 [--workers N] [--dir TMP] [--keep]
+// npm run bench:ingest -- --n 10000 [--workers N] [--dir TMP] [--keep] [--no-stories]
+// npm run bench:ingest -- --tiny 100000 [--workers N] [--dir TMP] [--keep] [--no-stories]
 // Generates a synthetic archive in the seed format in a temp folder (--n: varied outlets, dates, 5–10 KB
 // bodies made from the seed bodies; --tiny: tiny articles, one binary file per thousand), runs the ingest
-// CLI as a child process, and prints articles/s, peak memory and the sizes the first screen loads.
+// CLI as a child process, and prints articles/s, peak memory and the sizes the first screen loads, and what
+// story clustering took (its time, the memory it held, the process's RSS after it). --no-stories runs the
+// ingest without clustering, to compare: the added cost is the difference of the two runs' wall and peak RSS.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -112,6 +114,7 @@ function main() {
       // Where the archive and bundle go (default: the system temp folder), e.g. /dev/shm to leave the disk out.
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'no-stories': { type: 'boolean', default: false },
     },
   })
   const tiny = values.tiny !== undefined
@@ -124,8 +127,10 @@ function main() {
     const made = tiny ? `${generateTinyCorpus(input, n)} of them binary` : `${(generateCorpus(input, n) / 1024 / 1024).toFixed(1)} MB`
     console.log(`generated ${n} ${tiny ? 'tiny files' : 'articles'}, ${made}, in ${((performance.now() - started) / 1000).toFixed(1)} s`)
 
-    const args = ['-v', process.execPath, '--import', 'tsx', 'scripts/ingest/cli.ts', '--in', input, '--out', output]
+    // --verbose (after the CLI's path) for the stories line; /usr/bin/time's own -v for the peak RSS.
+    const args = ['-v', process.execPath, '--import', 'tsx', 'scripts/ingest/cli.ts', '--in', input, '--out', output, '--verbose']
     if (values.workers !== undefined) args.push('--workers', values.workers)
+    if (values['no-stories']) args.push('--no-stories')
     const loadBefore = loadavg()[0]!
     started = performance.now()
     const child = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
@@ -135,6 +140,8 @@ function main() {
     const [user, system] = ['User', 'System'].map((kind) => Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1] ?? 0))
     const cpu = user! + system!
     console.log(child.stdout.trim())
+    const storyLines = [...child.stderr.matchAll(/^ingest: (stories: .*)$/gm)].map((match) => match[1])
+    console.log(storyLines.length > 0 ? storyLines.join('\n') : 'stories: off (--no-stories)')
     console.log(`ingest: ${(n / seconds).toFixed(0)} ${tiny ? 'files' : 'articles'}/s (${seconds.toFixed(1)} s wall, including start-up), peak RSS ${(rssKb / 1024).toFixed(0)} MB`)
     // CPU time does not depend on what else the machine is doing: 2 idle cores give at most 2 / (s per article).
     console.log(

@@ -20,6 +20,8 @@ export interface BuiltArticle {
   labels: string[]
   /** Search grams of title and body text folded to Simplified (foldScript), distinct. */
   grams: string[]
+  /** Plain text of the cleaned body, one block a line (story clustering reads its lead). */
+  text: string
 }
 
 export type BuildResult = { ok: true; built: BuiltArticle } | { ok: false; reason: string }
@@ -73,5 +75,6 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   if (tags) article.tags = tags
   // Indexed folded, as the app folds a query: 國安法 and 国安法 are one term.
   const grams = indexGramList([foldScript(title), foldScript(cleaned.text)])
-  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, labels: isTableOutlet(outlet.id) ? [] : (labels ?? []) } }
+  const labelsOf = isTableOutlet(outlet.id) ? [] : (labels ?? [])
+  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, labels: labelsOf, text: cleaned.text } }
 }

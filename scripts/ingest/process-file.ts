@@ -7,6 +7,7 @@ import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
 import type { OutletInfo } from './outlets'
 import { spillPath } from './search-postings'
+import { articleStoryFeature, type StoryFeature } from './story-features'
 
 /** Larger files are reported, not read: no news article is this big, and it keeps memory bounded. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -25,12 +26,14 @@ export type Processed =
       grams: string[]
       /** Front matter labels of a host the table does not know (outlet-labels.ts). */
       labels: string[]
+      /** What story clustering needs of the article (story-features.ts). */
+      feature: StoryFeature
     }
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built =
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; labels?: string[] }
+  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; feature: StoryFeature; labels?: string[] }
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -54,7 +57,7 @@ export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok:
   }
 }
 
-export function processBytes(bytes: Uint8Array, source: string): Processed {
+export function processBytes(bytes: Uint8Array, source: string, stories = true): Processed {
   let result
   try {
     result = buildArticle(bytes, source)
@@ -64,12 +67,15 @@ export function processBytes(bytes: Uint8Array, source: string): Processed {
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams, labels } = result.built
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, labels }
+  const feature = stories ? articleStoryFeature(result.built) : NO_FEATURE
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, labels, feature }
 }
 
-export function processFile(path: string, source: string): Processed {
+const NO_FEATURE: StoryFeature = new Uint32Array(0)
+
+export function processFile(path: string, source: string, stories = true): Processed {
   const input = readInput(path)
-  return input.ok ? processBytes(input.bytes, source) : { kind: 'problem', reason: input.reason }
+  return input.ok ? processBytes(input.bytes, source, stories) : { kind: 'problem', reason: input.reason }
 }
 
 export interface SinkOptions {
@@ -78,6 +84,8 @@ export interface SinkOptions {
   partitions: number
   /** Names this writer's spill files (one per thread, so writers never share a file). */
   writer: string
+  /** Build the story feature of each article (default true; off only to measure what stories cost). */
+  stories?: boolean
 }
 
 /**
@@ -95,10 +103,11 @@ export class ArticleSink {
   }
 
   build(path: string, source: string, seq: number): Built {
-    const result = processFile(path, source)
+    const result = processFile(path, source, this.options.stories !== false)
     if (result.kind === 'problem') return result
     this.spill(seq, result.grams)
-    const built: Built = { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl, json: result.json }
+    const { entry, outlet, canonicalUrl, json, feature } = result
+    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }

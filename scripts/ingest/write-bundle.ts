@@ -16,6 +16,8 @@ import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, 
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { UrlVersions } from './versions'
+import { storiesOf, StoryFeatureStore } from './stories'
+import { writeStories } from './write-stories'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -38,6 +40,8 @@ export interface IngestOptions {
   followSymlinks?: boolean
   /** Where the spill (work) folder goes; default the system temp folder. It need not share --out's filesystem. */
   workRoot?: string
+  /** Group articles into stories (stories.ts); default true. Off only to measure what clustering costs. */
+  stories?: boolean
 }
 
 export interface IngestSummary {
@@ -48,6 +52,7 @@ export interface IngestSummary {
   ignored: number
   shards: number
   buckets: number
+  stories: number
 }
 
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
@@ -90,7 +95,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
-    const sinkOptions = { work, partitions }
+    const sinkOptions = { work, partitions, stories: options.stories !== false }
     const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = pool ? await pool.start(sinkOptions) : ['main']
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
@@ -110,6 +115,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
     const labelsBySeq = new Map<number, string[]>() // front matter labels of hosts the table does not know
+    let features = options.stories === false ? undefined : new StoryFeatureStore(files.length)
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
@@ -156,6 +162,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           if (offer.kind !== 'dropped') {
             if (result.labels) labelsBySeq.set(seq, result.labels)
             outlets.set(result.outlet.id, result.outlet)
+            features?.add(seq, result.feature) // a replaced version's feature stays unread: clustering reads the kept ones
             const path = join(stage, articlePath(entry.id))
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
             writeFileSync(path, json)
@@ -172,7 +179,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // A dropped version's id (a URL variant) opens the kept article: bookmarks of it keep working.
     const keptEntries = new Map(aliases.length > 0 ? metas.map(({ entry }) => [entry.id, entry]) : [])
     for (const [oldId, keptId] of aliases) {
-      copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
       const entry = keptEntries.get(keptId)!
       entry.aliases = [...(entry.aliases ?? []), oldId] // the bookmarks view finds an old id's article by it
     }
@@ -184,6 +190,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Shared, so merge workers read it without a copy.
     const numberOf = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, files.length))).fill(-1)
     metas.forEach((meta, number) => (numberOf[meta.seq] = number))
+    const stories = features ? storiesOf(metas, features, log) : []
+    features = undefined // its memory is free for the search merge
+    await writeStories(stage, stories, log)
+    // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
+    for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
 
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
@@ -205,7 +216,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
-    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets }
+    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: stories.length }
   } catch (error) {
     await pool?.close().catch(() => {})
     await discardStage(folders)
