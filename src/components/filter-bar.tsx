@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { addDays, formatDay, parseDay } from '../lib/dates'
 import { EMPTY_FILTERS, hasFilters, type Filters } from '../lib/filters'
 import { strings } from '../lib/strings'
@@ -18,11 +18,13 @@ export interface FilterBarProps {
   status: string
   /** What the search box searches, as its label. */
   searchLabel?: string
+  /** A view's own controls (the list's story grouping), beside the result count. */
+  children?: ReactNode
 }
 
 const SEARCH_DEBOUNCE_MS = 250
 
-export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search }: FilterBarProps) {
+export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, children }: FilterBarProps) {
   const id = useId()
   const toggleOutlet = (outletId: string, on: boolean) => {
     const chosen = new Set(filters.outlets)
@@ -113,10 +115,11 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
         <p role="status" aria-live="polite" className="font-medium">
           {status}
         </p>
+        {children}
         <button
           type="button"
           disabled={!hasFilters(filters)}
-          onClick={() => onChange(EMPTY_FILTERS)}
+          onClick={() => onChange({ ...EMPTY_FILTERS, group: filters.group })}
           className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800"
         >
           {s.clear}

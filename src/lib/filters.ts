@@ -10,6 +10,8 @@ export interface Filters {
   to: string | null
   /** Search text as typed (trimmed at the edges). */
   q: string
+  /** `?group=story`: the list shows one card per story. A way of showing, not a filter (hasFilters ignores it). */
+  group?: 'story'
 }
 
 export const EMPTY_FILTERS: Filters = { outlets: [], from: null, to: null, q: '' }
@@ -36,10 +38,10 @@ export function parseFilters(params: URLSearchParams, knownOutletIds: readonly s
   let to = toDay ? formatDay(toDay) : null
   if (from && to && from > to) [from, to] = [to, from]
   const q = (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
-  return { outlets, from, to, q }
+  return params.get('group') === 'story' ? { outlets, from, to, q, group: 'story' } : { outlets, from, to, q }
 }
 
-/** The canonical query string of a filter: outlet, from, to, q, empty parts left out. */
+/** The canonical query string of a filter: outlet, from, to, q, group, empty parts left out. */
 export function toSearchParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams()
   if (filters.outlets.length > 0) params.set('outlet', filters.outlets.join(','))
@@ -47,6 +49,7 @@ export function toSearchParams(filters: Filters): URLSearchParams {
   if (filters.to) params.set('to', filters.to)
   const q = filters.q.trim()
   if (q) params.set('q', q)
+  if (filters.group) params.set('group', filters.group)
   return params
 }
 

@@ -1,6 +1,7 @@
 // The data files are read as untrusted input: each fetcher passes what it got through one of
 // these pure checks, which return a clean copy of the known fields or null. A bad list entry is
 // dropped (the rest of its shard still shows); a bad article or manifest is a DataError.
+import { validStoryRef } from '../../stories/validate-story'
 import { ARTICLE_ID, MAX_SHARD_ENTRIES, SCHEMA_VERSION, SEARCH_PATTERN, SHARD_FILE, type Article, type IndexShard, type Lang, type ListEntry, type Manifest, type Outlet, type ShardRef } from '../../../types/data'
 
 const LANGS: ReadonlySet<string> = new Set<Lang>(['zh-Hans', 'zh-Hant', 'en'])
@@ -38,7 +39,8 @@ function entryFields(value: Fields): Omit<ListEntry, 'outlet'> | null {
   if (!isArticleId(id) || !isString(title) || !isString(url) || !isInstant(publishedAt)) return null
   if (!isString(excerpt) || !isFiniteNumber(chars) || !isFiniteNumber(readingMinutes)) return null
   if (!isString(lang) || !LANGS.has(lang)) return null
-  return { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang: lang as Lang }
+  const story = validStoryRef(value.story)
+  return { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang: lang as Lang, ...(story && { story }) }
 }
 
 export function validListEntry(value: unknown): ListEntry | null {
