@@ -1,11 +1,11 @@
-// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N] [--follow-symlinks]
+// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N] [--follow-symlinks] [--no-stories]
 // The only ingest file with side effects on the process: arguments, messages, exit code.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { ingest, UsageError, type IngestSummary } from './write-bundle'
 
-const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N] [--follow-symlinks]'
+const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N] [--follow-symlinks] [--no-stories]'
 
 export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3, SIGINT: 130, SIGTERM: 143 } as const
 
@@ -47,6 +47,8 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         verbose: { type: 'boolean', short: 'v', default: false },
         workers: { type: 'string' },
         'follow-symlinks': { type: 'boolean', default: false },
+        // Skips story clustering: only to measure what it costs (npm run bench:ingest -- --no-stories).
+        'no-stories': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -80,6 +82,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       outDir: values.out,
       workers,
       followSymlinks: values['follow-symlinks'],
+      stories: !values['no-stories'],
       signal: io.signal,
       onProblem: (source, reason) => {
         reported++

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Dirent } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR } from '../../src/types/data'
+import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, STORY_DIR, STORY_ID } from '../../src/types/data'
 
 /** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
 const WORK_PREFIX = 'archive-reader-ingest.work-'
@@ -52,6 +52,7 @@ const FOLDER_FILES: Readonly<Record<string, (name: string) => boolean>> = {
   [SHARD_DIR]: numbered,
   [SEARCH_DIR]: numbered,
   [ARTICLE_DIR]: (name) => name.endsWith('.json') && ARTICLE_ID.test(name.slice(0, -'.json'.length)),
+  [STORY_DIR]: (name) => name.endsWith('.json') && STORY_ID.test(name.slice(0, -'.json'.length)),
 }
 
 /**
@@ -138,6 +139,7 @@ export async function createRunFolders({ stage, work }: RunFolders): Promise<voi
   await mkdir(join(stage, ARTICLE_DIR), { recursive: true })
   await mkdir(join(stage, SHARD_DIR))
   await mkdir(join(stage, SEARCH_DIR))
+  await mkdir(join(stage, STORY_DIR))
   await mkdir(work, { recursive: true })
 }
 

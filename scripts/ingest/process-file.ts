@@ -7,6 +7,7 @@ import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
 import type { OutletInfo } from './outlets'
 import { spillPath } from './search-postings'
+import { articleStoryFeature, type StoryFeature } from './story-features'
 
 /** Larger files are reported, not read: no news article is this big, and it keeps memory bounded. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -23,12 +24,14 @@ export type Processed =
       /** The article file's content. */
       json: string
       grams: string[]
+      /** What story clustering needs of the article (story-features.ts). */
+      feature: StoryFeature
     }
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built =
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string }
+  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; feature: StoryFeature }
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -62,7 +65,8 @@ export function processBytes(bytes: Uint8Array, source: string): Processed {
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams } = result.built
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams }
+  const feature = articleStoryFeature(article, entry)
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, feature }
 }
 
 export function processFile(path: string, source: string): Processed {
@@ -96,7 +100,8 @@ export class ArticleSink {
     const result = processFile(path, source)
     if (result.kind === 'problem') return result
     this.spill(seq, result.grams)
-    return { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl, json: result.json }
+    const { entry, outlet, canonicalUrl, json, feature } = result
+    return { kind: 'article', entry, outlet, canonicalUrl, json, feature }
   }
 
   /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */

@@ -14,6 +14,8 @@ import type { OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, type Built } from './process-file'
 import { mergePartition } from './search-postings'
+import { storiesOf, StoryFeatureStore } from './stories'
+import { writeStories } from './write-stories'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -36,6 +38,8 @@ export interface IngestOptions {
   followSymlinks?: boolean
   /** Where the spill (work) folder goes; default the system temp folder. It need not share --out's filesystem. */
   workRoot?: string
+  /** Group articles into stories (stories.ts); default true. Off only to measure what clustering costs. */
+  stories?: boolean
 }
 
 export interface IngestSummary {
@@ -46,6 +50,7 @@ export interface IngestSummary {
   ignored: number
   shards: number
   buckets: number
+  stories: number
 }
 
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
@@ -106,6 +111,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const byId = new Map<string, string>()
     const outlets = new Map<string, OutletInfo>()
     const metas: Meta[] = []
+    let features = options.stories === false ? undefined : new StoryFeatureStore(files.length)
     let duplicates = 0
     let problems = 0
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
@@ -151,6 +157,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
           byId.set(result.entry.id, source)
           outlets.set(result.outlet.id, result.outlet)
           metas.push({ seq, entry: result.entry })
+          features?.add(seq, result.feature)
           // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
           writeFileSync(join(stage, articlePath(result.entry.id)), result.json)
         }
@@ -165,6 +172,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Shared, so merge workers read it without a copy.
     const numberOf = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, files.length))).fill(-1)
     metas.forEach((meta, number) => (numberOf[meta.seq] = number))
+    const stories = features ? storiesOf(metas, features, log) : []
+    features = undefined // its memory is free for the search merge
+    await writeStories(stage, stories)
 
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
@@ -186,7 +196,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
-    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets }
+    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: stories.length }
   } catch (error) {
     await pool?.close().catch(() => {})
     await discardStage(folders)

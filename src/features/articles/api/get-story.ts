@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { fetchJson, NotFoundError } from '../../../lib/fetch-json'
 import { storyPath, type Story } from '../../../types/data'
-import { isStoryId, validStory } from '../../stories/validate-story'
+import { isStoryId, validStory } from './validate'
 
 /** An id from the address bar that is not of the ingest's form is not found, without a request. */
 export async function getStory(id: string, signal?: AbortSignal): Promise<Story> {
   if (!isStoryId(id)) throw new NotFoundError(storyPath(id))
-  return fetchJson(storyPath(id), validStory, signal)
+  return fetchJson(storyPath(id), (value) => validStory(value, id), signal)
 }
 
 export function storyQueryOptions(id: string) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SCHEMA_VERSION } from '../../../types/data'
 import { buildBundle, SEEDS } from '../fixtures/bundle'
 import { MAX_SHARD_ENTRIES } from '../../../types/data'
-import { isArticleId, isSearchPattern, schemaMismatch, isShardFile, validArticle, validListEntry, validManifest, validShard } from './validate'
+import { isArticleId, isSearchPattern, schemaMismatch, isShardFile, validArticle, validListEntry, validManifest, validShard, validStory } from './validate'
 
 const bundle = buildBundle(SEEDS)
 const article = bundle.articles.get(bundle.ids[0]!)!
@@ -141,5 +141,54 @@ describe('paths built from data', () => {
 
   it('drops a list entry whose id would build another path', () => {
     expect(validListEntry({ ...entry, id: '../manifest' })).toBeNull()
+  })
+})
+
+describe('stories', () => {
+  const [story] = [...bundle.stories.values()]
+  const member = [...bundle.shards.values()].flatMap((shard) => shard.entries).find((e) => e.story)!
+
+  it('the fixture bundle has the seeds’ one story, on its entries and articles', () => {
+    expect(bundle.stories.size).toBe(1)
+    expect(story!.members.map((m) => m.outlet)).toEqual(['bbc', 'voa'])
+    expect(member.story).toEqual({ id: story!.id, size: 2, outlets: ['bbc', 'voa'] })
+    expect(bundle.articles.get(member.id)!.story).toEqual(member.story)
+  })
+
+  it('keeps an entry’s and an article’s well-formed story', () => {
+    expect(validListEntry(member)).toEqual(member)
+    expect(validArticle(bundle.articles.get(member.id))?.story).toEqual(member.story)
+  })
+
+  it.each([
+    ['an id of another form', { id: 's-UPPER' }],
+    ['a story of one', { size: 1 }],
+    ['no outlets', { outlets: [] }],
+    ['outlets that are not text', { outlets: [3] }],
+  ])('drops a story with %s, and keeps the entry without it', (_, change) => {
+    const checked = validListEntry({ ...member, story: { ...member.story, ...change } })
+    expect(checked).not.toBeNull()
+    expect(checked).not.toHaveProperty('story')
+    expect(validListEntry({ ...member, story: 'yes' })).not.toHaveProperty('story')
+  })
+
+  it('keeps a well-formed story file', () => {
+    expect(validStory(story, story!.id)).toEqual(story)
+  })
+
+  it('rejects a story fetched by another id, with a malformed id, or without 2 members', () => {
+    expect(validStory(story, 's-aaaaaaaaaaaa')).toBeNull()
+    expect(validStory({ ...story, id: '../x' })).toBeNull()
+    expect(validStory({ ...story, members: story!.members.slice(0, 1) })).toBeNull()
+    expect(validStory({ ...story, members: {} })).toBeNull()
+    for (const value of [null, 'story', [story]]) expect(validStory(value)).toBeNull()
+  })
+
+  it('drops malformed members and absent outlets, and puts members in time order', () => {
+    const [first, second] = story!.members
+    const third = { ...second!, id: 'dw-aaaaaaaaaaaa', outlet: 'dw', publishedAt: '2023-03-22T08:00:00Z' }
+    const checked = validStory({ ...story, members: [third, { ...first, lang: 'fr' }, second, first], absent: ['rfi', 4] })
+    expect(checked?.members.map((m) => m.outlet)).toEqual(['bbc', 'voa', 'dw'])
+    expect(checked?.absent).toEqual(['rfi'])
   })
 })

@@ -1,8 +1,7 @@
 // The data files are read as untrusted input: each fetcher passes what it got through one of
 // these pure checks, which return a clean copy of the known fields or null. A bad list entry is
 // dropped (the rest of its shard still shows); a bad article or manifest is a DataError.
-import { validStoryRef } from '../../stories/validate-story'
-import { ARTICLE_ID, MAX_SHARD_ENTRIES, SCHEMA_VERSION, SEARCH_PATTERN, SHARD_FILE, type Article, type IndexShard, type Lang, type ListEntry, type Manifest, type Outlet, type ShardRef } from '../../../types/data'
+import { ARTICLE_ID, MAX_SHARD_ENTRIES, SCHEMA_VERSION, SEARCH_PATTERN, SHARD_FILE, STORY_ID, type Article, type IndexShard, type Lang, type ListEntry, type Manifest, type Outlet, type ShardRef, type Story, type StoryMember, type StoryRef } from '../../../types/data'
 
 const LANGS: ReadonlySet<string> = new Set<Lang>(['zh-Hans', 'zh-Hant', 'en'])
 
@@ -33,14 +32,52 @@ export function isSearchPattern(value: unknown): value is string {
   return isString(value) && SEARCH_PATTERN.test(value)
 }
 
+export function isStoryId(value: unknown): value is string {
+  return isString(value) && STORY_ID.test(value)
+}
+
+const isLang = (value: unknown): value is Lang => isString(value) && LANGS.has(value)
+
+/** An entry's or article's story; null when malformed (the article then shows alone, without it). */
+export function validStoryRef(value: unknown): StoryRef | null {
+  if (!isRecord(value)) return null
+  const { id, size, outlets } = value
+  if (!isStoryId(id) || !isCount(size) || size < 2 || !Array.isArray(outlets) || outlets.length === 0 || !outlets.every(isString)) return null
+  return { id, size, outlets: [...outlets] }
+}
+
 /** The fields a list entry and an article share, checked; null when any is wrong. */
 function entryFields(value: Fields): Omit<ListEntry, 'outlet'> | null {
   const { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang } = value
   if (!isArticleId(id) || !isString(title) || !isString(url) || !isInstant(publishedAt)) return null
   if (!isString(excerpt) || !isFiniteNumber(chars) || !isFiniteNumber(readingMinutes)) return null
-  if (!isString(lang) || !LANGS.has(lang)) return null
-  const story = validStoryRef(value.story)
-  return { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang: lang as Lang, ...(story && { story }) }
+  if (!isLang(lang)) return null
+  const fields: Omit<ListEntry, 'outlet'> = { id, title, url, publishedAt, excerpt, chars, readingMinutes, lang }
+  const story = value.story === undefined ? null : validStoryRef(value.story)
+  if (story) fields.story = story
+  return fields
+}
+
+function validStoryMember(value: unknown): StoryMember | null {
+  if (!isRecord(value)) return null
+  const { id, outlet, publishedAt, title, lang } = value
+  if (!isArticleId(id) || !isString(outlet) || !isInstant(publishedAt) || !isString(title) || !isLang(lang)) return null
+  return { id, outlet, publishedAt, title, lang }
+}
+
+/**
+ * A story file (stories/<id>.json). Malformed members are dropped, as malformed list entries are; null
+ * when it is no story, its id is not `expectedId` (when given: the id it was fetched by), or fewer than
+ * 2 members remain. Members are put in time order whatever order the file had.
+ */
+export function validStory(value: unknown, expectedId?: string): Story | null {
+  if (!isRecord(value) || !isStoryId(value.id) || !Array.isArray(value.members)) return null
+  if (expectedId !== undefined && value.id !== expectedId) return null
+  const members = value.members.map(validStoryMember).filter((member) => member !== null)
+  if (members.length < 2) return null
+  members.sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const absent = Array.isArray(value.absent) ? value.absent.filter(isString) : []
+  return { id: value.id, members, absent }
 }
 
 export function validListEntry(value: unknown): ListEntry | null {
