@@ -23,7 +23,7 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const page = await context.newPage()
     const voa = byOutlet(bundle, 'voa')
     await seedBookmark(page, bundle, voa)
-    const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id']
+    const views = ['/', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/nowhere', '/articles/missing-id', `/stories/${voa.story!.id}`, '/?group=story']
     const found: Record<string, unknown> = {}
     for (const view of views) {
       await page.goto(view)

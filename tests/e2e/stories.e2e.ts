@@ -55,6 +55,8 @@ describe('the detail section', () => {
     // 19:13 UTC on the 21st is 03:13 on the 22nd in Shanghai.
     expect(await item.locator('time').innerText()).toMatch(/2023年3月22日.*03:13/)
     await item.getByRole('link', { name: bbc().title }).waitFor()
+    await settled(page)
+    await screenshot(page, 'story-section-desktop')
 
     await page.goto(`/articles/${bbc().id}`)
     await page.getByText('本文是这一事件的首发报道。').waitFor()
@@ -131,6 +133,7 @@ describe('the timeline', () => {
     await expect.poll(() => members.count()).toBe(2)
     expect(await members.nth(0).innerText()).toContain('首发')
     expect(await entry.getByRole('button', { name: '收起' }).getAttribute('aria-expanded')).toBe('true')
+    await screenshot(page, 'story-timeline-desktop')
     await entry.getByRole('link', { name: '查看整个事件' }).click()
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/stories/${storyId()}`)
   })
