@@ -165,6 +165,7 @@ describe('the list with ?group=story', () => {
 describe('the script control', () => {
   test('繁 converts title and body, loads only the cn→tw converter, and survives a reload; 原文 restores the text', async () => {
     const page = await openPage()
+    const violations = await watchCsp(page)
     const chunks: string[] = []
     page.on('request', (request) => {
       const name = /\/assets\/(cn2t|t2cn)-/.exec(request.url())?.[1]
@@ -188,11 +189,17 @@ describe('the script control', () => {
     await expect.poll(() => title.innerText()).toBe('中俄元首呼籲重啟烏克蘭和談,普京稱西方沒準備好；美回應：如俄撤軍，戰爭今天就可結束')
     expect(await page.getByRole('radio', { name: '繁' }).isChecked()).toBe(true)
     await expect.poll(() => body.innerText()).toContain('俄羅斯')
+    await page.setViewportSize(VIEWPORTS.phone)
+    await screenshot(page, 'script-control-phone')
 
     await page.getByText('原文', { exact: true }).click()
     await expect.poll(() => title.innerText()).toBe(original.title)
     expect(await body.innerHTML()).toBe(original.html)
     expect(chunks.filter((name) => name === 't2cn')).toEqual([])
+    // The conversion ran under the production CSP and Trusted Types, and so did the story page.
+    await page.goto(`/stories/${storyId()}`)
+    await settled(page)
+    expect(violations).toEqual([])
   })
 
   test('the build keeps both converters out of the entry and the article chunk', () => {
@@ -217,3 +224,15 @@ describe('the script control', () => {
   })
 })
 
+/** Every CSP or Trusted Types violation the page reports from now on. */
+async function watchCsp(page: Page): Promise<string[]> {
+  const found: string[] = []
+  await page.exposeFunction('__cspReport', (report: string) => void found.push(report))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __cspReport: (report: string) => void }).__cspReport
+      report(`${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI} ${event.sample}`)
+    })
+  })
+  return found
+}
