@@ -7,16 +7,17 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import type { Manifest } from '../../src/types/data'
+import type { IndexShard, Manifest } from '../../src/types/data'
 
 const TARGET = { performance: 95, accessibility: 100 }
-const PORT = 4199
+const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4199)
 
 async function main() {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' } } })
   const runs = Math.max(1, Number(values.runs))
   const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
   const firstShard = JSON.parse(readFileSync(`dist/data/${manifest.shards[0]!.file}`, 'utf8')) as { entries: { id: string }[] }
+  const inStory = manifest.shards.flatMap((shard) => (JSON.parse(readFileSync(`dist/data/${shard.file}`, 'utf8')) as IndexShard).entries).find((entry) => entry.story)
   const views: Record<string, string> = {
     list: '/',
     detail: `/articles/${firstShard.entries[0]!.id}`,
@@ -24,6 +25,7 @@ async function main() {
     bookmarks: '/bookmarks',
     'list (search)': `/?q=${encodeURIComponent('克里姆林宫')}`,
     'not found': '/no-such-page',
+    ...(inStory?.story && { story: `/stories/${inStory.story.id}`, 'detail (story)': `/articles/${inStory.id}`, 'list (by story)': '/?group=story' }),
   }
 
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {

@@ -2,6 +2,8 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { articleQueryOptions } from '../features/articles/api/get-article'
 import { manifestQueryOptions } from '../features/articles/api/get-manifest'
+import { storyQueryOptions } from '../features/articles/api/get-story'
+import { prefetchChosenConverter } from '../features/reading-script/converter'
 import { NotFound } from '../components/states'
 import { AppShell, Layout } from './layout'
 import { RootError, RouteError } from './route-error'
@@ -31,9 +33,19 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               loader: ({ params }) => {
                 warmManifest()
                 if (params.id) void queryClient.prefetchQuery(articleQueryOptions(params.id))
+                prefetchChosenConverter(queryClient)
                 return null
               },
               lazy: () => import('../routes/article'),
+            },
+            {
+              path: 'stories/:id',
+              loader: ({ params }) => {
+                warmManifest()
+                if (params.id) void queryClient.prefetchQuery(storyQueryOptions(params.id))
+                return null
+              },
+              lazy: () => import('../routes/story'),
             },
             { path: 'timeline', loader: warmManifest, lazy: () => import('../routes/timeline') },
             { path: 'bookmarks', loader: warmManifest, lazy: () => import('../routes/bookmarks') },

@@ -20,11 +20,13 @@ export interface FilterBarProps {
   searchLabel?: string
   /** More controls of a view, in the result row (the list's unread toggle and mark-all). */
   actions?: ReactNode
+  /** A view's own controls (the list's story grouping), beside the result count. */
+  children?: ReactNode
 }
 
 const SEARCH_DEBOUNCE_MS = 250
 
-export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, actions }: FilterBarProps) {
+export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, actions, children }: FilterBarProps) {
   const id = useId()
   const toggleOutlet = (outletId: string, on: boolean) => {
     const chosen = new Set(filters.outlets)
@@ -116,10 +118,11 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
           {status}
         </p>
         {actions}
+        {children}
         <button
           type="button"
           disabled={!hasFilters(filters)}
-          onClick={() => onChange(EMPTY_FILTERS)}
+          onClick={() => onChange({ ...EMPTY_FILTERS, group: filters.group })}
           className="rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-60 dark:border-stone-600 dark:hover:bg-stone-800"
         >
           {s.clear}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_FILTERS, parseFilters, toSearch, toSearchParams } from './filters'
+import { EMPTY_FILTERS, hasFilters, parseFilters, toSearch, toSearchParams } from './filters'
 
 const KNOWN = ['bbc', 'rfi', 'voa', 'dw', 'zaobao']
 const parse = (query: string) => parseFilters(new URLSearchParams(query), KNOWN)
@@ -55,5 +55,16 @@ describe('toSearchParams', () => {
   it('keeps commas readable in links', () => {
     expect(toSearch({ ...EMPTY_FILTERS, outlets: ['bbc', 'voa'] })).toBe('?outlet=bbc,voa')
     expect(toSearch(EMPTY_FILTERS)).toBe('')
+  })
+})
+
+describe('group=story', () => {
+  it('is read only as story, written last, and is no filter', () => {
+    const filters = parseFilters(new URLSearchParams('group=story&outlet=voa'), KNOWN)
+    expect(filters.group).toBe('story')
+    expect(toSearch(filters)).toBe('?outlet=voa&group=story')
+    expect(hasFilters({ ...EMPTY_FILTERS, group: 'story' })).toBe(false)
+    expect(parseFilters(new URLSearchParams('group=outlet'), KNOWN).group).toBeUndefined()
+    expect(toSearch(parseFilters(new URLSearchParams('group=STORY'), KNOWN))).toBe('')
   })
 })

@@ -12,6 +12,8 @@ export interface Filters {
   q: string
   /** Only articles not yet read (`unread=1`); absent when off. */
   unread?: boolean
+  /** `?group=story`: the list shows one card per story. A way of showing, not a filter (hasFilters ignores it). */
+  group?: 'story'
 }
 
 export const EMPTY_FILTERS: Filters = { outlets: [], from: null, to: null, q: '' }
@@ -38,10 +40,17 @@ export function parseFilters(params: URLSearchParams, knownOutletIds: readonly s
   let to = toDay ? formatDay(toDay) : null
   if (from && to && from > to) [from, to] = [to, from]
   const q = (params.get('q') ?? '').trim().slice(0, MAX_QUERY_LENGTH)
-  return { outlets, from, to, q, ...(params.get('unread') === '1' ? { unread: true } : {}) }
+  return {
+    outlets,
+    from,
+    to,
+    q,
+    ...(params.get('unread') === '1' ? { unread: true } : {}),
+    ...(params.get('group') === 'story' ? { group: 'story' as const } : {}),
+  }
 }
 
-/** The canonical query string of a filter: outlet, from, to, q, unread, empty parts left out. */
+/** The canonical query string of a filter: outlet, from, to, q, unread, group, empty parts left out. */
 export function toSearchParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams()
   if (filters.outlets.length > 0) params.set('outlet', filters.outlets.join(','))
@@ -50,6 +59,7 @@ export function toSearchParams(filters: Filters): URLSearchParams {
   const q = filters.q.trim()
   if (q) params.set('q', q)
   if (filters.unread) params.set('unread', '1')
+  if (filters.group) params.set('group', filters.group)
   return params
 }
 

@@ -30,7 +30,7 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     // Offline, an article never saved: the service worker's answer, given here by a route.
     const unsaved = bundle.entries.find((entry) => entry.outlet !== 'voa')!
     await page.route(`**/data/${articlePath(unsaved.id)}`, (route) => route.fulfill({ status: 504, headers: { [NOT_SAVED_HEADER]: '1' } }))
-    const views = [`/articles/${unsaved.id}`, '/', '/?unread=1', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/notes', '/nowhere', '/articles/missing-id']
+    const views = [`/articles/${unsaved.id}`, '/', '/?unread=1', '/?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB&outlet=bbc', '/?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9', `/articles/${voa.id}?outlet=bbc,voa`, '/timeline', '/timeline?from=2023-03-01&to=2023-03-31', '/bookmarks', '/notes', '/nowhere', '/articles/missing-id', `/stories/${voa.story!.id}`, '/?group=story']
     await Promise.all([seedReadMarks(page, [voa.id]), seedSavedSearch(page, '克宫', '?q=%E5%85%8B%E9%87%8C%E5%A7%86%E6%9E%97%E5%AE%AB', null)])
     await seedHighlight(page, voa)
     const found: Record<string, unknown> = {}

@@ -2,6 +2,7 @@
 import { Converter } from 'opencc-js/cn2t'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { foldScript } from '../../lib/fold-script'
+import { convertBody } from '../reading-script/convert-text-nodes'
 import { describeText } from './anchor'
 import { bodyText, clearMarks, drawHighlights, rangeOffsets } from './dom-anchor'
 
@@ -108,4 +109,19 @@ test('a conversion made without the marks finds every text node as rendered, and
   })
   draw([{ id: 'a', target }])
   expect(markedText('a')).toBe('密切關係，避免批评')
+})
+
+test('the script control over a highlighted body: 繁 and back to 原文 gives the archived text, every character kept, the highlight anchored both ways', () => {
+  const original = bodyText(root).text
+  const target = select('密切关系，避免批评')
+  const toTraditional = Converter({ from: 'cn', to: 'tw' })
+  draw([{ id: 'a', target }]) // the marks split the text nodes the control converts
+  convertBody(root, toTraditional)
+  expect(bodyText(root).text).toBe(toTraditional(original))
+  expect(draw([{ id: 'a', target }]).detached).toEqual([])
+  expect(markedText('a')).toBe('密切關係，避免批評')
+  convertBody(root, null)
+  expect(bodyText(root).text).toBe(original)
+  expect(draw([{ id: 'a', target }]).detached).toEqual([])
+  expect(markedText('a')).toBe('密切关系，避免批评')
 })

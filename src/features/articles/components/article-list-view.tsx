@@ -2,6 +2,9 @@ import { FilterBar } from '../../../components/filter-bar'
 import { ErrorState, NoResults } from '../../../components/states'
 import { strings } from '../../../lib/strings'
 import type { Manifest } from '../../../types/data'
+import { GroupToggle } from '../../stories/components/group-toggle'
+import { StoryCard } from '../../stories/components/story-card'
+import { collapseStories } from '../../stories/story-facts'
 import { usePagedArticleList } from '../use-article-list'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
@@ -24,7 +27,9 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
       <h1 className="sr-only">{s.heading}</h1>
       <SavedSearchPanel manifest={manifest} filters={filters} />
       <div className="space-y-6 lg:col-start-1 lg:row-start-1">
-        <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />} />
+        <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />}>
+          <GroupToggle filters={filters} onChange={filterBar.onChange} />
+        </FilterBar>
         {list.status === 'error' ? (
           <ErrorState error={list.failure} onRetry={list.retry} />
         ) : list.status === 'pending' ? (
@@ -38,11 +43,17 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
         ) : (
           <>
             <ol className="space-y-4">
-              {shown.map((entry) => (
-                <li key={entry.id}>
-                  <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} />
-                </li>
-              ))}
+              {filters.group === 'story'
+                ? collapseStories(shown).map((item) => (
+                    <li key={item.kind === 'story' ? item.story.id : item.entry.id}>
+                      {item.kind === 'story' ? <StoryCard item={item} outlets={info.outlets} filters={filters} /> : <ArticleCard entry={item.entry} outlet={info.outlets.get(item.entry.outlet)} filters={filters} />}
+                    </li>
+                  ))
+                : shown.map((entry) => (
+                    <li key={entry.id}>
+                      <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} />
+                    </li>
+                  ))}
             </ol>
             <LoadMore list={list} hasMore={hasMore} onMore={showMore} label={s.loadMore} />
           </>

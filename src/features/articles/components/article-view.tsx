@@ -11,6 +11,9 @@ import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 import { sourceOfArticle } from '../../notes/annotation'
 import { AnnotatedBody } from '../../notes/components/annotated-body'
 import { CiteButton } from '../../notes/components/cite-button'
+import { ScriptControl } from '../../reading-script/components/script-control'
+import { useScriptedArticle } from '../../reading-script/use-scripted-article'
+import { StorySection } from '../../stories/components/story-section'
 import { manifestInfo } from '../manifest-info'
 import { useArticleList } from '../use-article-list'
 
@@ -21,17 +24,18 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
   const outletName = outlet?.name ?? article.outlet.name
   const original = webUrl(article.url)
   const search = toSearch(filters)
+  const { bindBody, title: shownTitle, lang: shownLang } = useScriptedArticle(article)
   return (
     <article className="mx-auto max-w-[44rem]">
-      <title>{`${article.title} · ${strings.app.title}`}</title>
+      <title>{`${shownTitle} · ${strings.app.title}`}</title>
       <p className="mb-4">
         <Link to={{ pathname: '/', search }} className="inline-flex items-center gap-1 text-sm font-medium text-sky-800 hover:underline dark:text-sky-300">
           <span aria-hidden="true">←</span> {s.back}
         </Link>
       </p>
       <header className="space-y-3 border-b border-stone-200 pb-5 dark:border-stone-800">
-        <h1 lang={article.lang} className="text-2xl leading-snug font-bold sm:text-3xl sm:leading-snug">
-          {article.title}
+        <h1 lang={shownLang} className="text-2xl leading-snug font-bold sm:text-3xl sm:leading-snug">
+          {shownTitle}
         </h1>
         <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
           <OutletBadge outlet={outlet} name={outletName} className="font-medium text-stone-800 dark:text-stone-200" />
@@ -52,11 +56,14 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
               <span aria-hidden="true" className="ml-1">↗</span>
             </a>
           )}
+          <ScriptControl className="sm:ml-auto" />
         </div>
       </header>
       <ErrorBoundary fallback={<p className="py-6 text-red-800 dark:text-red-300">{s.bodyError}</p>}>
         <AnnotatedBody source={sourceOfArticle(article, outletName)}>
-          <SafeHtml html={article.html} lang={article.lang} className="article-body prose prose-stone dark:prose-invert mt-6" />
+          <div ref={bindBody}>
+            <SafeHtml html={article.html} lang={shownLang} className="article-body prose prose-stone dark:prose-invert mt-6" />
+          </div>
         </AnnotatedBody>
       </ErrorBoundary>
       {article.tags && article.tags.length > 0 && (
@@ -64,6 +71,7 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
           {s.tags}：{article.tags.join('、')}
         </p>
       )}
+      <StorySection article={article} manifest={manifest} filters={filters} />
       {manifest && <Pager article={article} manifest={manifest} filters={filters} />}
     </article>
   )

@@ -8,6 +8,8 @@ import { articleLink } from '../../../lib/urls'
 import type { Manifest } from '../../../types/data'
 import { LoadMore } from '../../articles/components/load-more'
 import { usePagedArticleList } from '../../articles/use-article-list'
+import { StoryEntry } from '../../stories/components/story-entry'
+import { collapseStories, leadEntries } from '../../stories/story-facts'
 import { groupByDay, monthBars } from '../group-by-day'
 import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { ReadStateControls } from '../../read-state/components/read-state-controls'
@@ -25,7 +27,9 @@ function dayLabel(day: string): string {
 export function TimelineView({ manifest }: { manifest: Manifest }) {
   const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
   const bars = monthBars(manifest.months, info.ids, filters.outlets)
-  const years = groupByDay(shown)
+  // A story is one entry, on the day of its newest report shown.
+  const { entries, storyByLead } = leadEntries(collapseStories(shown))
+  const years = groupByDay(entries)
 
   return (
     <div className="space-y-6">
@@ -59,11 +63,19 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                       <li key={day.day}>
                         <h4 className="text-sm font-semibold text-stone-600 dark:text-stone-400">
                           <time dateTime={day.day}>{dayLabel(day.day)}</time>
-                          <span className="ml-2 font-normal">{s.dayCount(day.entries.length)}</span>
+                          <span className="ml-2 font-normal">{s.dayCount(day.entries.reduce((sum, entry) => sum + (storyByLead.get(entry.id)?.entries.length ?? 1), 0))}</span>
                         </h4>
                         <ol className="mt-2 space-y-2">
                           {day.entries.map((entry) => {
                             const outlet = info.outlets.get(entry.outlet)
+                            const story = storyByLead.get(entry.id)
+                            if (story) {
+                              return (
+                                <li key={entry.id}>
+                                  <StoryEntry item={story} outlets={info.outlets} filters={filters} />
+                                </li>
+                              )
+                            }
                             return (
                               <li key={entry.id}>
                                 <article
