@@ -3,7 +3,9 @@
 // are kept by article-keeper.ts. A new version waits until the reader chooses to reload.
 import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching'
+import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { CacheFirst } from 'workbox-strategies'
 import { MANIFEST_FILE } from '../types/bundle-paths'
 import { createArticleKeeper } from './article-keeper'
 import { ARTICLE_CACHE, createDataHandler } from './data-handler'
@@ -59,6 +61,12 @@ worker.addEventListener('fetch', (event) => {
 precacheAndRoute((self as unknown as { __WB_MANIFEST: PrecacheEntry[] }).__WB_MANIFEST)
 cleanupOutdatedCaches()
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [new RegExp(`^${escapeRegExp(dataFolder(scope))}`)] }))
+// Built files outside the precache (the cn→tw tables, loaded only when 繁 is chosen): kept once fetched, so
+// the choice works offline after its first use. Names carry a content hash, so a kept copy never goes stale.
+registerRoute(
+  ({ url, request }) => request.method === 'GET' && url.origin === self.location.origin && url.pathname.startsWith(`${new URL(scope).pathname}assets/`),
+  new CacheFirst({ cacheName: 'archive-reader-assets', plugins: [new ExpirationPlugin({ maxEntries: 8 })] }),
+)
 // The first install takes over the open page at once, so what the reader opens next is saved.
 clientsClaim()
 

@@ -129,6 +129,25 @@ describe('offline after a visit', () => {
     expect(violations).toEqual([])
   })
 
+  test('繁, once used, converts with no network: its tables (outside the precache) are kept when first fetched', async () => {
+    const article = bundle.entries[1]!
+    const { page, violations } = await openWithWorker()
+    await page.goto(`/articles/${article.id}`)
+    await settled(page)
+    expect(await controlled(page)).toMatch(/\/sw\.js$/)
+    await page.getByText('繁', { exact: true }).click()
+    await expect.poll(() => page.locator('[data-script]').getAttribute('data-script')).toBe('hant')
+    const converted = await heading(page)
+    expect(converted).not.toBe(article.title)
+
+    await context!.setOffline(true)
+    await page.reload()
+    await expect.poll(() => page.locator('[data-script]').getAttribute('data-script')).toBe('hant')
+    expect(await heading(page)).toBe(converted)
+    await context!.setOffline(false)
+    expect(violations).toEqual([])
+  })
+
   test('a fresh context starts with nothing saved by another test', async () => {
     const { page } = await openWithWorker()
     await page.goto('/nowhere')
