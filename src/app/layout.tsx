@@ -3,6 +3,9 @@ import { NavLink, Outlet, ScrollRestoration, useLocation, useNavigationType, typ
 import { ThemeToggle } from '../components/theme-toggle'
 import { StorageNoticeBanner } from '../features/bookmarks/components/storage-notice-banner'
 import { strings } from '../lib/strings'
+import { archiveSearch } from '../lib/urls'
+import { LanguageSwitch } from '../components/language-switch'
+import { KeyboardShortcuts, ShortcutsButton } from '../features/keyboard/components/keyboard-shortcuts'
 
 const s = strings.app
 
@@ -15,7 +18,7 @@ function scrollKey(location: Location): string {
 /** Filters travel between the list and the timeline (the same archive view); bookmarks start unfiltered. */
 function useArchiveSearch(): string {
   const { pathname, search } = useLocation()
-  return pathname === '/' || pathname === '/timeline' || pathname.startsWith('/articles/') ? search : ''
+  return archiveSearch(pathname, search)
 }
 
 function Header() {
@@ -47,6 +50,7 @@ function Header() {
             </li>
           </ul>
         </nav>
+        <LanguageSwitch />
         <ThemeToggle />
       </div>
     </header>
@@ -67,6 +71,7 @@ function Frame({ children }: { children?: React.ReactNode }) {
       </main>
       <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
         {s.footer}
+        <ShortcutsButton />
       </footer>
     </div>
   )
@@ -90,6 +95,7 @@ export function Layout() {
     <Frame>
       <Outlet />
       <ScrollRestoration getKey={scrollKey} />
+      <KeyboardShortcuts />
     </Frame>
   )
 }

@@ -15,6 +15,7 @@ import { manifestInfo } from '../../articles/manifest-info'
 import type { Bookmark } from '../bookmark'
 import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
+import { SelectableItem } from '../../keyboard/components/selectable-item'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
 const s = strings.bookmarkUi
@@ -79,6 +80,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
             const original = webUrl(bookmark.url)
             return (
               <li key={bookmark.id}>
+                <SelectableItem id={bookmark.id} title={bookmark.title} to={status === 'missing' ? undefined : articleLink(bookmark.id, filters)} bookmark={bookmark}>
                 <article data-status={status} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
                   <h2 className="text-lg leading-snug font-semibold">
                     {status === 'missing' ? (
@@ -118,6 +120,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                     </button>
                   </div>
                 </article>
+                </SelectableItem>
               </li>
             )
           })}
