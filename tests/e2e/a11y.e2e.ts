@@ -31,6 +31,17 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
       const violations = await seriousViolations(page)
       if (violations.length > 0) found[view] = violations
     }
+    // The keyboard's ? dialog and the reading settings panel, open; then views in the English interface.
+    for (const [view, open] of [['/', '?'], [`/articles/${voa.id}`, '阅读设置'], ['/timeline', 'en'], [`/articles/${voa.id}`, 'en']] as const) {
+      if (open === 'en') await page.evaluate(() => localStorage.setItem('archive-reader:language', 'en'))
+      await page.goto(view)
+      await settled(page)
+      if (open === '?') await page.keyboard.press('?')
+      else if (open !== 'en') await page.getByRole('button', { name: open }).click()
+      if (open !== 'en') await page.getByRole('dialog').waitFor()
+      const violations = await seriousViolations(page)
+      if (violations.length > 0) found[`${view} ${open}`] = violations
+    }
     await context.close()
     expect(found).toEqual({})
   })
