@@ -27,7 +27,7 @@ function Header() {
     `rounded-md px-3 py-2 font-medium ${isActive ? 'bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900' : 'text-stone-700 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800'}`
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6">
         <NavLink to="/" className="mr-auto text-lg font-bold tracking-wide sm:mr-0">
           {s.title}
         </NavLink>
@@ -50,8 +50,10 @@ function Header() {
             </li>
           </ul>
         </nav>
-        <LanguageSwitch />
-        <ThemeToggle />
+        <div className="flex items-center gap-3 sm:gap-6">
+          <LanguageSwitch />
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   )

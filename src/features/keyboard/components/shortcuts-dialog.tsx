@@ -21,7 +21,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       {GROUPS.map((group) => (
         <section key={group} className="mb-4 last:mb-0">
           <h3 className="mb-2 font-semibold">{s[GROUP_TITLE[group]]}</h3>
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+          <dl className="grid grid-cols-[9.5rem_1fr] gap-x-4 gap-y-2 text-sm">
             {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
               <Fragment key={shortcut.action}>
                 <dt className="whitespace-nowrap" data-action={shortcut.action}>
