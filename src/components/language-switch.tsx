@@ -3,16 +3,19 @@ import { chooseLanguage, currentLanguage, type Language } from '../lib/i18n'
 import { HTML_LANG } from '../lib/locale'
 import { strings } from '../lib/strings'
 
-// The switch re-renders the whole app (LanguageBoundary), this select included: the new one takes the focus back.
-let refocus = false
+// The switch re-renders the whole app (LanguageBoundary), this select included: the new one
+// takes the focus back, and the page its scroll position.
+let restore: { scrollY: number } | null = null
 
 export function LanguageSwitch() {
   const s = strings.language
   const select = useRef<HTMLSelectElement>(null)
   useEffect(() => {
-    if (!refocus) return
-    refocus = false
-    select.current?.focus()
+    if (!restore) return
+    const { scrollY } = restore
+    restore = null
+    select.current?.focus({ preventScroll: true })
+    window.scrollTo(0, scrollY)
   }, [])
   return (
     <label className="flex items-center gap-2 text-sm">
@@ -21,7 +24,7 @@ export function LanguageSwitch() {
         ref={select}
         value={currentLanguage()}
         onChange={(event) => {
-          refocus = true
+          restore = { scrollY: window.scrollY }
           chooseLanguage(event.target.value as Language)
         }}
         className="rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm dark:border-stone-600 dark:bg-stone-900"

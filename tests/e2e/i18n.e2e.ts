@@ -75,12 +75,16 @@ describe('interface language', () => {
     expect(await htmlLang(page)).toBe('zh-Hans')
     expect(await countText(page)).toBe('共 2 篇')
     const select = page.getByRole('combobox', { name: '界面语言' })
+    // Scrolled a little (the header's switch still in view): the re-render keeps the place.
+    await page.evaluate(() => window.scrollTo(0, 20))
+    const scrolled = await page.evaluate(() => window.scrollY)
     await select.selectOption('en')
     await expect.poll(() => htmlLang(page)).toBe('en')
     await expect.poll(() => countText(page)).toBe('2 articles')
     // The same view (the URL kept its filters), and the focus back on the switch.
     expect(new URL(page.url()).search).toBe('?outlet=bbc,voa')
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT')
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled)
     expect(await page.evaluate(() => localStorage.getItem('archive-reader:language'))).toBe('en')
 
     await page.reload()
