@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
-import { launchBrowser, newContext, settled } from './browser'
+import { launchBrowser, newContext, settled, VIEWPORTS } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
 
 let browser: Browser
@@ -32,7 +32,8 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
       if (violations.length > 0) found[view] = violations
     }
     // The keyboard's ? dialog and the reading settings panel, open; then views in the English interface.
-    for (const [view, open] of [['/', '?'], [`/articles/${voa.id}`, '阅读设置'], ['/timeline', 'en'], [`/articles/${voa.id}`, 'en']] as const) {
+    for (const [view, open, size] of [['/', '?', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'phone'], ['/timeline', 'en', 'desktop'], [`/articles/${voa.id}`, 'en', 'phone']] as const) {
+      await page.setViewportSize(VIEWPORTS[size])
       if (open === 'en') await page.evaluate(() => localStorage.setItem('archive-reader:language', 'en'))
       await page.goto(view)
       await settled(page)
@@ -40,7 +41,7 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
       else if (open !== 'en') await page.getByRole('button', { name: open }).click()
       if (open !== 'en') await page.getByRole('dialog').waitFor()
       const violations = await seriousViolations(page)
-      if (violations.length > 0) found[`${view} ${open}`] = violations
+      if (violations.length > 0) found[`${view} ${open} ${size}`] = violations
     }
     await context.close()
     expect(found).toEqual({})

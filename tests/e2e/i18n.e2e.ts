@@ -127,9 +127,11 @@ describe('reading settings', () => {
     await dialog.getByRole('group', { name: '版心宽度' }).getByText('宽', { exact: true }).click()
     await expect.poll(() => body(page)).toEqual(expected(24, 1.9 * 1.16, 46))
     expect(await dialog.getByRole('radio', { name: '特大' }).isChecked()).toBe(true)
+    // Esc closes the panel first; it does not also leave the article.
     await page.keyboard.press('Escape')
     await expect.poll(() => dialog.count()).toBe(0)
     await expect.poll(() => opener.evaluate((node) => node === document.activeElement)).toBe(true)
+    expect(new URL(page.url()).pathname).toBe(`/articles/${article.id}`)
 
     await page.reload()
     await settled(page)
