@@ -178,6 +178,32 @@ describe('the article page', () => {
     await expect.poll(() => path(page)).toBe('/?outlet=bbc,voa')
   })
 
+  test('opened from the bookmarks, n and p walk the bookmarks in their order; Esc goes back to them', async () => {
+    const [older, newer] = [bundle.entries[0]!, bundle.entries[3]!]
+    const page = await openPage('/nowhere')
+    const stored = (entry: typeof older, addedAt: string) => ({ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName: entry.outlet, publishedAt: entry.publishedAt, addedAt })
+    // Bookmarked last, so listed first: the archive's order would go on to entries[4] instead.
+    const value = { version: 1, bookmarks: [stored(older, '2024-05-01T00:00:00.000Z'), stored(newer, '2024-05-02T00:00:00.000Z')] }
+    await page.evaluate((text) => localStorage.setItem('archive-reader:bookmarks', text), JSON.stringify(value))
+    await page.goto('/bookmarks')
+    await settled(page)
+    await expect.poll(() => cards(page).count()).toBe(2)
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => path(page)).toBe(`/articles/${newer.id}`)
+    await settled(page)
+    await page.keyboard.press('n')
+    await expect.poll(() => path(page)).toBe(`/articles/${older.id}`)
+    await settled(page)
+    await page.keyboard.press('n')
+    await expect.poll(() => announced(page)).toBe('已经是最后一篇')
+    await page.keyboard.press('p')
+    await expect.poll(() => path(page)).toBe(`/articles/${newer.id}`)
+    await settled(page)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => path(page)).toBe('/bookmarks')
+  })
+
   test('/ on an article goes to its list and focuses the search box', async () => {
     const page = await openPage(`/articles/${bundle.entries[0]!.id}`)
     await page.keyboard.press('/')

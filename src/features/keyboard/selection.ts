@@ -10,6 +10,8 @@ export interface ItemTarget {
   /** Where Enter opens; none for an item that cannot open here (a bookmark gone from the archive). */
   to?: To
   bookmark?: BookmarkInput
+  /** Navigation state Enter opens it with. */
+  state?: unknown
 }
 
 export interface ArticleTargets {
@@ -17,6 +19,8 @@ export interface ArticleTargets {
   back?: To
   previous?: To | null
   next?: To | null
+  /** Navigation state n, p and Esc carry (the list the reader came from). */
+  state?: unknown
 }
 
 export const ITEM_ATTRIBUTE = 'data-shortcut-item'
@@ -26,6 +30,7 @@ const selectedByView = new Map<string, string>()
 let view = ''
 let article: ArticleTargets = {}
 const listeners = new Set<() => void>()
+const articleListeners = new Set<() => void>()
 const emit = () => listeners.forEach((listener) => listener())
 
 function subscribe(listener: () => void) {
@@ -52,10 +57,16 @@ export const selection = {
     }
   },
   item: (id: string): ItemTarget | undefined => items.get(id),
+  /** Calls back whenever the article page adds what it knows (the pager found a neighbour). */
+  onArticle(listener: () => void): () => void {
+    articleListeners.add(listener)
+    return () => articleListeners.delete(listener)
+  },
   article: (): ArticleTargets => article,
   /** Adds what one part of the article page knows; returns how to take it back. */
   provideArticle(part: ArticleTargets): () => void {
     article = { ...article, ...part }
+    articleListeners.forEach((listener) => listener())
     return () => {
       const rest = { ...article }
       for (const key of Object.keys(part) as (keyof ArticleTargets)[]) delete rest[key]

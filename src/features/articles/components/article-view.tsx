@@ -11,7 +11,7 @@ import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 import { manifestInfo } from '../manifest-info'
 import { useArticleList } from '../use-article-list'
 import { ReadingSettingsButton } from '../../reading/components/reading-settings'
-import { useArticleShortcuts } from '../../keyboard/use-article-shortcuts'
+import { useArticleShortcuts, useBookmarkOrder, usePagerShortcuts } from '../../keyboard/use-article-shortcuts'
 
 const s = strings.article
 
@@ -22,6 +22,7 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
   const search = toSearch(filters)
   const bookmark = { id: article.id, title: article.title, url: article.url, outlet: article.outlet.id, outletName, publishedAt: article.publishedAt }
   useArticleShortcuts({ bookmark, back: { pathname: '/', search } })
+  useBookmarkOrder(article.id, filters)
   return (
     <article className="reading-column mx-auto">
       <title>{`${article.title} · ${strings.app.title}`}</title>
@@ -86,7 +87,7 @@ function Pager({ article, manifest, filters }: { article: Article; manifest: Man
   const previous = index < 0 ? undefined : list.entries[index - 1]
   const next = index < 0 ? undefined : list.entries[index + 1]
   // n and p follow these links; null: none (the end of the list), undefined: not known yet.
-  useArticleShortcuts(
+  usePagerShortcuts(
     index < 0 ? {} : { previous: previous ? articleLink(previous.id, filters) : null, next: next ? articleLink(next.id, filters) : list.fetching ? undefined : null },
   )
   if (index < 0) return null

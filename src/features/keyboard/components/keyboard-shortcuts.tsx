@@ -43,6 +43,8 @@ function reducedMotion(): boolean {
 }
 
 interface Context {
+  /** n or p before the pager knows its neighbours: done as soon as it does. */
+  defer: (action: ShortcutAction) => void
   navigate: NavigateFunction
   location: Location
   toggleBookmark: (input: BookmarkInput) => boolean
@@ -52,7 +54,7 @@ interface Context {
 }
 
 /** Does the action; false when it does not apply here (the key then does whatever it did before). */
-function run(action: ShortcutAction, { navigate, location, toggleBookmark, announce, openHelp, event }: Context): boolean {
+function run(action: ShortcutAction, { defer, navigate, location, toggleBookmark, announce, openHelp, event }: Context): boolean {
   const s = strings.shortcuts
   const article = selection.article()
   const onArticle = article.back !== undefined
@@ -73,7 +75,7 @@ function run(action: ShortcutAction, { navigate, location, toggleBookmark, annou
       const id = selection.selected()
       const item = id !== null && shownItems().some((element) => element.getAttribute(ITEM_ATTRIBUTE) === id) ? selection.item(id) : undefined
       if (!item?.to) return false
-      navigate(item.to)
+      navigate(item.to, { state: item.state })
       return true
     }
     case 'bookmarkItem': {
@@ -91,9 +93,13 @@ function run(action: ShortcutAction, { navigate, location, toggleBookmark, annou
     case 'nextArticle':
     case 'previousArticle': {
       const target = action === 'nextArticle' ? article.next : article.previous
-      if (target === undefined) return false
+      if (target === undefined) {
+        if (!onArticle) return false
+        defer(action)
+        return true
+      }
       if (target === null) announce(action === 'nextArticle' ? s.noNext : s.noPrevious)
-      else navigate(target)
+      else navigate(target, { state: article.state })
       return true
     }
     case 'focusSearch': {
@@ -109,7 +115,7 @@ function run(action: ShortcutAction, { navigate, location, toggleBookmark, annou
     }
     case 'back': {
       if (article.back) {
-        navigate(article.back)
+        navigate(article.back, { state: article.state })
         return true
       }
       if (selection.selected() === null) return false
@@ -187,6 +193,31 @@ export function KeyboardShortcuts() {
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => setMessage(text))
     }
+    // One n or p waiting for the pager; dropped when the reader leaves the article.
+    let deferred: { action: ShortcutAction; path: string } | null = null
+    const stopWaiting = selection.onArticle(() => {
+      if (!deferred) return
+      const { action, path } = deferred
+      const { location } = latest.current
+      const target = action === 'nextArticle' ? selection.article().next : selection.article().previous
+      if (path !== location.pathname) deferred = null
+      else if (target !== undefined) {
+        deferred = null
+        run(action, { ...context(new KeyboardEvent('keydown')), defer: () => {} })
+      }
+    })
+    const context = (event: KeyboardEvent): Context => {
+      const { navigate, location, toggle, isBookmarked } = latest.current
+      const toggleBookmark = (input: BookmarkInput) => {
+        const adding = !isBookmarked(input.id)
+        toggle(input)
+        return adding
+      }
+      const defer = (action: ShortcutAction) => {
+        deferred = { action, path: location.pathname }
+      }
+      return { defer, navigate, location, toggleBookmark, announce, openHelp: () => setHelp(true), event }
+    }
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || isForeignKey(event) || isTypingTarget(event.target) || document.querySelector('dialog[open]')) {
         keys.current = IDLE
@@ -195,19 +226,13 @@ export function KeyboardShortcuts() {
       const match = matchKey(keys.current, event.key, event.timeStamp)
       keys.current = match.state
       if (!match.taken) return
-      const { navigate, location, toggle, isBookmarked } = latest.current
-      const toggleBookmark = (input: BookmarkInput) => {
-        const adding = !isBookmarked(input.id)
-        toggle(input)
-        return adding
-      }
-      const context = { navigate, location, toggleBookmark, announce, openHelp: () => setHelp(true), event }
-      const done = match.actions.some((action) => run(action, context))
+      const done = match.actions.some((action) => run(action, context(event)))
       if (done || match.state.pending.length > 0) event.preventDefault()
     }
     document.addEventListener('keydown', onKeyDown)
     return () => {
       document.removeEventListener('keydown', onKeyDown)
+      stopWaiting()
       cancelAnimationFrame(frame)
     }
   }, [])

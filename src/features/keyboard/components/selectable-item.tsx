@@ -4,9 +4,9 @@ import type { BookmarkInput } from '../../bookmarks/bookmark'
 import { ITEM_ATTRIBUTE, selection, useIsSelected } from '../selection'
 
 /** One item j/k can select (Enter opens `to`, b bookmarks `bookmark`): marked aria-current and ringed when selected. */
-export function SelectableItem({ id, title, to, bookmark, children }: { id: string; title: string; to: To | undefined; bookmark?: BookmarkInput; children: ReactNode }) {
+export function SelectableItem({ id, title, to, bookmark, state, children }: { id: string; title: string; to: To | undefined; bookmark?: BookmarkInput; state?: unknown; children: ReactNode }) {
   const selected = useIsSelected(id)
-  useEffect(() => selection.register(id, { title, to, bookmark }))
+  useEffect(() => selection.register(id, { title, to, bookmark, state }))
   return (
     <div
       {...{ [ITEM_ATTRIBUTE]: id }}
