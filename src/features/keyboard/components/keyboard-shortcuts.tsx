@@ -195,17 +195,6 @@ export function KeyboardShortcuts() {
     }
     // One n or p waiting for the pager; dropped when the reader leaves the article.
     let deferred: { action: ShortcutAction; path: string } | null = null
-    const stopWaiting = selection.onArticle(() => {
-      if (!deferred) return
-      const { action, path } = deferred
-      const { location } = latest.current
-      const target = action === 'nextArticle' ? selection.article().next : selection.article().previous
-      if (path !== location.pathname) deferred = null
-      else if (target !== undefined) {
-        deferred = null
-        run(action, { ...context(new KeyboardEvent('keydown')), defer: () => {} })
-      }
-    })
     const context = (event: KeyboardEvent): Context => {
       const { navigate, location, toggle, isBookmarked } = latest.current
       const toggleBookmark = (input: BookmarkInput) => {
@@ -218,6 +207,17 @@ export function KeyboardShortcuts() {
       }
       return { defer, navigate, location, toggleBookmark, announce, openHelp: () => setHelp(true), event }
     }
+    const stopWaiting = selection.onArticle(() => {
+      if (!deferred) return
+      const { action, path } = deferred
+      const { location } = latest.current
+      const target = action === 'nextArticle' ? selection.article().next : selection.article().previous
+      if (path !== location.pathname) deferred = null
+      else if (target !== undefined) {
+        deferred = null
+        run(action, { ...context(new KeyboardEvent('keydown')), defer: () => {} })
+      }
+    })
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || isForeignKey(event) || isTypingTarget(event.target) || document.querySelector('dialog[open]')) {
         keys.current = IDLE
