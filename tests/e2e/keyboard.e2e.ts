@@ -21,6 +21,7 @@ afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()))
 })
 
+// settled() returns once the count is exact, which can be before every shard's cards are in.
 const cards = (page: Page) => page.locator('main [data-shortcut-item]')
 
 async function openPage(path: string): Promise<Page> {
@@ -81,6 +82,7 @@ describe('lists', () => {
   test('b bookmarks the selected article; on the timeline too', async () => {
     const page = await openPage('/')
     const [, second] = bundle.entries
+    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
     await page.keyboard.press('j')
     await page.keyboard.press('j')
     await page.keyboard.press('b')
@@ -94,6 +96,7 @@ describe('lists', () => {
     await page.keyboard.press('t')
     await expect.poll(() => path(page)).toBe('/timeline')
     await settled(page)
+    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
     await page.keyboard.press('j')
     await expect.poll(() => selectedTitle(page)).toBe(bundle.entries[0]!.title)
     await page.keyboard.press('b')
