@@ -6,8 +6,12 @@ import { Providers } from './app/providers'
 import { queryClient } from './app/query-client'
 import { createRouter } from './app/router'
 import { applyStoredTheme } from './lib/theme'
+import { applyStoredLanguage } from './lib/i18n'
+import { applyStoredReadingSettings } from './features/reading/settings'
 
 applyStoredTheme()
+applyStoredLanguage()
+applyStoredReadingSettings()
 // Offline support, production only, off the first screen's critical path.
 if (import.meta.env.PROD) void import('./features/offline/service-worker').then((worker) => worker.startServiceWorker())
 

@@ -5,6 +5,9 @@ import { StorageNoticeBanner } from '../features/bookmarks/components/storage-no
 import { OfflineStatus } from '../features/offline/components/offline-status'
 import { ReaderDataNotice } from '../features/read-state/components/reader-data-notice'
 import { strings } from '../lib/strings'
+import { archiveSearch } from '../lib/urls'
+import { LanguageSwitch } from '../components/language-switch'
+import { KeyboardShortcuts, ShortcutsButton } from '../features/keyboard/components/keyboard-shortcuts'
 
 const s = strings.app
 
@@ -17,7 +20,7 @@ function scrollKey(location: Location): string {
 /** Filters travel between the list and the timeline (the same archive view); bookmarks start unfiltered. */
 function useArchiveSearch(): string {
   const { pathname, search } = useLocation()
-  return pathname === '/' || pathname === '/timeline' || pathname.startsWith('/articles/') ? search : ''
+  return archiveSearch(pathname, search)
 }
 
 function Header() {
@@ -26,7 +29,7 @@ function Header() {
     `rounded-md px-3 py-2 font-medium ${isActive ? 'bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900' : 'text-stone-700 hover:bg-stone-200 dark:text-stone-300 dark:hover:bg-stone-800'}`
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6">
         <NavLink to="/" className="mr-auto text-lg font-bold tracking-wide sm:mr-0">
           {s.title}
         </NavLink>
@@ -54,7 +57,10 @@ function Header() {
             </li>
           </ul>
         </nav>
-        <ThemeToggle />
+        <div className="flex items-center gap-3 sm:gap-6">
+          <LanguageSwitch />
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   )
@@ -76,6 +82,7 @@ function Frame({ children }: { children?: React.ReactNode }) {
       </main>
       <footer className="border-t border-stone-200 px-4 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
         {s.footer}
+        <ShortcutsButton />
       </footer>
     </div>
   )
@@ -99,6 +106,7 @@ export function Layout() {
     <Frame>
       <Outlet />
       <ScrollRestoration getKey={scrollKey} />
+      <KeyboardShortcuts />
     </Frame>
   )
 }

@@ -6,11 +6,12 @@ import { strings } from '../lib/strings'
 
 const s = strings.app
 
-const PROBLEM_TEXT: Record<Exclude<DataProblem, 'not-saved'>, { title: string; hint: string }> = {
-  unreachable: { title: s.loadError, hint: s.loadErrorHint },
-  damaged: { title: s.dataDamaged, hint: s.dataDamagedHint },
-  newer: { title: s.bundleNewer, hint: s.bundleNewerHint },
-  older: { title: s.bundleOlder, hint: s.bundleOlderHint },
+// Keys, not texts: the texts are read at render time, in the interface language of the moment.
+const PROBLEM_TEXT: Record<Exclude<DataProblem, 'not-saved'>, { title: keyof typeof s; hint: keyof typeof s }> = {
+  unreachable: { title: 'loadError', hint: 'loadErrorHint' },
+  damaged: { title: 'dataDamaged', hint: 'dataDamagedHint' },
+  newer: { title: 'bundleNewer', hint: 'bundleNewerHint' },
+  older: { title: 'bundleOlder', hint: 'bundleOlderHint' },
 }
 
 /** A failed load, said for what failed (`error`: the query's error); `title` and `hint` override. */
@@ -19,8 +20,8 @@ export function ErrorState({ error, title, hint, onRetry }: { error?: unknown; t
   // Offline and never saved: not an error, and not worded as one.
   if (problem === 'not-saved') return <NotSavedState error={error} onRetry={onRetry} retryLabel={s.retry} />
   const text = PROBLEM_TEXT[problem]
-  title ??= text.title
-  hint ??= text.hint
+  title ??= s[text.title]
+  hint ??= s[text.hint]
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
       <p className="font-semibold">{title}</p>

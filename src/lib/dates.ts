@@ -1,5 +1,6 @@
 // Calendar days (YYYY-MM-DD) are the reader's local days; the bundle speaks UTC instants.
 // Every function takes an optional IANA zone so tests can pin one; by default the browser's zone.
+import { currentLanguage, intlLocale, type Language } from './locale'
 
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -96,42 +97,72 @@ export function dayRangeInstants(from: CalendarDay | null, to: CalendarDay | nul
   }
 }
 
-const dateFormatter = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric' })
-const dateTimeFormatter = new Intl.DateTimeFormat('zh-CN', {
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+// Formatters follow the interface language (src/lib/locale.ts), one per locale and style.
+const DATE_STYLES = {
+  date: { year: 'numeric', month: 'long', day: 'numeric' },
+  dateTime: { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  // Calendar keys (YYYY-MM, YYYY-MM-DD) are days, not instants: formatted in UTC so no zone moves them.
+  month: { year: 'numeric', month: 'long', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+  day: { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>
 
-const timeFormatter = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-
-// Intl throws a RangeError on an invalid date; a bad date in the data shows as nothing instead.
-function formatInstant(formatter: Intl.DateTimeFormat, iso: string): string {
-  const time = Date.parse(iso)
-  return Number.isFinite(time) ? formatter.format(time) : ''
+// A month on its own: 3月 in Chinese (a long month alone reads 三月), March in English.
+const MONTH_ALONE: Record<Language, Intl.DateTimeFormatOptions> = {
+  zh: { month: 'numeric', timeZone: 'UTC' },
+  en: { month: 'long', timeZone: 'UTC' },
 }
 
-/** 2024年2月7日 ('' for an invalid date) */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(style: keyof typeof DATE_STYLES | 'monthAlone'): Intl.DateTimeFormat {
+  const locale = intlLocale()
+  const key = `${locale} ${style}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, style === 'monthAlone' ? MONTH_ALONE[currentLanguage()] : DATE_STYLES[style])
+    formatters.set(key, format)
+  }
+  return format
+}
+
+// Intl throws a RangeError on an invalid date; a bad date in the data shows as nothing instead.
+function formatInstant(format: Intl.DateTimeFormat, iso: string): string {
+  const time = Date.parse(iso)
+  return Number.isFinite(time) ? format.format(time) : ''
+}
+
+/** 2024年2月7日 / February 7, 2024 ('' for an invalid date) */
 export function formatDate(iso: string): string {
-  return formatInstant(dateFormatter, iso)
+  return formatInstant(formatter('date'), iso)
 }
 
 /** 2024年2月7日周三 22:45 ('' for an invalid date) */
 export function formatDateTime(iso: string): string {
-  return formatInstant(dateTimeFormatter, iso)
+  return formatInstant(formatter('dateTime'), iso)
 }
 
 /** 22:45 ('' for an invalid date) */
 export function formatTime(iso: string): string {
-  return formatInstant(timeFormatter, iso)
+  return formatInstant(formatter('time'), iso)
 }
 
-/** 2024年2月 (a YYYY-MM month key) */
+/** 2024年2月 / February 2024 (a YYYY-MM month key) */
 export function formatMonthKey(key: string): string {
-  const [year, month] = key.split('-')
-  return `${Number(year)}年${Number(month)}月`
+  return formatInstant(formatter('month'), `${key}-01T00:00:00Z`)
+}
+
+/** 2024年 / 2024 */
+export function formatYear(year: number): string {
+  return formatInstant(formatter('year'), `${String(year).padStart(4, '0')}-01-01T00:00:00Z`)
+}
+
+/** 3月 / March (of a YYYY-MM month key) */
+export function formatMonthAlone(key: string): string {
+  return formatInstant(formatter('monthAlone'), `${key}-01T00:00:00Z`)
+}
+
+/** 3月21日周二 / Tue, March 21 (a YYYY-MM-DD day key) */
+export function formatDayKey(day: string): string {
+  return formatInstant(formatter('day'), `${day}T00:00:00Z`)
 }

@@ -18,3 +18,8 @@ export function webUrl(value: string | null | undefined): string | null {
 export function articleLink(id: string, filters: Filters): { pathname: string; search: string } {
   return { pathname: `/articles/${encodeURIComponent(id)}`, search: toSearch(filters) }
 }
+
+/** The query a nav link carries: the list and the timeline (and an article opened from them) are one archive view; bookmarks start unfiltered. */
+export function archiveSearch(pathname: string, search: string): string {
+  return pathname === '/' || pathname === '/timeline' || pathname.startsWith('/articles/') ? search : ''
+}

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
-import { launchBrowser, newContext, settled } from './browser'
+import { launchBrowser, newContext, settled, VIEWPORTS } from './browser'
 import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
 import { NOT_SAVED_HEADER } from '../../src/lib/fetch-json'
 import { articlePath } from '../../src/types/data'
@@ -48,6 +48,19 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     await page.getByText('现在没有网络连接').waitFor()
     const offline = await seriousViolations(page)
     if (offline.length > 0) found.offline = offline
+    await context.setOffline(false)
+    // The keyboard's ? dialog and the reading settings panel, open; then views in the English interface.
+    for (const [view, open, size] of [['/', '?', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'phone'], ['/timeline', 'en', 'desktop'], [`/articles/${voa.id}`, 'en', 'phone']] as const) {
+      await page.setViewportSize(VIEWPORTS[size])
+      if (open === 'en') await page.evaluate(() => localStorage.setItem('archive-reader:language', 'en'))
+      await page.goto(view)
+      await settled(page)
+      if (open === '?') await page.keyboard.press('?')
+      else if (open !== 'en') await page.getByRole('button', { name: open }).click()
+      if (open !== 'en') await page.getByRole('dialog').waitFor()
+      const violations = await seriousViolations(page)
+      if (violations.length > 0) found[`${view} ${open} ${size}`] = violations
+    }
     await context.close()
     expect(found).toEqual({})
   })

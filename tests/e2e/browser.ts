@@ -61,8 +61,11 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction((pageSize) => {
     const main = document.querySelector('main')
     if (!main?.querySelector('h1') || document.querySelector('[aria-busy="true"]')) return false
-    const count = /^(正在搜索…|至少 (\d+) 篇)$/.exec(document.querySelector('section[aria-label="筛选"] [role="status"]')?.textContent?.trim() ?? '')
-    return !count || (count[2] !== undefined && Number(count[2]) >= pageSize)
+    // Either interface language (strings.ts, strings-en.ts); counts are grouped by Intl (1,000).
+    const status = document.querySelector('section[aria-label="筛选"] [role="status"], section[aria-label="Filters"] [role="status"]')
+    const count = /^(正在搜索…|Searching…|至少 ([\d,]+) 篇|At least ([\d,]+) articles?)$/.exec(status?.textContent?.trim() ?? '')
+    const atLeast = count?.[2] ?? count?.[3]
+    return !count || (atLeast !== undefined && Number(atLeast.replace(/,/g, '')) >= pageSize)
   }, LIST_PAGE)
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
 }

@@ -51,7 +51,7 @@ test('the first screen loads the manifest and the newest shards only; more loads
   const { page, requests } = await tracked()
   await page.goto('/')
   await expect.poll(() => page.locator('main article').count()).toBe(30)
-  expect(await status(page)).toBe(`共 ${COUNT} 篇`)
+  expect(await status(page)).toBe(`共 ${COUNT.toLocaleString('zh-CN')} 篇`)
   const first = shardsIn(requests)
   expect(first.length).toBeLessThanOrEqual(3)
   expect(requests.filter((path) => path.startsWith(`${ARTICLE_DIR}/`) || path.startsWith(`${SEARCH_DIR}/`))).toEqual([])

@@ -45,7 +45,7 @@ describe('parseBookmarksFile rejects what it cannot trust, naming the problem', 
 
   test('more bookmarks than the limit are refused', () => {
     const text = file(Array.from({ length: MAX_BOOKMARKS + 1 }, () => 0))
-    expect(parseBookmarksFile(text)).toEqual({ ok: false, error: expect.stringContaining(`超过上限 ${MAX_BOOKMARKS} 条`) })
+    expect(parseBookmarksFile(text)).toEqual({ ok: false, error: expect.stringContaining(`超过上限 ${MAX_BOOKMARKS.toLocaleString('zh-CN')} 条`) })
   })
 
   test('reads our own export back, and the raw stored value too', () => {

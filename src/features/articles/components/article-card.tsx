@@ -7,10 +7,13 @@ import { articleLink } from '../../../lib/urls'
 import type { ListEntry, Outlet } from '../../../types/data'
 import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
+import { SelectableItem } from '../../keyboard/components/selectable-item'
 
 export function ArticleCard({ entry, outlet, filters }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters }) {
   const outletName = outlet?.name ?? entry.outlet
+  const bookmark = { id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName, publishedAt: entry.publishedAt }
   return (
+    <SelectableItem id={entry.id} title={entry.title} to={articleLink(entry.id, filters)} bookmark={bookmark}>
     <article className="rounded-lg border border-stone-200 bg-white p-4 sm:p-5 dark:border-stone-800 dark:bg-stone-900">
       <h2 lang={entry.lang} className={`text-lg leading-snug font-semibold sm:text-xl ${DIM_WHEN_READ}`}>
         <Link to={articleLink(entry.id, filters)} className="hover:underline hover:underline-offset-4">
@@ -29,9 +32,10 @@ export function ArticleCard({ entry, outlet, filters }: { entry: ListEntry; outl
         </p>
       )}
       <div className="mt-3">
-        <BookmarkButton input={{ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName, publishedAt: entry.publishedAt }} />
+        <BookmarkButton input={bookmark} />
       </div>
     </article>
+    </SelectableItem>
   )
 }
 

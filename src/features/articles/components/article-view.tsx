@@ -16,6 +16,8 @@ import { useScriptedArticle } from '../../reading-script/use-scripted-article'
 import { StorySection } from '../../stories/components/story-section'
 import { manifestInfo } from '../manifest-info'
 import { useArticleList } from '../use-article-list'
+import { ReadingSettingsButton } from '../../reading/components/reading-settings'
+import { useArticleShortcuts, useBookmarkOrder, usePagerShortcuts } from '../../keyboard/use-article-shortcuts'
 
 const s = strings.article
 
@@ -24,9 +26,12 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
   const outletName = outlet?.name ?? article.outlet.name
   const original = webUrl(article.url)
   const search = toSearch(filters)
+  const bookmark = { id: article.id, title: article.title, url: article.url, outlet: article.outlet.id, outletName, publishedAt: article.publishedAt }
+  useArticleShortcuts({ bookmark, back: { pathname: '/', search } })
+  useBookmarkOrder(article.id, filters)
   const { bindBody, title: shownTitle, lang: shownLang } = useScriptedArticle(article)
   return (
-    <article className="mx-auto max-w-[44rem]">
+    <article className="reading-column mx-auto">
       <title>{`${shownTitle} · ${strings.app.title}`}</title>
       <p className="mb-4">
         <Link to={{ pathname: '/', search }} className="inline-flex items-center gap-1 text-sm font-medium text-sky-800 hover:underline dark:text-sky-300">
@@ -47,8 +52,11 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
           {article.author && <span>{s.by(article.author)}</span>}
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <BookmarkButton input={{ id: article.id, title: article.title, url: article.url, outlet: article.outlet.id, outletName, publishedAt: article.publishedAt }} />
+          <BookmarkButton input={bookmark} />
           <CiteButton source={sourceOfArticle(article, outletName)} />
+          <ReadingSettingsButton>
+            <ScriptControl />
+          </ReadingSettingsButton>
           {original && (
             <a href={original} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-9 items-center rounded-md px-1 text-sm font-medium text-sky-800 underline underline-offset-4 dark:text-sky-300">
               {s.original}
@@ -68,7 +76,7 @@ export function ArticleView({ article, manifest, filters }: { article: Article; 
       </ErrorBoundary>
       {article.tags && article.tags.length > 0 && (
         <p className="mt-6 text-sm text-stone-600 dark:text-stone-400">
-          {s.tags}：{article.tags.join('、')}
+          {s.tags}{strings.language.colon}{strings.language.tagList(article.tags)}
         </p>
       )}
       <StorySection article={article} manifest={manifest} filters={filters} />
@@ -92,9 +100,13 @@ function Pager({ article, manifest, filters }: { article: Article; manifest: Man
     article.publishedAt,
   )
   const index = list.entries.findIndex((entry) => entry.id === article.id)
+  const previous = index < 0 ? undefined : list.entries[index - 1]
+  const next = index < 0 ? undefined : list.entries[index + 1]
+  // n and p follow these links; null: none (the end of the list), undefined: not known yet.
+  usePagerShortcuts(
+    index < 0 ? {} : { previous: previous ? articleLink(previous.id, filters) : null, next: next ? articleLink(next.id, filters) : list.fetching ? undefined : null },
+  )
   if (index < 0) return null
-  const previous = list.entries[index - 1]
-  const next = list.entries[index + 1]
   if (!previous && !next) return null
   return (
     <nav aria-label={s.pager} className="mt-10 grid gap-3 border-t border-stone-200 pt-6 sm:grid-cols-2 dark:border-stone-800">

@@ -17,6 +17,8 @@ import type { Bookmark } from '../bookmark'
 import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
 import { BookmarkExport, ExportSelect, toggled } from '../../notes/components/bookmark-export'
+import { SelectableItem } from '../../keyboard/components/selectable-item'
+import { FROM_BOOKMARKS } from '../../keyboard/use-article-shortcuts'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
 const s = strings.bookmarkUi
@@ -84,6 +86,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
             const original = webUrl(bookmark.url)
             return (
               <li key={bookmark.id}>
+                <SelectableItem id={bookmark.id} title={bookmark.title} to={status === 'missing' ? undefined : articleLink(bookmark.id, filters)} bookmark={bookmark} state={FROM_BOOKMARKS}>
                 <article data-status={status} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
                   <h2 className="text-lg leading-snug font-semibold">
                     {status === 'missing' ? (
@@ -95,7 +98,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                         bookmark.title
                       )
                     ) : (
-                      <Link to={articleLink(bookmark.id, filters)} className="hover:underline hover:underline-offset-4">
+                      <Link to={articleLink(bookmark.id, filters)} state={FROM_BOOKMARKS} className="hover:underline hover:underline-offset-4">
                         {bookmark.title}
                       </Link>
                     )}
@@ -124,6 +127,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                     </button>
                   </div>
                 </article>
+                </SelectableItem>
               </li>
             )
           })}

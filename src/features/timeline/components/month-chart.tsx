@@ -35,8 +35,8 @@ export function MonthChart({ bars, outlets, filters, onPick }: { bars: MonthBar[
             const range = monthRange(bar.month)
             const selected = filters.from === range.from && filters.to === range.to
             const inRange = (!filters.from || range.to >= filters.from) && (!filters.to || range.from <= filters.to)
-            const detail = bar.byOutlet.map((item) => s.monthDetail(outlets.get(item.outlet)?.name ?? item.outlet, item.count)).join('，')
-            const label = `${s.monthBar(formatMonthKey(bar.month), bar.total)}${detail ? `（${detail}）` : ''}`
+            const detail = bar.byOutlet.map((item) => s.monthDetail(outlets.get(item.outlet)?.name ?? item.outlet, item.count)).join(strings.language.listSeparator)
+            const label = `${s.monthBar(formatMonthKey(bar.month), bar.total)}${detail ? strings.language.parenthetical(detail) : ''}`
             const showYear = index === 0 || bar.month.endsWith('-01')
             return (
               <li key={bar.month} className="flex w-6 flex-col items-center">

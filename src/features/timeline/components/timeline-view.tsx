@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { ErrorState, NoResults, Skeleton } from '../../../components/states'
-import { formatTime } from '../../../lib/dates'
+import { formatDayKey, formatMonthAlone, formatTime, formatYear } from '../../../lib/dates'
 import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { Manifest } from '../../../types/data'
@@ -14,15 +14,10 @@ import { groupByDay, monthBars } from '../group-by-day'
 import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { ReadStateControls } from '../../read-state/components/read-state-controls'
 import { MonthChart } from './month-chart'
+import { SelectableItem } from '../../keyboard/components/selectable-item'
 
 const PAGE = 100
 const s = strings.timeline
-
-const dayFormatter = new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' })
-
-function dayLabel(day: string): string {
-  return dayFormatter.format(new Date(`${day}T00:00:00Z`))
-}
 
 export function TimelineView({ manifest }: { manifest: Manifest }) {
   const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
@@ -51,18 +46,18 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
           {years.map((year) => (
             <section key={year.year} aria-labelledby={`year-${year.year}`}>
               <h2 id={`year-${year.year}`} className="sticky top-0 z-10 bg-stone-50/95 py-2 text-xl font-bold dark:bg-stone-950/95">
-                {year.year}年
+                {formatYear(Number(year.year))}
               </h2>
               {year.months.map((month) => (
                 <section key={month.month} aria-labelledby={`month-${month.month}`} className="mt-3">
                   <h3 id={`month-${month.month}`} className="text-lg font-semibold text-stone-800 dark:text-stone-200">
-                    {Number(month.month.slice(5))}月
+                    {formatMonthAlone(month.month)}
                   </h3>
                   <ol className="mt-2 space-y-4 border-l-2 border-stone-200 pl-4 dark:border-stone-800">
                     {month.days.map((day) => (
                       <li key={day.day}>
                         <h4 className="text-sm font-semibold text-stone-600 dark:text-stone-400">
-                          <time dateTime={day.day}>{dayLabel(day.day)}</time>
+                          <time dateTime={day.day}>{formatDayKey(day.day)}</time>
                           <span className="ml-2 font-normal">{s.dayCount(day.entries.reduce((sum, entry) => sum + (storyByLead.get(entry.id)?.entries.length ?? 1), 0))}</span>
                         </h4>
                         <ol className="mt-2 space-y-2">
@@ -78,6 +73,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                             }
                             return (
                               <li key={entry.id}>
+                                <SelectableItem id={entry.id} title={entry.title} to={articleLink(entry.id, filters)} bookmark={{ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName: outlet?.name ?? entry.outlet, publishedAt: entry.publishedAt }}>
                                 <article
                                   className="rounded-md border border-l-4 border-stone-200 bg-white px-3 py-2 dark:border-stone-800 dark:bg-stone-900"
                                   style={outlet ? { borderLeftColor: outlet.color } : undefined}
@@ -95,6 +91,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                                     </Link>
                                   </p>
                                 </article>
+                                </SelectableItem>
                               </li>
                             )
                           })}
