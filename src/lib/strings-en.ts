@@ -143,7 +143,7 @@ export const en: Messages = {
       `The imported bookmarks were not saved to browser storage (the notice at the top says why): ${n(added)} added and ${n(updated)} updated hold in this tab only (${bookmarksOf(total)}), and are gone once it is closed or reloaded.`,
   },
   storage: {
-    unavailable: 'Browser storage is unavailable (disabled, or private browsing): bookmarks are kept in this tab only and are gone once it is closed.',
+    unavailable: 'Browser storage is unavailable (disabled, or private browsing): bookmarks, read marks, saved searches and notes are kept in this tab only and are gone once it is closed.',
     recovered: (reason, backupKey) => `The saved bookmarks could not be read (${reason}). Nothing was deleted: the original data was kept in browser storage under “${backupKey}”.`,
     newerVersion: (version) =>
       `The bookmarks were saved by a newer version of this app (format version ${version}); this page is older and will not write over them, so bookmark changes here hold in this tab only. Reload the page to use the new version.`,
@@ -186,7 +186,6 @@ export const en: Messages = {
     unreadOnly: 'Unread only',
     markAll: (count) => `Mark all as read (${articles(count)})`,
     markShown: (count) => `Mark the ${articles(count)} shown as read`,
-    noticeUnavailable: 'Browser storage is unavailable: read marks and saved searches hold in this tab only and are gone once it is closed.',
     noticeRecovered: (backupKey) =>
       `The saved read marks or saved searches could not all be read; what could be read was kept. Nothing was deleted: the original data was kept in browser storage under “${backupKey}”.`,
     noticeNewer: (version) =>
@@ -287,7 +286,6 @@ export const en: Messages = {
     exportAll: (count) => `Export all (${n(count)})`,
     exportHint: 'CSL-JSON, BibTeX and RIS can be imported by reference managers such as Zotero; highlights and notes are exported with their articles.',
     exportDone: (count, format) => `Exported ${articles(count)} (${format}).`,
-    storageUnavailable: 'Browser storage is unavailable: highlights and notes are kept in this tab only and are gone once it is closed.',
     storageRecovered: (backupKey) =>
       `Part of the saved highlights and notes could not be read. Nothing was deleted: the original data was kept in browser storage under “${backupKey}”, and the rest is shown as usual.`,
     storageNewer: 'The highlights and notes were saved by a newer version of this app; this page will not write over them, so changes here hold in this tab only. Reload the page to use the new version.',

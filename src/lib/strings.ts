@@ -131,7 +131,7 @@ export const strings = {
       `导入的书签没有保存到浏览器存储（原因见页面顶部的提示）：新增 ${n(added)} 条、更新 ${n(updated)} 条只在这个标签页有效（共 ${n(total)} 条），关闭或刷新后不会保留。`,
   },
   storage: {
-    unavailable: '浏览器存储不可用（可能被禁用或处于隐私模式）：书签只保存在这个标签页里，关闭后不会保留。',
+    unavailable: '浏览器存储不可用（可能被禁用或处于隐私模式）：书签、已读标记、保存的搜索和笔记只保存在这个标签页里，关闭后不会保留。',
     recovered: (reason: string, backupKey: string) => `已保存的书签无法读取（${reason}）。原始数据没有删除，已另存在浏览器存储的“${backupKey}”下。`,
     newerVersion: (version: string) =>
       `书签由更新版本的本应用保存（格式版本 ${version}），这个页面是旧版本，不会改写它们：这里的书签更改只在这个标签页有效。请刷新页面以使用新版本。`,
@@ -176,7 +176,6 @@ export const strings = {
     unreadOnly: '只看未读',
     markAll: (count: number) => `全部标为已读（${count} 篇）`,
     markShown: (count: number) => `将显示的 ${count} 篇标为已读`,
-    noticeUnavailable: '浏览器存储不可用：已读标记和保存的搜索只在这个标签页有效，关闭后不会保留。',
     noticeRecovered: (backupKey: string) => `已保存的已读标记或保存的搜索无法读取，能读的部分已保留；原始数据没有删除，已另存在浏览器存储的“${backupKey}”下。`,
     noticeNewer: (version: string) => `已读标记或保存的搜索由更新版本的本应用保存（格式版本 ${version}），这个页面不会改写它们：这里的更改只在这个标签页有效。请刷新页面以使用新版本。`,
     noticeBackupsFull: (limit: number) => `已保存的已读标记或保存的搜索无法读取，浏览器存储里已有 ${limit} 份备份，为免删除任何数据，原始数据留在原处未被改写：这里的更改只在这个标签页有效。`,
@@ -275,7 +274,6 @@ export const strings = {
     exportAll: (count: number) => `全部导出（${count}）`,
     exportHint: 'CSL-JSON、BibTeX 和 RIS 是 Zotero 等文献管理软件能导入的格式；高亮和笔记随文章一起导出。',
     exportDone: (articles: number, format: string) => `已导出 ${articles} 篇文章（${format}）。`,
-    storageUnavailable: '浏览器存储不可用：高亮和笔记只保存在这个标签页里，关闭后不会保留。',
     storageRecovered: (backupKey: string) => `已保存的高亮和笔记有无法读取的部分；原始数据没有删除，已另存在浏览器存储的“${backupKey}”下，其余的照常显示。`,
     storageNewer: '高亮和笔记由更新版本的本应用保存，这个页面不会改写它们：这里的更改只在这个标签页有效。请刷新页面以使用新版本。',
     storageBackupsFull: '已保存的高亮和笔记无法读取，而备份已满：原始数据留在原处未被改写，这里的更改只在这个标签页有效。',

@@ -78,7 +78,7 @@ test('search fetches its grams’ buckets and only the shards that hold results;
 
   const { page, requests } = await tracked()
   await page.goto(`/?q=${encodeURIComponent(q)}`)
-  await expect.poll(() => status(page)).toBe(`共 ${expected.length} 篇`)
+  await expect.poll(() => status(page)).toBe(`共 ${expected.length.toLocaleString('zh-CN')} 篇`)
   await expect.poll(() => page.locator('main article').count()).toBe(Math.min(30, expected.length))
   expect(requests.filter((path) => path.startsWith(`${SEARCH_DIR}/`)).sort()).toEqual(buckets.map((b) => searchBucketPath(b, manifest.search.file)).sort())
   const loaded = new Set(shardsIn(requests))

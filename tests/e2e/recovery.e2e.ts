@@ -103,6 +103,9 @@ describe('storage that does not work', () => {
     })
     await page.goto('/')
     await expect.poll(() => notice().textContent()).toContain('浏览器存储不可用')
+    // One banner speaks for every store (bookmarks, read marks, saved searches, notes): they share localStorage.
+    expect(await notice().count()).toBe(1)
+    expect(await notice().textContent()).toContain('已读标记')
     const title = (await listTitles())[0]!
     await firstBookmarkButton().click()
     await page.getByRole('link', { name: '收藏' }).click()

@@ -4,10 +4,11 @@ import { useAnnotations } from '../store'
 
 const s = strings.notes
 
-function noticeText(notice: StorageNotice): string {
+/** Storage that is off is one fact about the browser: the layout's bookmarks banner says it for every store. */
+type ShownNotice = Exclude<StorageNotice, { kind: 'unavailable' }>
+
+function noticeText(notice: ShownNotice): string {
   switch (notice.kind) {
-    case 'unavailable':
-      return s.storageUnavailable
     case 'recovered':
       return s.storageRecovered(notice.backupKey)
     case 'newer-version':
@@ -23,7 +24,8 @@ function noticeText(notice: StorageNotice): string {
 
 /** What happened to the stored highlights and notes, where they are shown. Polite: it never interrupts. */
 export function AnnotationNotice() {
-  const { notice, dismissNotice } = useAnnotations()
+  const { notice: stored, dismissNotice } = useAnnotations()
+  const notice = stored?.kind === 'unavailable' ? null : stored
   return (
     <div role="status" aria-live="polite">
       {notice && (

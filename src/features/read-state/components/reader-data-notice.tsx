@@ -5,10 +5,11 @@ import { readStateStore, useReadState } from '../store'
 
 const s = strings.readState
 
-function noticeText(notice: StorageNotice): string {
+/** Storage that is off is one fact about the browser: the bookmarks banner says it for every store. */
+type ShownNotice = Exclude<StorageNotice, { kind: 'unavailable' }>
+
+function noticeText(notice: ShownNotice): string {
   switch (notice.kind) {
-    case 'unavailable':
-      return s.noticeUnavailable
     case 'recovered':
       return s.noticeRecovered(notice.backupKey)
     case 'newer-version':
@@ -26,7 +27,8 @@ function noticeText(notice: StorageNotice): string {
 export function ReaderDataNotice() {
   const read = useReadState()
   const searches = useSavedSearches()
-  const notice = read.notice ?? searches.notice
+  const first = read.notice ?? searches.notice
+  const notice = first?.kind === 'unavailable' ? null : first
   // Storage that is off says so once, not once per store.
   const dismiss = () => {
     readStateStore.dismissNotice()
