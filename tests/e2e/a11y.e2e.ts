@@ -7,7 +7,7 @@ import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundl
 import { NOT_SAVED_HEADER } from '../../src/lib/fetch-json'
 import { articlePath } from '../../src/types/data'
 import { seedReadMarks, seedSavedSearch } from './reader-data'
-import { openCiteDialog, seedHighlight } from './notes-helpers'
+import { openArticle, openCiteDialog, seedHighlight, selectText } from './notes-helpers'
 
 let browser: Browser
 let bundle: ServedBundle
@@ -49,6 +49,18 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const offline = await seriousViolations(page)
     if (offline.length > 0) found.offline = offline
     await context.setOffline(false)
+    // A timeline story's disclosure open; the highlight toolbar over text selected in a body.
+    await page.goto('/timeline')
+    await settled(page)
+    await page.getByRole('button', { name: /^展开 \d+ 篇报道$/ }).first().click()
+    await page.getByRole('list', { name: /同一事件的报道/ }).getByRole('listitem').first().waitFor()
+    const story = await seriousViolations(page)
+    if (story.length > 0) found['timeline story open'] = story
+    await openArticle(page, bundle.entries.find((entry) => entry.id !== voa.id && entry.id !== unsaved.id)!.id)
+    await selectText(page)
+    await page.getByRole('toolbar', { name: '标注选中的文字' }).waitFor()
+    const toolbar = await seriousViolations(page)
+    if (toolbar.length > 0) found['highlight toolbar'] = toolbar
     // The keyboard's ? dialog and the reading settings panel, open; then views in the English interface.
     for (const [view, open, size] of [['/', '?', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'phone'], ['/timeline', 'en', 'desktop'], [`/articles/${voa.id}`, 'en', 'phone']] as const) {
       await page.setViewportSize(VIEWPORTS[size])
