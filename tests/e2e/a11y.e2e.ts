@@ -1,4 +1,7 @@
 // Zero serious or critical axe-core violations on every view, light and dark.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
@@ -8,6 +11,9 @@ import { NOT_SAVED_HEADER } from '../../src/lib/fetch-json'
 import { articlePath } from '../../src/types/data'
 import { seedReadMarks, seedSavedSearch } from './reader-data'
 import { openArticle, openCiteDialog, seedHighlight, selectText } from './notes-helpers'
+import { DIST, startPreview } from './preview-server'
+
+const PORT = Number(process.env.E2E_PORT ?? 4179) + 1
 
 let browser: Browser
 let bundle: ServedBundle
@@ -76,4 +82,39 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     await context.close()
     expect(found).toEqual({})
   })
+})
+
+// The new-version notice: this build served again with its worker changed by a byte (a new version
+// to the browser, as offline.e2e.ts deploys one), so no second build is needed.
+test('axe, the new-version notice, light and dark', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'a11y-update-'))
+  const [first, second] = [join(work, 'first'), join(work, 'second')]
+  cpSync(DIST, first, { recursive: true })
+  cpSync(DIST, second, { recursive: true })
+  writeFileSync(join(second, 'sw.js'), `${readFileSync(join(second, 'sw.js'), 'utf8')}\n// the next deployment\n`)
+  let server = await startPreview(first, PORT)
+  const context = await newContext(browser, { baseURL: server.url, serviceWorkers: 'allow', bypassCSP: true })
+  try {
+    const page = await context.newPage()
+    await page.goto('/')
+    await settled(page)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    server.close()
+    server = await startPreview(second, PORT)
+    await page.reload() // the browser checks the worker on every page load
+    await settled(page)
+    await page.getByRole('status').filter({ hasText: '有新版本可用' }).getByRole('button', { name: '重新加载' }).waitFor()
+    const found: Record<string, unknown> = {}
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.waitForFunction((dark) => document.documentElement.classList.contains('dark') === dark, colorScheme === 'dark')
+      const violations = await seriousViolations(page)
+      if (violations.length > 0) found[colorScheme] = violations
+    }
+    expect(found).toEqual({})
+  } finally {
+    await context.close()
+    server.close()
+    rmSync(work, { recursive: true, force: true })
+  }
 })
