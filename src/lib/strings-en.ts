@@ -293,6 +293,9 @@ export const en: Messages = {
     storageWriteFailed: 'Your last highlight or note was not saved to browser storage (it may be full or unavailable): it holds in this tab only and is gone once the tab is closed.',
     storageBackupFailed: 'The saved highlights and notes could not be read, and no backup could be written: the original data was left in place, and changes here hold in this tab only.',
     dismiss: 'Dismiss',
+    importSummary: (count) => ` ${counted(count, 'highlight or note', 'highlights and notes')} added.`,
+    importBadList: 'Import failed: the highlights and notes in the file ("annotations") are not a list. Nothing was changed.',
+    importBadEntry: (position) => `Import failed: highlight or note ${n(position)} in the file is invalid (a field is missing, of the wrong shape or too long). Nothing was changed.`,
   },
   stories: {
     sectionHeading: 'Other coverage of this story',

@@ -280,6 +280,9 @@ export const strings = {
     storageWriteFailed: '刚才的高亮或笔记没有保存到浏览器存储（可能已满或不可用）：它只在这个标签页有效，关闭后不会保留。',
     storageBackupFailed: '已保存的高亮和笔记无法读取，也无法另存备份：原始数据留在原处，这里的更改只在这个标签页有效。',
     dismiss: '知道了',
+    importSummary: (count: number) => `高亮和笔记新增 ${count} 条。`,
+    importBadList: '导入失败：文件里的高亮和笔记（"annotations"）不是列表，什么都没有改变。',
+    importBadEntry: (position: number) => `导入失败：文件里第 ${position} 条高亮或笔记无效（缺少字段、字段格式不对或超出长度），什么都没有改变。`,
   },
   // stories: the same event across outlets (detail section, story page, timeline and list grouping).
   stories: {

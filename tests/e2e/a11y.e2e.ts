@@ -1,4 +1,7 @@
 // Zero serious or critical axe-core violations on every view, light and dark.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
@@ -7,7 +10,10 @@ import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundl
 import { NOT_SAVED_HEADER } from '../../src/lib/fetch-json'
 import { articlePath } from '../../src/types/data'
 import { seedReadMarks, seedSavedSearch } from './reader-data'
-import { openCiteDialog, seedHighlight } from './notes-helpers'
+import { openArticle, openCiteDialog, seedHighlight, selectText } from './notes-helpers'
+import { DIST, startPreview } from './preview-server'
+
+const PORT = Number(process.env.E2E_PORT ?? 4179) + 1
 
 let browser: Browser
 let bundle: ServedBundle
@@ -49,6 +55,18 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     const offline = await seriousViolations(page)
     if (offline.length > 0) found.offline = offline
     await context.setOffline(false)
+    // A timeline story's disclosure open; the highlight toolbar over text selected in a body.
+    await page.goto('/timeline')
+    await settled(page)
+    await page.getByRole('button', { name: /^展开 \d+ 篇报道$/ }).first().click()
+    await page.getByRole('list', { name: /同一事件的报道/ }).getByRole('listitem').first().waitFor()
+    const story = await seriousViolations(page)
+    if (story.length > 0) found['timeline story open'] = story
+    await openArticle(page, bundle.entries.find((entry) => entry.id !== voa.id && entry.id !== unsaved.id)!.id)
+    await selectText(page)
+    await page.getByRole('toolbar', { name: '标注选中的文字' }).waitFor()
+    const toolbar = await seriousViolations(page)
+    if (toolbar.length > 0) found['highlight toolbar'] = toolbar
     // The keyboard's ? dialog and the reading settings panel, open; then views in the English interface.
     for (const [view, open, size] of [['/', '?', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'phone'], ['/timeline', 'en', 'desktop'], [`/articles/${voa.id}`, 'en', 'phone']] as const) {
       await page.setViewportSize(VIEWPORTS[size])
@@ -64,4 +82,39 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     await context.close()
     expect(found).toEqual({})
   })
+})
+
+// The new-version notice: this build served again with its worker changed by a byte (a new version
+// to the browser, as offline.e2e.ts deploys one), so no second build is needed.
+test('axe, the new-version notice, light and dark', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'a11y-update-'))
+  const [first, second] = [join(work, 'first'), join(work, 'second')]
+  cpSync(DIST, first, { recursive: true })
+  cpSync(DIST, second, { recursive: true })
+  writeFileSync(join(second, 'sw.js'), `${readFileSync(join(second, 'sw.js'), 'utf8')}\n// the next deployment\n`)
+  let server = await startPreview(first, PORT)
+  const context = await newContext(browser, { baseURL: server.url, serviceWorkers: 'allow', bypassCSP: true })
+  try {
+    const page = await context.newPage()
+    await page.goto('/')
+    await settled(page)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    server.close()
+    server = await startPreview(second, PORT)
+    await page.reload() // the browser checks the worker on every page load
+    await settled(page)
+    await page.getByRole('status').filter({ hasText: '有新版本可用' }).getByRole('button', { name: '重新加载' }).waitFor()
+    const found: Record<string, unknown> = {}
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme })
+      await page.waitForFunction((dark) => document.documentElement.classList.contains('dark') === dark, colorScheme === 'dark')
+      const violations = await seriousViolations(page)
+      if (violations.length > 0) found[colorScheme] = violations
+    }
+    expect(found).toEqual({})
+  } finally {
+    await context.close()
+    server.close()
+    rmSync(work, { recursive: true, force: true })
+  }
 })

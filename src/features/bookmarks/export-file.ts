@@ -1,7 +1,10 @@
 // The export file as a whole: the bookmarks (transfer.ts) plus sections other features keep
 // beside them, each under its own field. A section checks its value before anything is
-// merged, so an import never half-happens; a file without a section (version 1) skips it.
+// merged, so an import never half-happens; a file without a section (version 1, or a version 2
+// file from before annotations) skips it. A section is optional, so adding one keeps the version:
+// an app that does not know a field ignores it and still imports the rest.
 import { strings } from '../../lib/strings'
+import { annotationSection } from '../notes/transfer'
 import { readStateSection, savedSearchSection } from '../read-state/transfer'
 import type { Bookmark } from './bookmark'
 import type { ImportResult } from './store'
@@ -18,7 +21,7 @@ export interface ExportSection {
 }
 
 /** Sections written after the bookmarks, in this order. */
-export const EXPORT_SECTIONS: readonly ExportSection[] = [readStateSection, savedSearchSection]
+export const EXPORT_SECTIONS: readonly ExportSection[] = [readStateSection, savedSearchSection, annotationSection]
 
 export function exportFileText(bookmarks: readonly Bookmark[], exportedAt: Date = new Date()): string {
   return bookmarksFileText(bookmarks, exportedAt, Object.fromEntries(EXPORT_SECTIONS.map((section) => [section.field, section.exportValue()])))
@@ -52,6 +55,7 @@ export function importResultText(result: ReturnType<typeof importExportFile>): s
   if (!result.ok) return result.error
   const bookmarks = (result.saved ? strings.bookmarks.importDone : strings.bookmarks.importNotSaved)(result.added, result.updated, result.total)
   const sections = result.sections ?? {}
-  if (!('read' in sections) && !('savedSearches' in sections)) return bookmarks
-  return `${bookmarks}${strings.readState.importSummary(sections.read ?? 0, sections.savedSearches ?? 0)}`
+  const readAndSearches = 'read' in sections || 'savedSearches' in sections ? strings.readState.importSummary(sections.read ?? 0, sections.savedSearches ?? 0) : ''
+  const annotations = 'annotations' in sections ? strings.notes.importSummary(sections.annotations ?? 0) : ''
+  return `${bookmarks}${readAndSearches}${annotations}`
 }

@@ -116,6 +116,7 @@ describe('BibTeX', () => {
     expect(first!.fields).toMatchObject({
       title: rfi.title,
       journal: 'RFI 法广',
+      entrysubtype: 'newspaper',
       date: '2024-02-07',
       year: '2024',
       month: '2',
@@ -125,6 +126,7 @@ describe('BibTeX', () => {
       annote: '“帮我们一把”; “这是一次非常高级别的会议” — 外长的原话',
     })
     expect(second!.fields.title).toBe(voa.title)
+    expect(second!.fields.entrysubtype).toBe('newspaper')
     expect(second!.fields.author).toEqual([{ name: 'Jane Q. Doe' }])
     expect(second!.fields.url).toBe(voa.url.replace(/[{}]/g, encodeURIComponent))
     expect(new Set(library.entries.map((entry) => entry.key)).size).toBe(2)

@@ -1,7 +1,7 @@
 // Bookmarks and highlights as files other tools read: Markdown (quotes with their source lines),
 // CSL-JSON, BibTeX and RIS, one reference per article with its highlights and notes as notes, in
-// the forms Zotero imports (CSL-JSON article-newspaper, BibTeX @article with journal and urldate,
-// RIS TY NEWS with T2 and N1). Pure: what to write in, text out.
+// the forms Zotero imports (CSL-JSON article-newspaper, BibTeX @article with journal, urldate and
+// biblatex's entrysubtype newspaper, RIS TY NEWS with T2 and N1). Pure: what to write in, text out.
 import { dayOf, type CalendarDay } from '../../lib/dates'
 import type { Annotation, SourceRef } from './annotation'
 
@@ -161,6 +161,9 @@ export function toBibtex(entries: readonly ExportEntry[], { accessed, timeZone }
     if (source.author) fields.push(['author', `{${bibValue(source.author)}}`])
     fields.push(
       ['journal', bibValue(source.outletName)],
+      // biblatex's mark of a newspaper article: Better BibTeX's importer, biber and pandoc read it;
+      // Zotero's own BibTeX importer ignores it and makes a journal article.
+      ['entrysubtype', '{newspaper}'],
       ['date', `{${isoDay(published)}}`],
       ['year', `{${published.year}}`],
       ['month', MONTH_MACROS[published.month - 1]!],

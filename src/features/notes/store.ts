@@ -121,12 +121,31 @@ export function createAnnotationStore(options: RecoverableStoreOptions & { id?: 
     remove(id: string) {
       change((annotations) => annotations.filter((annotation) => annotation.id !== id))
     },
+    /** Annotations from an export file, merged by id: a new id is added, a known one takes the later edit. */
+    mergeImported(incoming: readonly Annotation[]): { added: number; saved: boolean } {
+      const merged = mergeAnnotations(inner.getSnapshot().value, incoming)
+      return { added: merged.added, saved: inner.commit(sortAnnotations(merged.annotations)) }
+    },
   }
+}
+
+/** Merged by id; of two with the same id the one edited later wins (the kept one on a tie). */
+export function mergeAnnotations(current: readonly Annotation[], incoming: readonly Annotation[]): { annotations: Annotation[]; added: number } {
+  const byId = new Map(current.map((annotation) => [annotation.id, annotation]))
+  let added = 0
+  for (const annotation of incoming) {
+    const kept = byId.get(annotation.id)
+    if (!kept) added += 1
+    if (!kept || annotation.updatedAt > kept.updatedAt) byId.set(annotation.id, annotation)
+  }
+  return { annotations: [...byId.values()], added }
 }
 
 export type AnnotationStore = ReturnType<typeof createAnnotationStore>
 
-const store = createAnnotationStore()
+/** The app's one annotation store (the hook below and the export file's section read it). */
+export const annotationStore = createAnnotationStore()
+const store = annotationStore
 
 export function useAnnotations() {
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
