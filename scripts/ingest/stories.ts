@@ -382,6 +382,7 @@ function hasTimeIn(times: readonly number[], from: number, to: number): boolean 
  */
 export function storiesOf(sorted: readonly { seq: number; entry: ListEntry }[], store: StoryFeatureStore, log: (message: string) => void = () => {}): BuiltStory[] {
   const started = performance.now()
+  const rssBefore = process.memoryUsage().rss
   const oldestFirst = [...sorted].reverse()
   const groups = clusterStories(
     oldestFirst.map(({ seq, entry }) => ({ seq, time: Date.parse(entry.publishedAt) })),
@@ -395,7 +396,7 @@ export function storiesOf(sorted: readonly { seq: number; entry: ListEntry }[], 
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
   log(
     `stories: ${stories.length} of 2 or more articles (${members} articles), clustered in ${Math.round(performance.now() - started)} ms; ` +
-      `features ${mb(store.bytes)} MB, rss ${mb(process.memoryUsage().rss)} MB`,
+      `features ${mb(store.bytes)} MB, rss ${mb(rssBefore)} MB before, ${mb(process.memoryUsage().rss)} MB after`,
   )
   return stories
 }
