@@ -400,12 +400,3 @@ export function storiesOf(sorted: readonly { seq: number; entry: ListEntry }[], 
   )
   return stories
 }
-
-/** The score of two articles as clustering would see them (one alone against the other's story of one). */
-export function pairScore(a: StoryFeature, b: StoryFeature, store: StoryFeatureStore, settings: ClusterSettings = CLUSTER_SETTINGS): { full: number; title: number; score: number } {
-  const x = vectors(a, store, settings.titleBoost)
-  const y = vectors(b, store, settings.titleBoost)
-  const full = dot(x.full, y.full)
-  const title = dot(x.title, y.title)
-  return { full, title, score: (1 - settings.titleWeight) * full + settings.titleWeight * title }
-}
