@@ -96,9 +96,10 @@ export class StoryFeatureStore {
 
 const dfSlot = (value: number) => featureHash(value) & ((1 << Math.min(DF_BITS, HASH_BITS)) - 1)
 
+/** Terms ascending (a feature is sorted by hash), with their weights. */
 interface Vector {
-  terms: number[]
-  weights: number[]
+  terms: Uint32Array
+  weights: Float64Array
 }
 
 interface ArticleVectors {
@@ -108,68 +109,95 @@ interface ArticleVectors {
   shared: Vector
 }
 
+/**
+ * A story's centroid up to scale: the sum of its members' unit vectors. A story of one article (most of
+ * them) keeps that article's vector; a Map is made when a second joins. So the window holds compact arrays.
+ */
+type Centroid = Vector | Map<number, number>
+
 interface Cluster {
   first: number
   members: number[]
-  /** Sums of the members' unit vectors (centroids up to scale) while the cluster is in the window. */
-  full?: Map<number, number>
+  /** While the cluster is in the window. */
+  full?: Centroid
   fullNorm2: number
-  title?: Map<number, number>
+  title?: Centroid
   titleNorm2: number
 }
 
 function vectors(feature: StoryFeature, store: StoryFeatureStore, titleBoost: number): ArticleVectors {
-  const full: Vector = { terms: [], weights: [] }
-  const title: Vector = { terms: [], weights: [] }
-  const shared: Vector = { terms: [], weights: [] }
-  for (const value of feature) {
+  const n = feature.length
+  const full: Vector = { terms: new Uint32Array(n), weights: new Float64Array(n) }
+  const title: Vector = { terms: new Uint32Array(n), weights: new Float64Array(n) }
+  const shared: Vector = { terms: new Uint32Array(n), weights: new Float64Array(n) }
+  let titles = 0
+  let shares = 0
+  for (let i = 0; i < n; i++) {
+    const value = feature[i]!
     const idf = store.idf(value)
     const hash = featureHash(value)
     const inTitle = titleCount(value)
-    const tf = inTitle * titleBoost + leadCount(value)
-    const weight = (1 + Math.log(tf)) * idf
-    full.terms.push(hash)
-    full.weights.push(weight)
+    const weight = (1 + Math.log(inTitle * titleBoost + leadCount(value))) * idf
+    full.terms[i] = hash
+    full.weights[i] = weight
     if (store.shared(value)) {
-      shared.terms.push(hash)
-      shared.weights.push(weight)
+      shared.terms[shares] = hash
+      shared.weights[shares++] = weight
     }
     if (inTitle > 0) {
-      title.terms.push(hash)
-      title.weights.push(idf)
+      title.terms[titles] = hash
+      title.weights[titles++] = idf
     }
   }
-  return { full: unit(full), title: unit(title), shared }
+  const cut = (vector: Vector, length: number): Vector => ({ terms: vector.terms.slice(0, length), weights: vector.weights.slice(0, length) })
+  return { full: unit(full), title: unit(cut(title, titles)), shared: cut(shared, shares) }
 }
 
 function unit(vector: Vector): Vector {
   let norm2 = 0
   for (const w of vector.weights) norm2 += w * w
   const norm = Math.sqrt(norm2)
-  if (norm > 0) vector.weights = vector.weights.map((w) => w / norm)
+  if (norm > 0) for (let i = 0; i < vector.weights.length; i++) vector.weights[i]! /= norm
   return vector
 }
 
-function dot(vector: Vector, centroid: Map<number, number>): number {
+function dot(vector: Vector, centroid: Centroid): number {
   let sum = 0
-  for (let i = 0; i < vector.terms.length; i++) sum += vector.weights[i]! * (centroid.get(vector.terms[i]!) ?? 0)
+  if (centroid instanceof Map) {
+    for (let i = 0; i < vector.terms.length; i++) sum += vector.weights[i]! * (centroid.get(vector.terms[i]!) ?? 0)
+    return sum
+  }
+  // Both ascending: a merge.
+  let j = 0
+  for (let i = 0; i < vector.terms.length && j < centroid.terms.length; i++) {
+    const term = vector.terms[i]!
+    while (j < centroid.terms.length && centroid.terms[j]! < term) j++
+    if (centroid.terms[j] === term) sum += vector.weights[i]! * centroid.weights[j]!
+  }
   return sum
 }
 
-/** Adds a unit vector to a centroid sum; returns the new squared norm. */
-function addTo(centroid: Map<number, number>, norm2: number, vector: Vector, dotWith: number): number {
+/** The centroid with a unit vector added, and its new squared norm. */
+function addTo(centroid: Centroid | undefined, norm2: number, vector: Vector, dotWith: number): { centroid: Centroid; norm2: number } {
+  const added = norm2 + 2 * dotWith + (vector.terms.length > 0 ? 1 : 0)
+  if (centroid === undefined) return { centroid: vector, norm2: added }
+  const map = centroid instanceof Map ? centroid : new Map(Array.from(centroid.terms, (term, i) => [term, centroid.weights[i]!]))
   for (let i = 0; i < vector.terms.length; i++) {
     const term = vector.terms[i]!
-    centroid.set(term, (centroid.get(term) ?? 0) + vector.weights[i]!)
+    map.set(term, (map.get(term) ?? 0) + vector.weights[i]!)
   }
-  return norm2 + 2 * dotWith + (vector.terms.length > 0 ? 1 : 0)
+  return { centroid: map, norm2: added }
+}
+
+function entries(centroid: Centroid): Iterable<[number, number]> {
+  return centroid instanceof Map ? centroid : Array.from(centroid.terms, (term, i): [number, number] => [term, centroid.weights[i]!])
 }
 
 const cosine = (dotWith: number, norm2: number) => (norm2 > 0 ? dotWith / Math.sqrt(norm2) : 0)
 
 /** The heaviest terms of a vector: what an article is found by. */
 function probes(vector: Vector, count: number): number[] {
-  if (vector.terms.length <= count) return vector.terms
+  if (vector.terms.length <= count) return Array.from(vector.terms)
   // The count-th largest weight by a numeric sort of a copy; ties at it are taken in term order.
   const cut = Float64Array.from(vector.weights).sort()[vector.weights.length - count]!
   const out: number[] = []
@@ -235,7 +263,7 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
     let target: number
     if (close.length === 0) {
       target = clusters.length
-      clusters.push({ first: time, members: [], full: new Map(), fullNorm2: 0, title: new Map(), titleNorm2: 0 })
+      clusters.push({ first: time, members: [], fullNorm2: 0, titleNorm2: 0 })
       parent.push(target)
     } else {
       // An article close to two stories bridges them: they become one, under the older (so the window
@@ -249,8 +277,10 @@ export function clusterStories(items: readonly ClusterItem[], store: StoryFeatur
     }
     const cluster = clusters[target]!
     cluster.members.push(index)
-    cluster.fullNorm2 = addTo(cluster.full!, cluster.fullNorm2, full, dot(full, cluster.full!))
-    cluster.titleNorm2 = addTo(cluster.title!, cluster.titleNorm2, title, dot(title, cluster.title!))
+    const fullSum = addTo(cluster.full, cluster.fullNorm2, full, cluster.full ? dot(full, cluster.full) : 0)
+    const titleSum = addTo(cluster.title, cluster.titleNorm2, title, cluster.title ? dot(title, cluster.title) : 0)
+    ;({ centroid: cluster.full, norm2: cluster.fullNorm2 } = fullSum)
+    ;({ centroid: cluster.title, norm2: cluster.titleNorm2 } = titleSum)
     for (const term of mine) {
       const list = postings.get(term)
       if (!list) postings.set(term, [target])
@@ -274,18 +304,19 @@ function sweep(postings: Map<number, number[]>, live: (cluster: number) => boole
 
 function absorb(into: Cluster, from: Cluster): void {
   into.members.push(...from.members)
-  into.fullNorm2 = mergeCentroid(into.full!, from.full!)
-  into.titleNorm2 = mergeCentroid(into.title!, from.title!)
+  ;({ centroid: into.full, norm2: into.fullNorm2 } = mergeCentroid(into.full!, from.full!))
+  ;({ centroid: into.title, norm2: into.titleNorm2 } = mergeCentroid(into.title!, from.title!))
   from.members = []
   from.full = undefined
   from.title = undefined
 }
 
-function mergeCentroid(into: Map<number, number>, from: Map<number, number>): number {
-  for (const [term, weight] of from) into.set(term, (into.get(term) ?? 0) + weight)
+function mergeCentroid(into: Centroid, from: Centroid): { centroid: Centroid; norm2: number } {
+  const map = new Map(entries(into))
+  for (const [term, weight] of entries(from)) map.set(term, (map.get(term) ?? 0) + weight)
   let norm2 = 0
-  for (const weight of into.values()) norm2 += weight * weight
-  return norm2
+  for (const weight of map.values()) norm2 += weight * weight
+  return { centroid: map, norm2 }
 }
 
 /** `s-` and 12 base32 characters of sha-256 over the sorted member ids: the same while membership is. */
@@ -351,6 +382,7 @@ function hasTimeIn(times: readonly number[], from: number, to: number): boolean 
  */
 export function storiesOf(sorted: readonly { seq: number; entry: ListEntry }[], store: StoryFeatureStore, log: (message: string) => void = () => {}): BuiltStory[] {
   const started = performance.now()
+  const rssBefore = process.memoryUsage().rss
   const oldestFirst = [...sorted].reverse()
   const groups = clusterStories(
     oldestFirst.map(({ seq, entry }) => ({ seq, time: Date.parse(entry.publishedAt) })),
@@ -364,16 +396,7 @@ export function storiesOf(sorted: readonly { seq: number; entry: ListEntry }[], 
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
   log(
     `stories: ${stories.length} of 2 or more articles (${members} articles), clustered in ${Math.round(performance.now() - started)} ms; ` +
-      `features ${mb(store.bytes)} MB, rss ${mb(process.memoryUsage().rss)} MB`,
+      `features ${mb(store.bytes)} MB, rss ${mb(rssBefore)} MB before, ${mb(process.memoryUsage().rss)} MB after`,
   )
   return stories
-}
-
-/** The score of two articles as clustering would see them (one alone against the other's story of one). */
-export function pairScore(a: StoryFeature, b: StoryFeature, store: StoryFeatureStore, settings: ClusterSettings = CLUSTER_SETTINGS): { full: number; title: number; score: number } {
-  const x = vectors(a, store, settings.titleBoost)
-  const y = vectors(b, store, settings.titleBoost)
-  const full = dot(x.full, new Map(y.full.terms.map((term, i) => [term, y.full.weights[i]!])))
-  const title = dot(x.title, new Map(y.title.terms.map((term, i) => [term, y.title.weights[i]!])))
-  return { full, title, score: (1 - settings.titleWeight) * full + settings.titleWeight * title }
 }

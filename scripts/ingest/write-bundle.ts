@@ -190,14 +190,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Shared, so merge workers read it without a copy.
     const numberOf = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, files.length))).fill(-1)
     metas.forEach((meta, number) => (numberOf[meta.seq] = number))
-    const stories = features ? storiesOf(metas, features, log) : []
-    features = undefined // its memory is free for the search merge
-    await writeStories(stage, stories, log)
-    // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
-    for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
-
-    const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
-    for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
     // One partition per worker at a time: memory holds a few partitions' postings, never all of them.
     let postings = 0
     let nextPartition = 0
@@ -213,6 +205,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     log(`${postings} postings in ${buckets} search buckets`)
     await pool?.close()
     pool = undefined
+    // Stories after the merge, when the workers' memory is gone: clustering never adds to the merge's peak.
+    const stories = features ? storiesOf(metas, features, log) : []
+    features = undefined
+    await writeStories(stage, stories, log)
+    // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
+    for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
+    const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
+    for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
