@@ -39,7 +39,16 @@ async function openPage(path: string): Promise<Page> {
 // The timeline and ?group=story show a story as one item: its articles count once.
 const storyItems = () => bundle.entries.filter((entry) => !entry.story).length + new Set(bundle.entries.flatMap((entry) => (entry.story ? [entry.story.id] : []))).size
 
-const selectedTitle = (page: Page) => page.locator('main [aria-current="true"] h2, main [aria-current="true"] p[lang]').first().innerText()
+// The title without its 已读 tag (an article opened and come back from is read).
+const selectedTitle = (page: Page) =>
+  page
+    .locator('main [aria-current="true"] h2, main [aria-current="true"] p[lang]')
+    .first()
+    .evaluate((node) => {
+      const title = node.cloneNode(true) as HTMLElement
+      title.querySelectorAll('[data-read]').forEach((tag) => tag.remove())
+      return title.textContent?.trim() ?? ''
+    })
 const selectedCount = (page: Page) => page.locator('main [aria-current="true"]').count()
 const announced = (page: Page) => page.locator('main > p[role="status"]').innerText()
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search

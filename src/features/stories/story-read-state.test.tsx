@@ -41,7 +41,7 @@ it('the timeline’s story entry marks its read lead 已读 and dims it', () => 
   renderIn(<StoryEntry item={item} outlets={outlets} filters={EMPTY_FILTERS} />)
   const link = screen.getByRole('link', { name: `${lead.title}（已读）` })
   expect(link.closest('p')).toHaveClass('has-[[data-read]]:text-stone-500')
-  expect(within(link).getByText('已读')).toHaveAttribute('data-read')
+  expect(link.querySelector('[data-read]')).toHaveTextContent('已读')
 })
 
 it('the grouped list’s story card marks its read lead 已读, and not the other report', () => {

@@ -213,7 +213,7 @@ function HighlightItem({ base, annotation, editing, onEdit, onShow }: { base: st
       ) : (
         annotation.note.trim() && (
           <p id={noteElementId(base, annotation.id)} className="mt-2 text-sm whitespace-pre-line">
-            <span className="sr-only">{s.note}：</span>
+            <span className="sr-only">{s.note}{strings.language.colon}</span>
             {annotation.note}
           </p>
         )
