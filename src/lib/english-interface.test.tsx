@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// Under the English interface, texts built around data (a saved search's name and counts, the
+// Under the English interface, texts drawn by modules loaded while Chinese was on, and texts built around data (a saved search's name and counts, the
 // read tag inside a title's link) take their punctuation from the English file, not Chinese.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
@@ -8,6 +8,7 @@ import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { buildBundle, SEEDS } from '../features/articles/fixtures/bundle'
 import { ReadLabel } from '../features/read-state/components/read-label'
+import { ScriptControl } from '../features/reading-script/components/script-control'
 import { readStateStore } from '../features/read-state/store'
 import { SavedSearchPanel } from '../features/saved-searches/components/saved-search-panel'
 import { savedQuery } from '../features/saved-searches/saved-search'
@@ -66,4 +67,11 @@ it('the read tag joins a title’s link as “(Read)”, in English', () => {
   const link = screen.getByRole('link', { name: /^Title\s*\(Read\)$/ })
   expect(link.textContent).not.toMatch(HAN_PUNCTUATION)
   expect(link.querySelector('[data-read]')).toHaveAttribute('lang', 'en')
+})
+
+it('the script control, loaded under Chinese, names its choices in English once English is on', () => {
+  renderIn(<ScriptControl />)
+  expect(screen.getByRole('group', { name: 'Script' })).toBeInTheDocument()
+  expect(screen.getByTitle('Original (not converted)')).toHaveTextContent('原文')
+  expect(screen.getByTitle('Traditional Chinese (Taiwan forms)')).toHaveTextContent('繁')
 })
