@@ -56,7 +56,7 @@ function markMissing(image: HTMLImageElement): void {
   placeholder.className = 'safe-html-missing-image'
   placeholder.setAttribute('role', 'img')
   const alt = image.getAttribute('alt')?.trim()
-  placeholder.setAttribute('aria-label', alt ? `${strings.security.imageMissing}：${alt}` : strings.security.imageMissing)
+  placeholder.setAttribute('aria-label', alt ? `${strings.security.imageMissing}${strings.language.colon}${alt}` : strings.security.imageMissing)
   placeholder.textContent = alt || strings.security.imageMissing
   image.after(placeholder)
 }

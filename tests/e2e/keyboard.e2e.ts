@@ -36,7 +36,19 @@ async function openPage(path: string): Promise<Page> {
   return page
 }
 
-const selectedTitle = (page: Page) => page.locator('main [aria-current="true"] h2, main [aria-current="true"] p[lang]').first().innerText()
+// The timeline and ?group=story show a story as one item: its articles count once.
+const storyItems = () => bundle.entries.filter((entry) => !entry.story).length + new Set(bundle.entries.flatMap((entry) => (entry.story ? [entry.story.id] : []))).size
+
+// The title without its 已读 tag (an article opened and come back from is read).
+const selectedTitle = (page: Page) =>
+  page
+    .locator('main [aria-current="true"] h2, main [aria-current="true"] p[lang]')
+    .first()
+    .evaluate((node) => {
+      const title = node.cloneNode(true) as HTMLElement
+      title.querySelectorAll('[data-read]').forEach((tag) => tag.remove())
+      return title.textContent?.trim() ?? ''
+    })
 const selectedCount = (page: Page) => page.locator('main [aria-current="true"]').count()
 const announced = (page: Page) => page.locator('main > p[role="status"]').innerText()
 const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).search
@@ -96,7 +108,7 @@ describe('lists', () => {
     await page.keyboard.press('t')
     await expect.poll(() => path(page)).toBe('/timeline')
     await settled(page)
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
+    await expect.poll(() => cards(page).count()).toBe(storyItems())
     await page.keyboard.press('j')
     await expect.poll(() => selectedTitle(page)).toBe(bundle.entries[0]!.title)
     await page.keyboard.press('b')
@@ -108,6 +120,20 @@ describe('lists', () => {
     await page.keyboard.press('g')
     await page.keyboard.press('l')
     await expect.poll(() => path(page)).toBe('/')
+  })
+
+  test('j reaches a story on the timeline and in the list grouped by story; Enter opens its lead article', async () => {
+    for (const start of ['/timeline', '/?group=story']) {
+      const page = await openPage(start)
+      await expect.poll(() => cards(page).count()).toBe(storyItems())
+      const story = cards(page).filter({ hasText: '2 篇报道' })
+      const lead = await story.getAttribute('data-shortcut-item')
+      const ids = await cards(page).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-shortcut-item')))
+      for (let i = 0; i <= ids.indexOf(lead); i++) await page.keyboard.press('j')
+      await expect.poll(() => page.locator('main [aria-current="true"]').innerText()).toContain('2 篇报道')
+      await page.keyboard.press('Enter')
+      await expect.poll(() => path(page)).toBe(`/articles/${lead}${start === '/timeline' ? '' : '?group=story'}`)
+    }
   })
 
   test('/ focuses the search box, where keys are text again', async () => {
@@ -205,6 +231,33 @@ describe('the article page', () => {
     await settled(page)
     await page.keyboard.press('Escape')
     await expect.poll(() => path(page)).toBe('/bookmarks')
+  })
+
+  test('Esc with text selected in the body closes the highlight toolbar and stays; the next Esc goes back', async () => {
+    const entry = bundle.entries[0]!
+    const page = await openPage(`/articles/${entry.id}`)
+    const toolbar = page.getByRole('toolbar', { name: '标注选中的文字' })
+    const selectParagraph = () =>
+      page.evaluate(() => {
+        const range = document.createRange()
+        range.selectNodeContents(document.querySelector('main .safe-html p')!)
+        document.getSelection()!.removeAllRanges()
+        document.getSelection()!.addRange(range)
+      })
+    await selectParagraph()
+    await expect.poll(() => toolbar.count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => toolbar.count()).toBe(0)
+    expect(await page.evaluate(() => document.getSelection()!.isCollapsed)).toBe(true)
+    expect(path(page)).toBe(`/articles/${entry.id}`)
+    // The same from one of the toolbar's buttons.
+    await selectParagraph()
+    await toolbar.getByRole('button').first().focus()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => toolbar.count()).toBe(0)
+    expect(path(page)).toBe(`/articles/${entry.id}`)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => path(page)).toBe('/')
   })
 
   test('/ on an article goes to its list and focuses the search box', async () => {

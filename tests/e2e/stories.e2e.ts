@@ -146,8 +146,10 @@ describe('the list with ?group=story', () => {
     await settled(page)
     const cards = page.locator('main article')
     await expect.poll(() => cards.count()).toBe(bundle.entries.length)
-    await page.getByRole('checkbox', { name: '按事件合并' }).check()
+    // A click, not check(): the box follows the URL, so it shows checked only once the navigation renders.
+    await page.getByRole('checkbox', { name: '按事件合并' }).click()
     await expect.poll(() => new URL(page.url()).search).toBe('?group=story')
+    await expect.poll(() => page.getByRole('checkbox', { name: '按事件合并' }).isChecked()).toBe(true)
     await expect.poll(() => cards.count()).toBe(bundle.entries.length - 1)
     await page.reload()
     await settled(page)

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRoutes } from '../../app/router'
 import { storyPath } from '../../types/data'
 import { buildBundle, SEEDS, type FixtureArticle } from '../articles/fixtures/bundle'
+import { readStateStore } from '../read-state/store'
 
 /** The seeds plus an RFI report of another event the next day: RFI was in the archive that week and did not cover the summit. */
 const INPUTS: FixtureArticle[] = [
@@ -19,9 +20,18 @@ const bundle = buildBundle(INPUTS)
 const [bbcId, voaId] = [bundle.ids[1]!, bundle.ids[3]!]
 const story = [...bundle.stories.values()][0]!
 
+/** Opening an article marks it read (已读 then joins its links' names): each test starts unread, as another tab clearing storage would leave it. */
+function forgetReadMarks() {
+  const stop = readStateStore.subscribe(() => {})
+  localStorage.clear()
+  window.dispatchEvent(new StorageEvent('storage', { key: null }))
+  stop()
+}
+
 let fetched: string[]
 let failStories = false
 beforeEach(() => {
+  forgetReadMarks()
   fetched = []
   failStories = false
   vi.stubGlobal('fetch', async (input: string) => {

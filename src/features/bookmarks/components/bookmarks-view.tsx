@@ -18,6 +18,7 @@ import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
 import { BookmarkExport, ExportSelect, toggled } from '../../notes/components/bookmark-export'
 import { SelectableItem } from '../../keyboard/components/selectable-item'
+import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { FROM_BOOKMARKS } from '../../keyboard/use-article-shortcuts'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
@@ -88,7 +89,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
               <li key={bookmark.id}>
                 <SelectableItem id={bookmark.id} title={bookmark.title} to={status === 'missing' ? undefined : articleLink(bookmark.id, filters)} bookmark={bookmark} state={FROM_BOOKMARKS}>
                 <article data-status={status} className="rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-                  <h2 className="text-lg leading-snug font-semibold">
+                  <h2 className={`text-lg leading-snug font-semibold ${DIM_WHEN_READ}`}>
                     {status === 'missing' ? (
                       original ? (
                         <a href={original} target="_blank" rel="noopener noreferrer" className="hover:underline hover:underline-offset-4">
@@ -100,6 +101,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
                     ) : (
                       <Link to={articleLink(bookmark.id, filters)} state={FROM_BOOKMARKS} className="hover:underline hover:underline-offset-4">
                         {bookmark.title}
+                        <ReadLabel id={bookmark.id} />
                       </Link>
                     )}
                   </h2>

@@ -38,6 +38,14 @@ function firstOnScreen(elements: readonly HTMLElement[]): number {
   return index < 0 ? 0 : index
 }
 
+/** Lets go of a text selection (the highlight toolbar closes with it); false when there is none. */
+function clearTextSelection(): boolean {
+  const selected = document.getSelection()
+  if (!selected || selected.rangeCount === 0 || selected.isCollapsed) return false
+  selected.removeAllRanges()
+  return true
+}
+
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches
 }
@@ -114,6 +122,8 @@ function run(action: ShortcutAction, { defer, navigate, location, toggleBookmark
       return true
     }
     case 'back': {
+      // Esc first lets go of selected text, as it would close a menu: the page stays.
+      if (clearTextSelection()) return true
       if (article.back) {
         navigate(article.back, { state: article.state })
         return true

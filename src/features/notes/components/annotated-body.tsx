@@ -135,6 +135,14 @@ export function AnnotatedBody({ source, children }: { source: SourceRef; childre
           className="note-toolbar absolute z-20 flex gap-1 rounded-lg border border-stone-300 bg-white p-1 shadow-lg dark:border-stone-600 dark:bg-stone-900"
           // Keep the selection: a click here must not collapse it before the button acts.
           onMouseDown={(event) => event.preventDefault()}
+          // Esc from a toolbar button closes it and lets go of the text (taken here, so it does not go back a page).
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape') return
+            event.preventDefault()
+            setPending(null)
+            document.getSelection()?.removeAllRanges()
+            bodyRoot()?.focus()
+          }}
         >
           <button type="button" onClick={() => highlight(false)} className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-stone-100 dark:hover:bg-stone-800">
             {s.highlight}
@@ -205,7 +213,7 @@ function HighlightItem({ base, annotation, editing, onEdit, onShow }: { base: st
       ) : (
         annotation.note.trim() && (
           <p id={noteElementId(base, annotation.id)} className="mt-2 text-sm whitespace-pre-line">
-            <span className="sr-only">{s.note}：</span>
+            <span className="sr-only">{s.note}{strings.language.colon}</span>
             {annotation.note}
           </p>
         )

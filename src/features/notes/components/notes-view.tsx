@@ -102,7 +102,7 @@ function NoteCard({ annotation, outlet, checked, onCheck, onRemove }: { annotati
           )}
           {annotation.note.trim() && (
             <p className="mt-2 whitespace-pre-line">
-              <span className="sr-only">{s.note}：</span>
+              <span className="sr-only">{s.note}{strings.language.colon}</span>
               {annotation.note}
             </p>
           )}

@@ -1,18 +1,18 @@
+import { currentLanguage, HTML_LANG } from '../../../lib/locale'
 import { strings } from '../../../lib/strings'
 import { useReadState } from '../store'
 
 /**
  * Placed inside an article's link: once read, a quiet 已读 tag that joins the link's name
- * ("标题（已读）"). Its `data-read` lets the title around it dim (has-[[data-read]]).
+ * ("标题（已读）"), in the interface's language inside a title of any. Its `data-read` lets the title around it dim (has-[[data-read]]).
  */
 export function ReadLabel({ id }: { id: string }) {
   const { isRead } = useReadState()
   if (!isRead(id)) return null
   return (
-    <span data-read="" lang="zh-Hans" className="ml-2 inline-block rounded border border-stone-300 px-1.5 align-middle text-xs font-medium text-stone-600 no-underline dark:border-stone-600 dark:text-stone-400">
-      <span className="sr-only">（</span>
-      {strings.readState.read}
-      <span className="sr-only">）</span>
+    <span data-read="" lang={HTML_LANG[currentLanguage()]} className="ml-2 inline-block rounded border border-stone-300 px-1.5 align-middle text-xs font-medium text-stone-600 no-underline dark:border-stone-600 dark:text-stone-400">
+      <span className="sr-only">{strings.language.parenthetical(strings.readState.read)}</span>
+      <span aria-hidden="true">{strings.readState.read}</span>
     </span>
   )
 }

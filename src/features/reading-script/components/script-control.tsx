@@ -6,10 +6,13 @@ import { READING_SCRIPTS, useReadingScript, type ReadingScript } from '../script
 
 const s = strings.readingScript
 
-const LABELS: Record<ReadingScript, { short: string; name: string }> = {
-  original: { short: s.original, name: s.originalName },
-  hans: { short: s.simplified, name: s.simplifiedName },
-  hant: { short: s.traditional, name: s.traditionalName },
+// Read when drawn, not at load: the texts follow a switch of the interface language.
+function labels(): Record<ReadingScript, { short: string; name: string }> {
+  return {
+    original: { short: s.original, name: s.originalName },
+    hans: { short: s.simplified, name: s.simplifiedName },
+    hant: { short: s.traditional, name: s.traditionalName },
+  }
 }
 
 /**
@@ -20,6 +23,7 @@ export function ScriptControl({ className = '' }: { className?: string }) {
   const id = useId()
   const [script, setScript] = useReadingScript()
   const converter = useQuery({ ...converterQueryOptions(script), enabled: script !== 'original' })
+  const names = labels()
   return (
     <fieldset className={`flex flex-wrap items-center gap-2 ${className}`}>
       <legend className="sr-only">{s.label}</legend>
@@ -30,11 +34,11 @@ export function ScriptControl({ className = '' }: { className?: string }) {
         {READING_SCRIPTS.map((option) => (
           <label
             key={option}
-            title={LABELS[option].name}
+            title={names[option].name}
             className="cursor-pointer border-stone-300 px-3 py-1.5 text-sm font-medium not-first:border-l has-checked:bg-stone-800 has-checked:text-white has-[:focus-visible]:outline-3 has-[:focus-visible]:-outline-offset-3 has-[:focus-visible]:outline-sky-600 dark:border-stone-600 dark:has-checked:bg-stone-200 dark:has-checked:text-stone-900"
           >
             <input type="radio" name={`${id}-script`} value={option} checked={script === option} onChange={() => setScript(option)} className="sr-only" />
-            {LABELS[option].short}
+            {names[option].short}
           </label>
         ))}
       </span>
@@ -48,7 +52,7 @@ export function ScriptControl({ className = '' }: { className?: string }) {
             </button>
           </span>
         )}
-        {script !== 'original' && converter.isSuccess && <span className="sr-only">{s.converted(LABELS[script].name)}</span>}
+        {script !== 'original' && converter.isSuccess && <span className="sr-only">{s.converted(names[script].name)}</span>}
       </span>
     </fieldset>
   )

@@ -16,7 +16,7 @@ const field = 'w-full rounded-md border border-stone-400 bg-white px-2 py-1 text
 export function describeFilters(filters: Filters, outletName: (id: string) => string): string {
   const parts: string[] = []
   if (filters.q) parts.push(s.describeQuery(filters.q))
-  if (filters.outlets.length > 0) parts.push(filters.outlets.map(outletName).join('、'))
+  if (filters.outlets.length > 0) parts.push(strings.language.tagList(filters.outlets.map(outletName)))
   if (filters.from) parts.push(s.describeFrom(filters.from))
   if (filters.to) parts.push(s.describeTo(filters.to))
   return s.describe(parts)
@@ -166,15 +166,15 @@ function SavedSearchRow({
 
   return (
     <li className="rounded-md border border-stone-200 p-2 dark:border-stone-700">
-      {/* The link's name is what it shows: 名称：N 篇，M 篇新文章 (the punctuation for screen readers only). */}
+      {/* The link's name is what it shows: 名称：N 篇，M 篇新文章 (the punctuation, from the language's texts, for screen readers only). */}
       <Link to={`/${search.query}`} onClick={() => savedSearchStore.open(search.id, newest)} className="group block">
         <span className="font-medium break-words group-hover:underline group-hover:underline-offset-4">{search.name}</span>
-        <span className="sr-only">：</span>
+        <span className="sr-only">{strings.language.colon}</span>
         <span className="mt-1 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-stone-600 tabular-nums dark:text-stone-400">{total}</span>
           {fresh && (
             <>
-              <span className="sr-only">，</span>
+              <span className="sr-only">{strings.language.listSeparator}</span>
               <span className="rounded-full bg-sky-100 px-2 py-0.5 text-xs font-medium text-sky-900 dark:bg-sky-900 dark:text-sky-50">{fresh}</span>
             </>
           )}

@@ -8,6 +8,9 @@ import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { Outlet } from '../../../types/data'
 import { useStory } from '../../articles/api/get-story'
+import { entryBookmark } from '../../bookmarks/bookmark'
+import { SelectableItem } from '../../keyboard/components/selectable-item'
+import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { storyLink, type StoryItem } from '../story-facts'
 import { FirstReportMark } from './story-section'
 
@@ -30,7 +33,9 @@ export function StoryEntry({ item, outlets, filters }: { item: StoryItem; outlet
   const id = useId()
   const [open, setOpen] = useState(false)
   const { lead, story } = item
+  const to = articleLink(lead.id, filters)
   return (
+    <SelectableItem id={lead.id} title={lead.title} to={to} bookmark={entryBookmark(lead, outlets.get(lead.outlet)?.name ?? lead.outlet)}>
     <article className="rounded-md border border-l-4 border-stone-200 border-l-stone-500 bg-white px-3 py-2 dark:border-stone-800 dark:border-l-stone-400 dark:bg-stone-900">
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
         <time dateTime={lead.publishedAt} className="tabular-nums">
@@ -39,9 +44,10 @@ export function StoryEntry({ item, outlets, filters }: { item: StoryItem; outlet
         <StoryOutlets ids={story.outlets} outlets={outlets} />
         <span className="rounded-sm bg-stone-200 px-1.5 py-0.5 text-xs font-semibold text-stone-800 dark:bg-stone-700 dark:text-stone-100">{s.storyCount(story.size)}</span>
       </p>
-      <p lang={lead.lang} className="mt-1 font-medium">
-        <Link to={articleLink(lead.id, filters)} className="hover:underline hover:underline-offset-4">
+      <p lang={lead.lang} className={`mt-1 font-medium ${DIM_WHEN_READ}`}>
+        <Link to={to} className="hover:underline hover:underline-offset-4">
           {lead.title}
+          <ReadLabel id={lead.id} />
         </Link>
       </p>
       <p className="mt-1 flex flex-wrap items-center gap-x-4 text-sm">
@@ -63,6 +69,7 @@ export function StoryEntry({ item, outlets, filters }: { item: StoryItem; outlet
         {open && <Members storyId={story.id} outlets={outlets} filters={filters} label={s.membersLabel(lead.title)} />}
       </div>
     </article>
+    </SelectableItem>
   )
 }
 
@@ -83,9 +90,10 @@ function Members({ storyId, outlets, filters, label }: { storyId: string; outlet
               <OutletBadge outlet={outlet} name={outlet?.name ?? member.outlet} />
               {index === 0 && <FirstReportMark />}
             </p>
-            <p lang={member.lang}>
+            <p lang={member.lang} className={DIM_WHEN_READ}>
               <Link to={articleLink(member.id, filters)} className="hover:underline hover:underline-offset-4">
                 {member.title}
+                <ReadLabel id={member.id} />
               </Link>
             </p>
           </li>

@@ -6,6 +6,7 @@ import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { Manifest, Outlet, Story } from '../../../types/data'
 import { manifestInfo } from '../../articles/manifest-info'
+import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { axisPositions, coverageByOutlet, formatSpan, type OutletCoverage } from '../story-facts'
 import { FirstReportMark } from './story-section'
 
@@ -118,8 +119,9 @@ function StoryTimeline({ story, outletOf }: { story: Story; outletOf: OutletOf }
                 <OutletBadge outlet={outlet} name={name} />
               </p>
               <p lang={member.lang} className="mt-1 font-medium">
-                <Link to={articleLink(member.id, EMPTY_FILTERS)} className="text-sky-800 hover:underline hover:underline-offset-4 dark:text-sky-300">
+                <Link to={articleLink(member.id, EMPTY_FILTERS)} className={`text-sky-800 hover:underline hover:underline-offset-4 dark:text-sky-300 ${DIM_WHEN_READ}`}>
                   {member.title}
+                  <ReadLabel id={member.id} />
                 </Link>
               </p>
             </li>
@@ -148,9 +150,10 @@ function Headlines({ coverage, outletOf }: { coverage: OutletCoverage[]; outletO
               <ol className="mt-2 space-y-3">
                 {members.map((member) => (
                   <li key={member.id}>
-                    <p lang={member.lang} className="text-lg leading-snug font-semibold">
+                    <p lang={member.lang} className={`text-lg leading-snug font-semibold ${DIM_WHEN_READ}`}>
                       <Link to={articleLink(member.id, EMPTY_FILTERS)} className="hover:underline hover:underline-offset-4">
                         {member.title}
+                        <ReadLabel id={member.id} />
                       </Link>
                     </p>
                     <time dateTime={member.publishedAt} className="text-sm text-stone-600 dark:text-stone-400">
