@@ -42,11 +42,11 @@ describe('the storage notice banner', () => {
     expect(banner).toBeEmptyDOMElement()
   })
 
-  test('storage that cannot be read: bookmarks last for this tab only', async () => {
+  test('storage that cannot be read: bookmarks, read marks, saved searches and notes last for this tab only', async () => {
     vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
       throw new DOMException('The operation is insecure.', 'SecurityError')
     })
-    expect(await renderBanner()).toHaveTextContent('浏览器存储不可用（可能被禁用或处于隐私模式）：书签只保存在这个标签页里，关闭后不会保留。')
+    expect(await renderBanner()).toHaveTextContent('浏览器存储不可用（可能被禁用或处于隐私模式）：书签、已读标记、保存的搜索和笔记只保存在这个标签页里，关闭后不会保留。')
   })
 
   test.each([
