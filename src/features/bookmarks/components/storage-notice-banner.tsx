@@ -1,3 +1,4 @@
+import { NoticeBar } from '../../../components/notice-bar'
 import { strings } from '../../../lib/strings'
 import { BACKUP_KEY_PREFIX, useBookmarks, type StorageNotice, type UnreadableReason } from '../store'
 
@@ -6,18 +7,7 @@ const s = strings.storage
 /** Tells the reader when bookmarks cannot be kept (storage off, full, or recovered). Polite: it never interrupts. */
 export function StorageNoticeBanner() {
   const { notice, dismissNotice } = useBookmarks()
-  return (
-    <div role="status" aria-live="polite">
-      {notice && (
-        <div className="mx-auto flex max-w-5xl items-start gap-3 border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <p className="flex-1">{noticeText(notice)}</p>
-          <button type="button" onClick={dismissNotice} className="shrink-0 rounded-md border border-amber-700 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-300 dark:hover:bg-amber-900">
-            {s.dismiss}
-          </button>
-        </div>
-      )}
-    </div>
-  )
+  return <NoticeBar text={notice && noticeText(notice)} onDismiss={dismissNotice} dismissLabel={s.dismiss} />
 }
 
 function noticeText(notice: StorageNotice): string {

@@ -1,3 +1,4 @@
+import { NoticeBar } from '../../../components/notice-bar'
 import type { StorageNotice } from '../../../lib/recoverable-store'
 import { strings } from '../../../lib/strings'
 import { useAnnotations } from '../store'
@@ -26,16 +27,5 @@ function noticeText(notice: ShownNotice): string {
 export function AnnotationNotice() {
   const { notice: stored, dismissNotice } = useAnnotations()
   const notice = stored?.kind === 'unavailable' ? null : stored
-  return (
-    <div role="status" aria-live="polite">
-      {notice && (
-        <div className="flex items-start gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <p className="flex-1">{noticeText(notice)}</p>
-          <button type="button" onClick={dismissNotice} className="shrink-0 rounded-md border border-amber-700 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-300 dark:hover:bg-amber-900">
-            {s.dismiss}
-          </button>
-        </div>
-      )}
-    </div>
-  )
+  return <NoticeBar text={notice && noticeText(notice)} onDismiss={dismissNotice} dismissLabel={s.dismiss} shape="box" />
 }

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react'
+import { Link, type To } from 'react-router'
 import { currentLanguage, HTML_LANG } from '../../../lib/locale'
 import { strings } from '../../../lib/strings'
 import { useReadState } from '../store'
@@ -19,3 +21,13 @@ export function ReadLabel({ id }: { id: string }) {
 
 /** For the element around the link: dims a title once its ReadLabel shows (contrast stays above 4.5:1 in both themes). */
 export const DIM_WHEN_READ = 'has-[[data-read]]:font-normal has-[[data-read]]:text-stone-500 dark:has-[[data-read]]:text-stone-400'
+
+/** A link to an article whose title dims and is tagged 已读 once read: the title link of the story views. */
+export function ReadAwareLink({ id, to, className, children }: { id: string; to: To; className: string; children: ReactNode }) {
+  return (
+    <Link to={to} className={`${className} ${DIM_WHEN_READ}`}>
+      {children}
+      <ReadLabel id={id} />
+    </Link>
+  )
+}

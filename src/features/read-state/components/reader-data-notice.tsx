@@ -1,3 +1,4 @@
+import { NoticeBar } from '../../../components/notice-bar'
 import type { StorageNotice } from '../../../lib/recoverable-store'
 import { strings } from '../../../lib/strings'
 import { useSavedSearches, savedSearchStore } from '../../saved-searches/store'
@@ -34,16 +35,5 @@ export function ReaderDataNotice() {
     readStateStore.dismissNotice()
     savedSearchStore.dismissNotice()
   }
-  return (
-    <div role="status" aria-live="polite">
-      {notice && (
-        <div className="mx-auto flex max-w-5xl items-start gap-3 border-b border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-          <p className="flex-1">{noticeText(notice)}</p>
-          <button type="button" onClick={dismiss} className="shrink-0 rounded-md border border-amber-700 px-3 py-1 font-medium hover:bg-amber-100 dark:border-amber-300 dark:hover:bg-amber-900">
-            {strings.storage.dismiss}
-          </button>
-        </div>
-      )}
-    </div>
-  )
+  return <NoticeBar text={notice && noticeText(notice)} onDismiss={dismiss} dismissLabel={strings.storage.dismiss} />
 }

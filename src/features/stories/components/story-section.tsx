@@ -8,7 +8,7 @@ import { articleLink } from '../../../lib/urls'
 import type { Article, Manifest } from '../../../types/data'
 import { useStory } from '../../articles/api/get-story'
 import { manifestInfo } from '../../articles/manifest-info'
-import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
+import { ReadAwareLink } from '../../read-state/components/read-label'
 import { storyLink } from '../story-facts'
 
 const s = strings.stories
@@ -50,10 +50,9 @@ export function StorySection({ article, manifest, filters }: { article: Article;
                     {index === 0 && <FirstReportMark />}
                   </p>
                   <p lang={member.lang} className="mt-1 font-medium">
-                    <Link to={articleLink(member.id, filters)} className={`text-sky-800 hover:underline hover:underline-offset-4 dark:text-sky-300 ${DIM_WHEN_READ}`}>
+                    <ReadAwareLink id={member.id} to={articleLink(member.id, filters)} className="text-sky-800 hover:underline hover:underline-offset-4 dark:text-sky-300">
                       {member.title}
-                      <ReadLabel id={member.id} />
-                    </Link>
+                    </ReadAwareLink>
                   </p>
                 </li>
               )

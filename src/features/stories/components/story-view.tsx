@@ -6,7 +6,7 @@ import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { Manifest, Outlet, Story } from '../../../types/data'
 import { manifestInfo } from '../../articles/manifest-info'
-import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
+import { DIM_WHEN_READ, ReadAwareLink, ReadLabel } from '../../read-state/components/read-label'
 import { axisPositions, coverageByOutlet, formatSpan, type OutletCoverage } from '../story-facts'
 import { FirstReportMark } from './story-section'
 
@@ -119,10 +119,9 @@ function StoryTimeline({ story, outletOf }: { story: Story; outletOf: OutletOf }
                 <OutletBadge outlet={outlet} name={name} />
               </p>
               <p lang={member.lang} className="mt-1 font-medium">
-                <Link to={articleLink(member.id, EMPTY_FILTERS)} className={`text-sky-800 hover:underline hover:underline-offset-4 dark:text-sky-300 ${DIM_WHEN_READ}`}>
+                <ReadAwareLink id={member.id} to={articleLink(member.id, EMPTY_FILTERS)} className="text-sky-800 hover:underline hover:underline-offset-4 dark:text-sky-300">
                   {member.title}
-                  <ReadLabel id={member.id} />
-                </Link>
+                </ReadAwareLink>
               </p>
             </li>
           )
