@@ -20,7 +20,7 @@ import {
 } from '../../src/lib/html-policy'
 import type { Lang } from '../../src/types/data'
 import { blockText, excerptOf } from './extract-text'
-import { type El, INLINE, type Node, hasContent, isBlank, isElement, isEmpty, serialize, textOf } from './html-tree'
+import { type El, INLINE, type Node, hasContent, isBlank, isElement, isEmpty, isInline, serialize, textOf } from './html-tree'
 import { isJunk, isRelativeTime, isRelayFooter, isShareUrl } from './junk-rules'
 import {
   FOOTER,
@@ -139,6 +139,9 @@ function cleanElement(el: Element, ctx: Context, depth: number): Node[] {
 }
 
 function keep(tag: string, attrs: Record<string, string>, children: Node[]): Node[] {
+  // An inline element around a block (<time><table>) would be wrapped in a <p> that a parser closes at the
+  // block: the markup would not survive a second parse. Its content stays, without it.
+  if (INLINE.has(tag) && !children.every(isInline)) return children
   const el: El = { tag, attrs, children: INLINE.has(tag) ? children : trimBlank(children) }
   if (!KEEP_EMPTY.has(tag) && isEmpty(el)) return []
   return [el]
@@ -209,7 +212,8 @@ function cleanLink(attribs: Record<string, string>, children: Node[], ctx: Conte
   const attrs: Record<string, string> = { href, ...LINK_ATTRIBUTES }
   const title = attribs.title && allowedAttributeValue('a', 'title', attribs.title)
   if (title) attrs.title = title
-  return [{ tag: 'a', attrs, children }]
+  // A link around a block would be wrapped in a <p> that a parser closes at the block (see keep).
+  return children.every(isInline) ? [{ tag: 'a', attrs, children }] : children
 }
 
 function cleanImage(attribs: Record<string, string>, ctx: Context): Node[] {

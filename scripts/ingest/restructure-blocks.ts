@@ -25,6 +25,8 @@ export function finishContainer(children: Node[]): Node[] {
 }
 
 export function finishParagraph(children: Node[], attrs: Record<string, string> = {}): Node[] {
+  // A block inside (a table a parser left in the <p>) cannot stay in a paragraph: blocks, runs between them paragraphs.
+  if (!children.every(isInline)) return finishBlocks(children, false)
   const pieces = splitAtBreakRuns(children)
   if (pieces.length > 1) return pieces.flatMap((piece) => finishParagraph(piece, { ...attrs }))
   const trimmed = trimBlank(children)
