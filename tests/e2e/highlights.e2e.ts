@@ -2,36 +2,16 @@
 import { readFileSync } from 'node:fs'
 import { parse as parseBibtex } from '@retorquere/bibtex-parser'
 import { Ajv } from 'ajv'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, newContext, screenshot, SCREENSHOT_DIR, settled } from './browser'
-import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { screenshot, SCREENSHOT_DIR, settled } from './browser'
+import { byOutlet, seedBookmark } from './bundle'
+import { browserSuite } from './suite'
 import { body, highlightWithNote, openArticle, openCiteDialog, selectText } from './notes-helpers'
 
-let browser: Browser
-let bundle: ServedBundle
-const contexts: BrowserContext[] = []
+const suite = browserSuite()
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  bundle = await servedBundle()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
-
-async function openPage(options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  const context = await newContext(browser, options)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  return page
-}
+const openPage = suite.openPage
 
 const QUOTE = '卡西斯周三在北京的新闻发布会上'
 const marks = (page: Page) => page.locator('.article-body mark[data-annotation]')
@@ -42,7 +22,7 @@ const markedText = (page: Page) =>
 describe('highlights on the detail', () => {
   test('select text, highlight it with a note; it is reachable by keyboard, survives a reload and a script change, and a lost passage is kept as detached', async () => {
     const page = await openPage()
-    const rfi = byOutlet(bundle, 'rfi')
+    const rfi = byOutlet(suite.bundle, 'rfi')
     await openArticle(page, rfi.id)
     await selectText(page, QUOTE)
     const toolbar = page.getByRole('toolbar', { name: '标注选中的文字' })
@@ -97,7 +77,7 @@ describe('highlights on the detail', () => {
 
   test('a note on the whole article is saved and shown again', async () => {
     const page = await openPage()
-    await openArticle(page, byOutlet(bundle, 'bbc').id)
+    await openArticle(page, byOutlet(suite.bundle, 'bbc').id)
     await page.getByRole('textbox', { name: '对整篇文章的笔记' }).fill('整篇值得再读')
     await page.getByRole('region', { name: '本文的高亮和笔记' }).getByRole('button', { name: '保存' }).click()
     await expect.poll(() => page.getByText('笔记已保存。').count()).toBe(1)
@@ -110,8 +90,8 @@ describe('highlights on the detail', () => {
 describe('/notes', () => {
   test('lists every highlight and note newest first, with article link, outlet and date, under the archive filters', async () => {
     const page = await openPage()
-    const rfi = byOutlet(bundle, 'rfi')
-    const bbc = byOutlet(bundle, 'bbc')
+    const rfi = byOutlet(suite.bundle, 'rfi')
+    const bbc = byOutlet(suite.bundle, 'bbc')
     await openArticle(page, rfi.id)
     await highlightWithNote(page, '外长在北京', QUOTE)
     await openArticle(page, bbc.id)
@@ -126,7 +106,7 @@ describe('/notes', () => {
     const second = await cards.nth(1).innerText()
     expect(second).toContain(QUOTE)
     expect(second).toContain('外长在北京')
-    expect(second).toContain(bundle.manifest.outlets.find((o) => o.id === 'rfi')!.name)
+    expect(second).toContain(suite.bundle.manifest.outlets.find((o) => o.id === 'rfi')!.name)
     expect(second).toContain('2024年2月7日')
     expect(await cards.nth(1).getByRole('link', { name: rfi.title }).getAttribute('href')).toBe(`/articles/${rfi.id}`)
     await screenshot(page, 'notes-desktop')
@@ -143,7 +123,7 @@ describe('/notes', () => {
 
   test('exports the selected or all notes; each format parses back', async () => {
     const page = await openPage({ acceptDownloads: true })
-    const rfi = byOutlet(bundle, 'rfi')
+    const rfi = byOutlet(suite.bundle, 'rfi')
     await openArticle(page, rfi.id)
     await highlightWithNote(page, '外长在北京', QUOTE)
     await page.goto('/notes')
@@ -178,7 +158,7 @@ describe('cite', () => {
   test('the dialog gives GB/T 7714, APA and Chicago; copy puts the text on the clipboard', async () => {
     const page = await openPage()
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-    const rfi = byOutlet(bundle, 'rfi')
+    const rfi = byOutlet(suite.bundle, 'rfi')
     await openCiteDialog(page, rfi)
     const dialog = page.getByRole('dialog', { name: '引用这篇文章' })
     const gbt = await dialog.locator('[data-citation="gbt7714"]').innerText()
@@ -198,7 +178,7 @@ describe('cite', () => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } })
     })
-    await openCiteDialog(page, byOutlet(bundle, 'rfi'))
+    await openCiteDialog(page, byOutlet(suite.bundle, 'rfi'))
     const dialog = page.getByRole('dialog', { name: '引用这篇文章' })
     await dialog.getByRole('button', { name: '复制 Chicago 引文' }).click()
     await expect.poll(() => dialog.getByRole('status').innerText()).toContain('无法使用剪贴板')
@@ -208,8 +188,8 @@ describe('cite', () => {
 
 test('the bookmarks view exports the chosen bookmarks with their highlights', async () => {
   const page = await openPage({ acceptDownloads: true })
-  const rfi = byOutlet(bundle, 'rfi')
-  await seedBookmark(page, bundle, rfi)
+  const rfi = byOutlet(suite.bundle, 'rfi')
+  await seedBookmark(page, suite.bundle, rfi)
   await openArticle(page, rfi.id)
   await highlightWithNote(page, '外长在北京', QUOTE)
   await page.goto('/bookmarks')
@@ -225,7 +205,7 @@ test('the bookmarks view exports the chosen bookmarks with their highlights', as
 
 test('dark: the notes view, a highlighted body and the cite dialog', async () => {
   const page = await openPage({ colorScheme: 'dark' })
-  const rfi = byOutlet(bundle, 'rfi')
+  const rfi = byOutlet(suite.bundle, 'rfi')
   await openArticle(page, rfi.id)
   await highlightWithNote(page, '外长在北京', QUOTE)
   await marks(page).first().evaluate((node) => node.scrollIntoView({ block: 'center' }))

@@ -1,32 +1,14 @@
 // Two interface languages and the reading settings, on the production build: chosen from the
 // browser's languages, switched and remembered, <html lang> following; settings surviving a reload.
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, newContext, settled } from './browser'
-import { servedBundle, type ServedBundle } from './bundle'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { settled } from './browser'
+import { browserSuite } from './suite'
 
-let browser: Browser
-let bundle: ServedBundle
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  bundle = await servedBundle()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
+const suite = browserSuite()
 
 async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await newContext(browser, options)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
+  const page = await suite.openPage(options)
   // Any CSP refusal (a style attribute, an inline script) fails the test.
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -51,9 +33,9 @@ describe('interface language', () => {
     await visit(page, '/')
     expect(await htmlLang(page)).toBe('en')
     expect(await nav(page)).toMatch(/Articles\s+Timeline\s+Bookmarks/)
-    expect(await countText(page)).toBe(`${bundle.entries.length} articles`)
+    expect(await countText(page)).toBe(`${suite.bundle.entries.length} articles`)
     const card = page.locator('main article').first()
-    const first = bundle.entries[0]!
+    const first = suite.bundle.entries[0]!
     const expectedDate = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Shanghai' }).format(Date.parse(first.publishedAt))
     expect(await card.locator('time').innerText()).toBe(expectedDate)
     expect(await card.innerText()).toContain(`${first.readingMinutes} min read`)
@@ -116,7 +98,7 @@ describe('reading settings', () => {
 
   test('text size, line spacing and width apply at once and survive a reload', async () => {
     const page = await openPage()
-    const article = bundle.entries.find((entry) => entry.lang === 'zh-Hans')!
+    const article = suite.bundle.entries.find((entry) => entry.lang === 'zh-Hans')!
     await visit(page, `/articles/${article.id}`)
     expect(await body(page)).toEqual(expected(18, 1.9, 38))
     const opener = page.getByRole('button', { name: '阅读设置' })
@@ -144,7 +126,7 @@ describe('reading settings', () => {
   test('the panel appears without animation when the reader asks for reduced motion', async () => {
     const animationOf = async (reducedMotion: 'reduce' | 'no-preference') => {
       const page = await openPage({ reducedMotion })
-      await visit(page, `/articles/${bundle.entries[0]!.id}`)
+      await visit(page, `/articles/${suite.bundle.entries[0]!.id}`)
       await page.getByRole('button', { name: '阅读设置' }).click()
       return page.getByRole('dialog').evaluate((node) => getComputedStyle(node).animationName)
     }

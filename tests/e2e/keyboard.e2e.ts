@@ -1,43 +1,25 @@
 // The keyboard: j/k selection, Enter, b, g-sequences, n/p, Esc, / and the ? dialog, and keys
 // that must do nothing (typing in a field, an input method composing), on the production build.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { SHORTCUTS } from '../../src/features/keyboard/keymap'
-import { launchBrowser, newContext, settled } from './browser'
-import { servedBundle, type ServedBundle } from './bundle'
+import { settled } from './browser'
+import { browserSuite } from './suite'
 
-let browser: Browser
-let bundle: ServedBundle
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  bundle = await servedBundle()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
+const suite = browserSuite()
 
 // settled() returns once the count is exact, which can be before every shard's cards are in.
 const cards = (page: Page) => page.locator('main [data-shortcut-item]')
 
 async function openPage(path: string): Promise<Page> {
-  const context = await newContext(browser)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
+  const page = await suite.openPage()
   await page.goto(path)
   await settled(page)
   return page
 }
 
 // The timeline and ?group=story show a story as one item: its articles count once.
-const storyItems = () => bundle.entries.filter((entry) => !entry.story).length + new Set(bundle.entries.flatMap((entry) => (entry.story ? [entry.story.id] : []))).size
+const storyItems = () => suite.bundle.entries.filter((entry) => !entry.story).length + new Set(suite.bundle.entries.flatMap((entry) => (entry.story ? [entry.story.id] : []))).size
 
 // The title without its 已读 tag (an article opened and come back from is read).
 const selectedTitle = (page: Page) =>
@@ -56,11 +38,11 @@ const path = (page: Page) => new URL(page.url()).pathname + new URL(page.url()).
 describe('lists', () => {
   test('j and k move a visible, announced selection; Enter opens it; Esc comes back to the list', async () => {
     const page = await openPage('/')
-    const [first, second] = bundle.entries
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
+    const [first, second] = suite.bundle.entries
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length)
     await page.keyboard.press('j')
     await expect.poll(() => selectedTitle(page)).toBe(first!.title)
-    await expect.poll(() => announced(page)).toBe(`已选中第 1 篇，共 ${bundle.entries.length} 篇：${first!.title}`)
+    await expect.poll(() => announced(page)).toBe(`已选中第 1 篇，共 ${suite.bundle.entries.length} 篇：${first!.title}`)
     await page.keyboard.press('j')
     await expect.poll(() => selectedTitle(page)).toBe(second!.title)
     expect(await selectedCount(page)).toBe(1)
@@ -81,9 +63,9 @@ describe('lists', () => {
   test('the selection scrolls into view on a phone-sized window', async () => {
     const page = await openPage('/')
     await page.setViewportSize({ width: 375, height: 500 })
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
-    for (let i = 0; i < bundle.entries.length; i++) await page.keyboard.press('j')
-    const last = bundle.entries.at(-1)!
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length)
+    for (let i = 0; i < suite.bundle.entries.length; i++) await page.keyboard.press('j')
+    const last = suite.bundle.entries.at(-1)!
     await expect.poll(() => selectedTitle(page)).toBe(last.title)
     await expect.poll(() => page.locator('main [aria-current="true"]').evaluate((node) => {
       const box = node.getBoundingClientRect()
@@ -93,8 +75,8 @@ describe('lists', () => {
 
   test('b bookmarks the selected article; on the timeline too', async () => {
     const page = await openPage('/')
-    const [, second] = bundle.entries
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
+    const [, second] = suite.bundle.entries
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length)
     await page.keyboard.press('j')
     await page.keyboard.press('j')
     await page.keyboard.press('b')
@@ -110,13 +92,13 @@ describe('lists', () => {
     await settled(page)
     await expect.poll(() => cards(page).count()).toBe(storyItems())
     await page.keyboard.press('j')
-    await expect.poll(() => selectedTitle(page)).toBe(bundle.entries[0]!.title)
+    await expect.poll(() => selectedTitle(page)).toBe(suite.bundle.entries[0]!.title)
     await page.keyboard.press('b')
     await page.keyboard.press('g')
     await page.keyboard.press('b')
     await expect.poll(() => path(page)).toBe('/bookmarks')
     await settled(page)
-    await expect.poll(() => page.locator('main article h2').allInnerTexts()).toEqual([bundle.entries[0]!.title])
+    await expect.poll(() => page.locator('main article h2').allInnerTexts()).toEqual([suite.bundle.entries[0]!.title])
     await page.keyboard.press('g')
     await page.keyboard.press('l')
     await expect.poll(() => path(page)).toBe('/')
@@ -153,7 +135,7 @@ describe('lists', () => {
     await page.keyboard.press('Meta+j')
     await page.keyboard.press('j')
     await expect.poll(() => selectedCount(page)).toBe(1)
-    await expect.poll(() => selectedTitle(page)).toBe(bundle.entries[0]!.title)
+    await expect.poll(() => selectedTitle(page)).toBe(suite.bundle.entries[0]!.title)
   })
 })
 
@@ -186,7 +168,7 @@ describe('an input method composing', () => {
 
 describe('the article page', () => {
   test('n and p walk the list the reader came from; b bookmarks the article', async () => {
-    const bbcOrVoa = bundle.entries.filter((entry) => entry.outlet === 'bbc' || entry.outlet === 'voa')
+    const bbcOrVoa = suite.bundle.entries.filter((entry) => entry.outlet === 'bbc' || entry.outlet === 'voa')
     expect(bbcOrVoa.length).toBe(2)
     const page = await openPage(`/articles/${bbcOrVoa[0]!.id}?outlet=bbc,voa`)
     await page.keyboard.press('n')
@@ -208,7 +190,7 @@ describe('the article page', () => {
   })
 
   test('opened from the bookmarks, n and p walk the bookmarks in their order; Esc goes back to them', async () => {
-    const [older, newer] = [bundle.entries[0]!, bundle.entries[3]!]
+    const [older, newer] = [suite.bundle.entries[0]!, suite.bundle.entries[3]!]
     const page = await openPage('/nowhere')
     const stored = (entry: typeof older, addedAt: string) => ({ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName: entry.outlet, publishedAt: entry.publishedAt, addedAt })
     // Bookmarked last, so listed first: the archive's order would go on to entries[4] instead.
@@ -234,7 +216,7 @@ describe('the article page', () => {
   })
 
   test('Esc with text selected in the body closes the highlight toolbar and stays; the next Esc goes back', async () => {
-    const entry = bundle.entries[0]!
+    const entry = suite.bundle.entries[0]!
     const page = await openPage(`/articles/${entry.id}`)
     const toolbar = page.getByRole('toolbar', { name: '标注选中的文字' })
     const selectParagraph = () =>
@@ -261,7 +243,7 @@ describe('the article page', () => {
   })
 
   test('/ on an article goes to its list and focuses the search box', async () => {
-    const page = await openPage(`/articles/${bundle.entries[0]!.id}`)
+    const page = await openPage(`/articles/${suite.bundle.entries[0]!.id}`)
     await page.keyboard.press('/')
     await expect.poll(() => path(page)).toBe('/')
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search')

@@ -1,40 +1,15 @@
 // Read state and saved searches against the production build: marks follow the reader across
 // views and tabs, unread=1 and mark-all-read, a saved search's count and new-count.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
-import { launchBrowser, newContext, screenshot, settled, VIEWPORTS } from './browser'
-import { servedBundle, type ServedBundle } from './bundle'
+import { screenshot, settled, VIEWPORTS } from './browser'
+import { browserSuite } from './suite'
 import { SAVED_SEARCHES_KEY, seedReadMarks, seedSavedSearch } from './reader-data'
 
-let browser: Browser
-let bundle: ServedBundle
-const contexts: BrowserContext[] = []
+const suite = browserSuite()
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  bundle = await servedBundle()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
-
-async function openContext(options: Parameters<typeof newContext>[1] = {}): Promise<BrowserContext> {
-  const context = await newContext(browser, options)
-  contexts.push(context)
-  return context
-}
-
-async function openPage(context?: BrowserContext): Promise<Page> {
-  const page = await (context ?? (await openContext())).newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  return page
-}
+const { openContext, openPage } = suite
 
 const KREMLIN = '克里姆林宫'
 const statusOf = (page: Page) => page.locator('section[aria-label="筛选"] [role="status"]').first()
@@ -57,7 +32,7 @@ async function goto(page: Page, path: string) {
 describe('read state', () => {
   test('an opened article shows read in the list, dimmed, with 已读 in its name; the others do not', async () => {
     const page = await openPage()
-    const [first, second] = bundle.entries
+    const [first, second] = suite.bundle.entries
     await goto(page, '/')
     expect(await readCards(page).count()).toBe(0)
     await page.getByRole('link', { name: first!.title, exact: true }).click()
@@ -83,7 +58,7 @@ describe('read state', () => {
     const context = await openContext()
     const list = await openPage(context)
     const reader = await openPage(context)
-    const entry = bundle.entries.at(-1)!
+    const entry = suite.bundle.entries.at(-1)!
     await goto(list, '/')
     await goto(reader, `/articles/${entry.id}`)
     await readLink(list, entry.title).waitFor()
@@ -93,10 +68,10 @@ describe('read state', () => {
   test('?unread=1 lists only unread articles, its toggle is pressed and kept in the URL', async () => {
     const page = await openPage()
     await goto(page, '/nowhere')
-    const read = bundle.entries.slice(0, 2)
+    const read = suite.bundle.entries.slice(0, 2)
     await seedReadMarks(page, read.map((entry) => entry.id))
     await goto(page, '/?unread=1')
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length - 2)
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length - 2)
     for (const entry of read) expect(await page.getByRole('link', { name: new RegExp(entry.title.slice(0, 10)) }).count()).toBe(0)
     const toggle = page.getByRole('button', { name: '只看未读' })
     expect(await toggle.getAttribute('aria-pressed')).toBe('true')
@@ -110,14 +85,14 @@ describe('read state', () => {
 
   test('mark all in this view as read marks the filtered list only', async () => {
     const page = await openPage()
-    const bbc = bundle.entries.filter((entry) => entry.outlet === 'bbc')
+    const bbc = suite.bundle.entries.filter((entry) => entry.outlet === 'bbc')
     await goto(page, '/?outlet=bbc')
     await page.getByRole('button', { name: `全部标为已读（${bbc.length} 篇）` }).click()
     await expect.poll(() => readCards(page).count()).toBe(bbc.length)
     expect(await page.getByRole('button', { name: '全部标为已读（0 篇）' }).getAttribute('aria-disabled')).toBe('true')
 
     await goto(page, '/?unread=1')
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length - bbc.length)
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length - bbc.length)
     expect(await readCards(page).count()).toBe(0)
   })
 })
@@ -152,14 +127,14 @@ describe('saved searches', () => {
     const newer = times.filter((time) => Date.parse(time) > Date.parse(oldest)).length
     expect(newer).toBeGreaterThan(0)
     await seedSavedSearch(page, '克宫', `?q=${encodeURIComponent(KREMLIN)}`, oldest)
-    await seedReadMarks(page, [bundle.entries[1]!.id])
+    await seedReadMarks(page, [suite.bundle.entries[1]!.id])
     await goto(page, '/')
     await savedLink(page, '克宫', times.length, newer).waitFor()
     await screenshot(page, 'saved-searches-desktop')
     await savedLink(page, '克宫', times.length, newer).click()
     await savedLink(page, '克宫', times.length).waitFor()
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), SAVED_SEARCHES_KEY)
-    expect(stored.searches[0]).toMatchObject({ seenNewest: bundle.entries[0]!.publishedAt, openedAt: expect.any(String) })
+    expect(stored.searches[0]).toMatchObject({ seenNewest: suite.bundle.entries[0]!.publishedAt, openedAt: expect.any(String) })
 
     // Rename, then delete.
     await panel(page).getByRole('button', { name: '重命名：克宫' }).click()
@@ -173,7 +148,7 @@ describe('saved searches', () => {
     const context = await openContext({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true, colorScheme, bypassCSP: true })
     const page = await openPage(context)
     await goto(page, '/nowhere')
-    await seedReadMarks(page, [bundle.entries[0]!.id])
+    await seedReadMarks(page, [suite.bundle.entries[0]!.id])
     await seedSavedSearch(page, '克宫', `?q=${encodeURIComponent(KREMLIN)}`, null)
     await goto(page, '/')
     const toggle = panel(page).getByRole('button', { name: '保存的搜索（1）' })

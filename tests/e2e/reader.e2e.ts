@@ -1,35 +1,15 @@
 // Reader journeys against the production build (npm run build + npm run preview), Asia/Shanghai.
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser, newContext, screenshot, settled, VIEWPORTS } from './browser'
-import { byOutlet, seedBookmark, servedBundle, type ServedBundle } from './bundle'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { screenshot, settled, VIEWPORTS } from './browser'
+import { byOutlet, seedBookmark } from './bundle'
+import { browserSuite } from './suite'
 import type { ListEntry } from '../../src/types/data'
 
-let browser: Browser
-let bundle: ServedBundle
-const contexts: BrowserContext[] = []
+const suite = browserSuite()
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  bundle = await servedBundle()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
-
-async function openPage(options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  const context = await newContext(browser, options)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  return page
-}
+const openPage = suite.openPage
 
 const statusOf = (page: Page) => page.locator('section[aria-label="筛选"] [role="status"]')
 const cards = (page: Page) => page.locator('main article')
@@ -47,15 +27,15 @@ describe('list', () => {
   test('shows every article newest first, each with link, title, outlet, time, excerpt, reading time and bookmark button', async () => {
     const page = await openPage()
     await gotoList(page)
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
-    expect(await statusOf(page).innerText()).toBe(`共 ${bundle.manifest.articleCount} 篇`)
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length)
+    expect(await statusOf(page).innerText()).toBe(`共 ${suite.bundle.manifest.articleCount} 篇`)
     const times = await page.locator('main article time').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('datetime')!))
     expect(times).toEqual([...times].sort().reverse())
-    for (const [index, entry] of bundle.entries.entries()) {
+    for (const [index, entry] of suite.bundle.entries.entries()) {
       const card = cards(page).nth(index)
       expect(await card.locator('h2').innerText()).toBe(entry.title)
       expect(await card.locator(`a[href="/articles/${entry.id}"]`).count()).toBe(1)
-      const outlet = bundle.manifest.outlets.find((o) => o.id === entry.outlet)!
+      const outlet = suite.bundle.manifest.outlets.find((o) => o.id === entry.outlet)!
       expect(await card.innerText()).toContain(outlet.name)
       expect(await card.locator('time').getAttribute('datetime')).toBe(entry.publishedAt)
       expect(await card.innerText()).toContain(`阅读约 ${entry.readingMinutes} 分钟`)
@@ -69,8 +49,8 @@ describe('list', () => {
   test('outlet multi-select writes the URL, filters the list and counts; back and forward walk the changes', async () => {
     const page = await openPage()
     await gotoList(page)
-    const bbc = bundle.manifest.outlets.find((o) => o.id === 'bbc')!
-    const voa = bundle.manifest.outlets.find((o) => o.id === 'voa')!
+    const bbc = suite.bundle.manifest.outlets.find((o) => o.id === 'bbc')!
+    const voa = suite.bundle.manifest.outlets.find((o) => o.id === 'voa')!
     expect(await page.getByRole('checkbox', { name: new RegExp(bbc.name) }).locator('..').innerText()).toContain(`${bbc.count} 篇`)
     await page.getByRole('checkbox', { name: new RegExp(bbc.name) }).click()
     await expect.poll(() => search(page)).toBe('?outlet=bbc')
@@ -79,7 +59,7 @@ describe('list', () => {
     await expect.poll(() => cards(page).count()).toBe(2)
     expect(await statusOf(page).innerText()).toBe('共 2 篇')
     const shown = await titles(page)
-    expect(shown).toEqual(bundle.entries.filter((e) => e.outlet === 'bbc' || e.outlet === 'voa').map((e) => e.title))
+    expect(shown).toEqual(suite.bundle.entries.filter((e) => e.outlet === 'bbc' || e.outlet === 'voa').map((e) => e.title))
 
     await page.goBack()
     await expect.poll(() => search(page)).toBe('?outlet=bbc')
@@ -98,11 +78,11 @@ describe('list', () => {
     await gotoList(page)
     await page.getByRole('button', { name: '2024 年' }).click()
     await expect.poll(() => search(page)).toBe('?from=2024-01-01&to=2024-12-31')
-    await expect.poll(() => titles(page)).toEqual(bundle.entries.filter((e) => e.publishedAt.startsWith('2024')).map((e) => e.title))
+    await expect.poll(() => titles(page)).toEqual(suite.bundle.entries.filter((e) => e.publishedAt.startsWith('2024')).map((e) => e.title))
     expect(await page.getByLabel('从').inputValue()).toBe('2024-01-01')
 
     // VOA 2023-03-21T20:39Z and BBC 19:13Z are on 22 March in Shanghai, not on the 21st.
-    const late = bundle.entries.filter((e) => e.publishedAt.startsWith('2023-03-21'))
+    const late = suite.bundle.entries.filter((e) => e.publishedAt.startsWith('2023-03-21'))
     await gotoList(page, '?from=2023-03-22&to=2023-03-22')
     await expect.poll(() => titles(page)).toEqual(late.map((e) => e.title))
     await gotoList(page, '?from=2023-03-21&to=2023-03-21')
@@ -150,7 +130,7 @@ describe('list', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('克里姆林宫')
     await expect.poll(() => statusOf(page).innerText()).toBe('共 3 篇')
     await expect.poll(() => cards(page).count()).toBe(3)
-    const shown = (await titles(page)).map((title) => bundle.entries.find((e) => e.title === title)!.outlet).sort()
+    const shown = (await titles(page)).map((title) => suite.bundle.entries.find((e) => e.title === title)!.outlet).sort()
     expect(shown).toEqual(['bbc', 'dw', 'voa'])
     expect(await page.evaluate(() => history.length)).toBe(before + 1)
 
@@ -168,7 +148,7 @@ describe('list', () => {
     expect(main).toContain('试试减少搜索词')
     await page.getByRole('button', { name: '清除全部筛选' }).first().click()
     await expect.poll(() => search(page)).toBe('')
-    await expect.poll(() => cards(page).count()).toBe(bundle.entries.length)
+    await expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length)
     expect(await page.getByRole('searchbox').inputValue()).toBe('')
   })
 
@@ -177,7 +157,7 @@ describe('list', () => {
 describe('detail', () => {
   test('deep link: h1, outlet, time, reading time, original link, body lang, bookmark', async () => {
     const page = await openPage()
-    const entry = byOutlet(bundle, 'voa')
+    const entry = byOutlet(suite.bundle, 'voa')
     const response = await page.goto(`/articles/${entry.id}`)
     expect(response?.status()).toBe(200)
     await expect.poll(() => page.locator('h1').innerText()).toBe(entry.title)
@@ -205,7 +185,7 @@ describe('detail', () => {
   test('previous/next walk the filtered list, back to the list keeps filters and scroll', async () => {
     const page = await openPage({ viewport: { width: 1280, height: 600 } })
     await gotoList(page, '?outlet=bbc,voa,zaobao')
-    const expected = bundle.entries.filter((e) => ['bbc', 'voa', 'zaobao'].includes(e.outlet))
+    const expected = suite.bundle.entries.filter((e) => ['bbc', 'voa', 'zaobao'].includes(e.outlet))
     await expect.poll(() => cards(page).count()).toBe(3)
     await page.evaluate(() => window.scrollTo(0, document.scrollingElement!.scrollHeight))
     const scrolled = await page.evaluate(() => window.scrollY)
@@ -243,12 +223,12 @@ describe('timeline', () => {
   test('groups by year, month and day; bars per month; clicking a month filters to it', async () => {
     const page = await openPage()
     await page.goto('/timeline')
-    await expect.poll(() => page.locator('main article').count()).toBe(timelineItems(bundle.entries))
+    await expect.poll(() => page.locator('main article').count()).toBe(timelineItems(suite.bundle.entries))
     const years = await page.locator('main h2').allInnerTexts()
     expect(years).toEqual(['2024年', '2023年', '2022年'])
     const first = page.locator('main article').first()
-    expect(await first.locator('time').getAttribute('datetime')).toBe(bundle.entries[0]!.publishedAt)
-    expect(await first.locator(`a[href="/articles/${bundle.entries[0]!.id}"]`).count()).toBe(1)
+    expect(await first.locator('time').getAttribute('datetime')).toBe(suite.bundle.entries[0]!.publishedAt)
+    expect(await first.locator(`a[href="/articles/${suite.bundle.entries[0]!.id}"]`).count()).toBe(1)
     const border = await first.evaluate((node) => getComputedStyle(node).borderLeftColor)
     expect(border).not.toBe(await page.locator('main article').nth(1).evaluate((node) => getComputedStyle(node).borderLeftColor))
 
@@ -260,7 +240,7 @@ describe('timeline', () => {
     await expect.poll(() => page.locator('main article').count()).toBe(1)
     expect(await march.getAttribute('aria-pressed')).toBe('true')
     await page.goBack()
-    await expect.poll(() => page.locator('main article').count()).toBe(timelineItems(bundle.entries))
+    await expect.poll(() => page.locator('main article').count()).toBe(timelineItems(suite.bundle.entries))
   })
 
   test('shares the filters: outlet and search apply, and the nav carries them between list and timeline', async () => {
@@ -282,13 +262,13 @@ describe('bookmarks', () => {
   test('toggle on the list and the detail, kept across reload, other tabs follow', async () => {
     const page = await openPage()
     await gotoList(page)
-    const entry = bundle.entries[1]!
+    const entry = suite.bundle.entries[1]!
     const button = page.locator('main article').nth(1).getByRole('button', { name: /收藏/ })
     expect(await button.getAttribute('aria-label')).toContain(entry.title)
 
     const other = await page.context().newPage()
     await other.goto('/')
-    await expect.poll(() => cards(other).count()).toBe(bundle.entries.length)
+    await expect.poll(() => cards(other).count()).toBe(suite.bundle.entries.length)
     const otherButton = cards(other).nth(1).getByRole('button', { name: /收藏/ })
 
     await button.click()
@@ -326,8 +306,8 @@ describe('bookmarks', () => {
       ] as const,
     )
     await gotoList(page)
-    const bbc = byOutlet(bundle, 'bbc')
-    const dw = byOutlet(bundle, 'dw')
+    const bbc = byOutlet(suite.bundle, 'bbc')
+    const dw = byOutlet(suite.bundle, 'dw')
     await cards(page).filter({ hasText: bbc.title }).getByRole('button', { name: /收藏/ }).click()
     await cards(page).filter({ hasText: dw.title }).getByRole('button', { name: /收藏/ }).click()
     await page.getByRole('link', { name: '收藏', exact: true }).click()
@@ -354,10 +334,10 @@ describe('bookmarks', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出收藏' }).click()])
     expect(download.suggestedFilename()).toMatch(/^archive-reader-bookmarks-\d{4}-\d{2}-\d{2}\.json$/)
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { bookmarks: { id: string }[] }
-    expect(exported.bookmarks.map((b) => b.id)).toEqual([bundle.entries[0]!.id])
+    expect(exported.bookmarks.map((b) => b.id)).toEqual([suite.bundle.entries[0]!.id])
 
-    const second = bundle.entries[3]!
-    const outlet = bundle.manifest.outlets.find((o) => o.id === second.outlet)!
+    const second = suite.bundle.entries[3]!
+    const outlet = suite.bundle.manifest.outlets.find((o) => o.id === second.outlet)!
     const incoming = {
       ...exported,
       bookmarks: [
@@ -399,15 +379,15 @@ async function luminance(page: Page, selector: string, property: 'color' | 'back
 
 describe('look and feel', () => {
   const VIEWS = [
-    { name: 'list', path: '/', ready: (page: Page) => expect.poll(() => cards(page).count()).toBe(bundle.entries.length) },
-    { name: 'detail', path: () => `/articles/${byOutlet(bundle, 'bbc').id}`, ready: (page: Page) => expect.poll(() => page.locator('.article-body').count()).toBe(1) },
-    { name: 'timeline', path: '/timeline', ready: (page: Page) => expect.poll(() => page.locator('main article').count()).toBe(timelineItems(bundle.entries)) },
+    { name: 'list', path: '/', ready: (page: Page) => expect.poll(() => cards(page).count()).toBe(suite.bundle.entries.length) },
+    { name: 'detail', path: () => `/articles/${byOutlet(suite.bundle, 'bbc').id}`, ready: (page: Page) => expect.poll(() => page.locator('.article-body').count()).toBe(1) },
+    { name: 'timeline', path: '/timeline', ready: (page: Page) => expect.poll(() => page.locator('main article').count()).toBe(timelineItems(suite.bundle.entries)) },
     { name: 'bookmarks', path: '/bookmarks', ready: (page: Page) => expect.poll(() => page.locator('main article').count()).toBe(1) },
     { name: 'notes', path: '/notes', ready: (page: Page) => expect.poll(() => page.locator('main h1').innerText()).toBe('我的笔记') },
     { name: 'not-found', path: '/nowhere', ready: (page: Page) => expect.poll(() => page.locator('main h1').innerText()).toContain('未找到') },
   ]
 
-  const bookmarkOne = (page: Page) => seedBookmark(page, bundle, byOutlet(bundle, 'voa'))
+  const bookmarkOne = (page: Page) => seedBookmark(page, suite.bundle, byOutlet(suite.bundle, 'voa'))
 
   test('phone, 375 px: no sideways scrolling on any view', async () => {
     const page = await openPage({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true })
@@ -443,7 +423,7 @@ describe('look and feel', () => {
       await screenshot(page, `${view.name}-dark`)
     }
     await page.setViewportSize(VIEWPORTS.phone)
-    await page.goto(`/articles/${byOutlet(bundle, 'bbc').id}`)
+    await page.goto(`/articles/${byOutlet(suite.bundle, 'bbc').id}`)
     await VIEWS[1]!.ready(page)
     await settled(page)
     expect(await luminance(page, '.article-body p', 'color')).toBeGreaterThan(0.6)

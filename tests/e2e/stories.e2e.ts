@@ -1,44 +1,24 @@
 // Stories and the script control against the production build over the seeds, where BBC's and
 // VOA's reports of the 2023-03-21 Xi–Putin summit are one story (Asia/Shanghai).
 import { readdirSync, readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { seriousViolations } from './a11y'
-import { launchBrowser, newContext, screenshot, settled, VIEWPORTS } from './browser'
-import { byOutlet, servedBundle, type ServedBundle } from './bundle'
+import { screenshot, settled, VIEWPORTS } from './browser'
+import { byOutlet } from './bundle'
+import { browserSuite } from './suite'
 import { DIST } from './preview-server'
 
-let browser: Browser
-let bundle: ServedBundle
-const contexts: BrowserContext[] = []
+const suite = browserSuite()
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-  bundle = await servedBundle()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
-})
+const openPage = suite.openPage
 
-async function openPage(options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  const context = await newContext(browser, options)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw error
-  })
-  return page
-}
-
-const bbc = () => byOutlet(bundle, 'bbc')
-const voa = () => byOutlet(bundle, 'voa')
+const bbc = () => byOutlet(suite.bundle, 'bbc')
+const voa = () => byOutlet(suite.bundle, 'voa')
 const storyId = () => voa().story!.id
 
 test('the seeds hold one story: BBC and VOA on the summit, and no other article in a story', () => {
-  const inStories = bundle.entries.filter((entry) => entry.story)
+  const inStories = suite.bundle.entries.filter((entry) => entry.story)
   expect(inStories.map((entry) => entry.outlet).sort()).toEqual(['bbc', 'voa'])
   expect(new Set(inStories.map((entry) => entry.story!.id)).size).toBe(1)
 })
@@ -125,7 +105,7 @@ describe('the timeline', () => {
     await expect.poll(() => entry.count()).toBe(1)
     expect(await entry.innerText()).toContain('BBC 中文')
     expect(await entry.innerText()).toContain('美国之音')
-    expect(await page.locator('main article').count()).toBe(bundle.entries.length - 1)
+    expect(await page.locator('main article').count()).toBe(suite.bundle.entries.length - 1)
     const disclosure = entry.getByRole('button', { name: '展开 2 篇报道' })
     expect(await disclosure.getAttribute('aria-expanded')).toBe('false')
     await disclosure.click()
@@ -145,22 +125,22 @@ describe('the list with ?group=story', () => {
     await page.goto('/')
     await settled(page)
     const cards = page.locator('main article')
-    await expect.poll(() => cards.count()).toBe(bundle.entries.length)
+    await expect.poll(() => cards.count()).toBe(suite.bundle.entries.length)
     // A click, not check(): the box follows the URL, so it shows checked only once the navigation renders.
     await page.getByRole('checkbox', { name: '按事件合并' }).click()
     await expect.poll(() => new URL(page.url()).search).toBe('?group=story')
     await expect.poll(() => page.getByRole('checkbox', { name: '按事件合并' }).isChecked()).toBe(true)
-    await expect.poll(() => cards.count()).toBe(bundle.entries.length - 1)
+    await expect.poll(() => cards.count()).toBe(suite.bundle.entries.length - 1)
     await page.reload()
     await settled(page)
-    await expect.poll(() => cards.count()).toBe(bundle.entries.length - 1)
+    await expect.poll(() => cards.count()).toBe(suite.bundle.entries.length - 1)
     expect(await page.getByRole('checkbox', { name: '按事件合并' }).isChecked()).toBe(true)
     const card = page.locator('main article', { hasText: '2 篇报道' })
     expect(await card.innerText()).toContain('BBC 中文')
     expect(await card.innerText()).toContain('美国之音')
     expect(await card.getByRole('link', { name: /查看整个事件/ }).getAttribute('href')).toBe(`/stories/${storyId()}`)
     await page.goBack()
-    await expect.poll(() => cards.count()).toBe(bundle.entries.length)
+    await expect.poll(() => cards.count()).toBe(suite.bundle.entries.length)
   })
 })
 
