@@ -1,18 +1,15 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { EmptyState, NoResults } from '../../../components/states'
-import { dayOf, formatDate, formatDay } from '../../../lib/dates'
+import { formatDate } from '../../../lib/dates'
 import { EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
-import { useFoldedQuery } from '../../articles/use-script-fold'
-import { useUrlFilters } from '../../articles/use-url-filters'
 import { articleLink, webUrl } from '../../../lib/urls'
-import type { IndexShard, Manifest, Outlet } from '../../../types/data'
+import type { IndexShard, Manifest } from '../../../types/data'
 import { shardQueryOptions } from '../../articles/api/get-shard'
-import { manifestInfo } from '../../articles/manifest-info'
 import type { Bookmark } from '../bookmark'
 import { useBookmarks } from '../store'
 import { BookmarkTransfer } from './bookmark-transfer'
@@ -20,35 +17,15 @@ import { BookmarkExport, ExportSelect, toggled } from '../../notes/components/bo
 import { SelectableItem } from '../../keyboard/components/selectable-item'
 import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { FROM_BOOKMARKS } from '../../keyboard/use-article-shortcuts'
+import { NEUTRAL, useCollectionFilters } from '../collection-filters'
 import { archiveStatus, filterBookmarks, shardsCovering } from '../filter-bookmarks'
 
 const s = strings.bookmarkUi
-const NEUTRAL = '#78716c'
-
-/** Outlets to offer as filters: those the reader bookmarked (or noted), named and coloured as in the archive. */
-export function bookmarkOutlets(bookmarks: readonly Pick<Bookmark, 'outlet' | 'outletName'>[], archive: Map<string, Outlet>): Outlet[] {
-  const counts = new Map<string, { name: string; count: number }>()
-  for (const bookmark of bookmarks) {
-    const seen = counts.get(bookmark.outlet)
-    counts.set(bookmark.outlet, { name: seen?.name ?? bookmark.outletName, count: (seen?.count ?? 0) + 1 })
-  }
-  const order = [...archive.keys()]
-  return [...counts.entries()]
-    .sort(([a], [b]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || a.localeCompare(b))
-    .map(([id, { name, count }]) => ({ id, name: archive.get(id)?.name ?? name, color: archive.get(id)?.color ?? NEUTRAL, count }))
-}
-
 export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) {
   const { bookmarks, remove } = useBookmarks()
-  const archive = useMemo(() => (manifest ? manifestInfo(manifest).outlets : new Map<string, Outlet>()), [manifest])
-  const outlets = useMemo(() => bookmarkOutlets(bookmarks, archive), [bookmarks, archive])
-  const known = useMemo(() => outlets.map((o) => o.id), [outlets])
-  const [filters, setFilters] = useUrlFilters(known)
-  const { fold } = useFoldedQuery(filters.q) // until the tables load, titles match as written
+  const { archive, outlets, filters, setFilters, fold, years, newestDay } = useCollectionFilters(bookmarks, manifest)
   const shown = filterBookmarks(bookmarks, filters, undefined, fold)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const years = [...new Set(bookmarks.map((b) => dayOf(b.publishedAt).year))].sort((a, b) => b - a)
-  const newest = bookmarks.reduce<string | null>((max, b) => (max === null || b.publishedAt > max ? b.publishedAt : max), null)
 
   // Which shown bookmarks are still in the archive: load the shards covering their dates.
   const queryClient = useQueryClient()
@@ -68,7 +45,7 @@ export function BookmarksView({ manifest }: { manifest: Manifest | undefined }) 
         filters={filters}
         onChange={setFilters}
         outlets={outlets}
-        newestDay={newest ? formatDay(dayOf(newest)) : null}
+        newestDay={newestDay}
         years={years}
         status={hasFilters(filters) ? s.countFiltered(shown.length, bookmarks.length) : s.count(bookmarks.length)}
         searchLabel={s.search}

@@ -3,15 +3,12 @@ import { Link } from 'react-router'
 import { FilterBar } from '../../../components/filter-bar'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { EmptyState, NoResults } from '../../../components/states'
-import { dayOf, formatDate, formatDay } from '../../../lib/dates'
+import { formatDate } from '../../../lib/dates'
 import { EMPTY_FILTERS, hasFilters } from '../../../lib/filters'
 import { strings } from '../../../lib/strings'
 import { articleLink } from '../../../lib/urls'
 import type { Manifest, Outlet } from '../../../types/data'
-import { manifestInfo } from '../../articles/manifest-info'
-import { useFoldedQuery } from '../../articles/use-script-fold'
-import { useUrlFilters } from '../../articles/use-url-filters'
-import { bookmarkOutlets } from '../../bookmarks/components/bookmarks-view'
+import { NEUTRAL, useCollectionFilters } from '../../bookmarks/collection-filters'
 import type { Annotation } from '../annotation'
 import { groupBySource } from '../export-formats'
 import { filterAnnotations } from '../filter-annotations'
@@ -21,21 +18,15 @@ import { toggled } from './bookmark-export'
 import { ExportPanel } from './export-panel'
 
 const s = strings.notes
-const NEUTRAL = '#78716c'
 
 /** /notes: every highlight and note, newest first, with its article; the archive's filters; export. */
 export function NotesView({ manifest }: { manifest: Manifest | undefined }) {
   const { annotations, remove } = useAnnotations()
-  const archive = useMemo(() => (manifest ? manifestInfo(manifest).outlets : new Map<string, Outlet>()), [manifest])
-  const outlets = useMemo(() => bookmarkOutlets(annotations.map((a) => a.source), archive), [annotations, archive])
-  const known = useMemo(() => outlets.map((o) => o.id), [outlets])
-  const [filters, setFilters] = useUrlFilters(known)
-  const { fold } = useFoldedQuery(filters.q) // until the tables load, texts match as written
+  const sources = useMemo(() => annotations.map((a) => a.source), [annotations])
+  const { archive, outlets, filters, setFilters, fold, years, newestDay } = useCollectionFilters(sources, manifest)
   const shown = filterAnnotations(annotations, filters, undefined, fold)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
   const chosen = shown.filter((a) => selected.has(a.id))
-  const years = [...new Set(annotations.map((a) => dayOf(a.source.publishedAt).year))].sort((a, b) => b - a)
-  const newest = annotations.reduce<string | null>((max, a) => (max === null || a.source.publishedAt > max ? a.source.publishedAt : max), null)
   const toggle = (id: string, on: boolean) => setSelected(toggled(selected, id, on))
   const scopes = [
     { label: s.exportSelected(chosen.length), entries: groupBySource([], chosen) },
@@ -54,7 +45,7 @@ export function NotesView({ manifest }: { manifest: Manifest | undefined }) {
         filters={filters}
         onChange={setFilters}
         outlets={outlets}
-        newestDay={newest ? formatDay(dayOf(newest)) : null}
+        newestDay={newestDay}
         years={years}
         status={hasFilters(filters) ? s.countFiltered(shown.length, annotations.length) : s.count(annotations.length)}
         searchLabel={s.search}
