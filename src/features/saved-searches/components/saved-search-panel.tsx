@@ -91,23 +91,7 @@ function SaveForm({ filters, newest, describe, onDone }: { filters: Filters; new
     onDone(s.saved(checked.name))
   }
   return (
-    <form onSubmit={submit} className="space-y-2">
-      <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-        {s.nameLabel}
-      </label>
-      <input id={`${id}-name`} value={name} autoFocus onChange={(event) => setName(event.target.value)} placeholder={s.namePlaceholder} aria-invalid={error !== ''} aria-describedby={`${id}-error`} className={field} />
-      <p id={`${id}-error`} className="text-xs font-medium text-red-800 empty:hidden dark:text-red-300">
-        {error}
-      </p>
-      <div className="flex gap-2">
-        <button type="submit" className={button}>
-          {s.saveConfirm}
-        </button>
-        <button type="button" onClick={() => setName(null)} className={button}>
-          {s.cancel}
-        </button>
-      </div>
-    </form>
+    <NameForm id={id} value={name} onChange={setName} onSubmit={submit} onCancel={() => setName(null)} error={error} placeholder={s.namePlaceholder} />
   )
 }
 
@@ -143,23 +127,7 @@ function SavedSearchRow({
     }
     return (
       <li>
-        <form onSubmit={submit} className="space-y-2">
-          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-            {s.nameLabel}
-          </label>
-          <input id={`${id}-name`} value={renaming} autoFocus onChange={(event) => setRenaming(event.target.value)} aria-invalid={error !== ''} aria-describedby={`${id}-error`} className={field} />
-          <p id={`${id}-error`} className="text-xs font-medium text-red-800 empty:hidden dark:text-red-300">
-            {error}
-          </p>
-          <div className="flex gap-2">
-            <button type="submit" className={button}>
-              {s.saveConfirm}
-            </button>
-            <button type="button" onClick={() => setRenaming(null)} className={button}>
-              {s.cancel}
-            </button>
-          </div>
-        </form>
+        <NameForm id={id} value={renaming} onChange={setRenaming} onSubmit={submit} onCancel={() => setRenaming(null)} error={error} />
       </li>
     )
   }
@@ -198,5 +166,28 @@ function SavedSearchRow({
         </button>
       </div>
     </li>
+  )
+}
+
+/** The name field of saving and of renaming a search, with its error and its two buttons. */
+function NameForm({ id, value, onChange, onSubmit, onCancel, error, placeholder }: { id: string; value: string; onChange: (value: string) => void; onSubmit: (event: FormEvent<HTMLFormElement>) => void; onCancel: () => void; error: string; placeholder?: string }) {
+  return (
+    <form onSubmit={onSubmit} className="space-y-2">
+      <label htmlFor={`${id}-name`} className="block text-sm font-medium">
+        {s.nameLabel}
+      </label>
+      <input id={`${id}-name`} value={value} autoFocus onChange={(event) => onChange(event.target.value)} placeholder={placeholder} aria-invalid={error !== ''} aria-describedby={`${id}-error`} className={field} />
+      <p id={`${id}-error`} className="text-xs font-medium text-red-800 empty:hidden dark:text-red-300">
+        {error}
+      </p>
+      <div className="flex gap-2">
+        <button type="submit" className={button}>
+          {s.saveConfirm}
+        </button>
+        <button type="button" onClick={onCancel} className={button}>
+          {s.cancel}
+        </button>
+      </div>
+    </form>
   )
 }
