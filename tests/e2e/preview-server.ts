@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { WAIT_MS } from './limits'
 
 export const DIST = process.env.E2E_DIST ?? 'dist'
@@ -33,7 +34,9 @@ export async function startPreview(outDir: string, port: number, env: Record<str
     if (server.exitCode !== null) throw new Error(`vite preview exited:\n${output}`)
     try {
       // Only once this server says it listens: another process on the port must not pass for it.
-      if (output.includes(url) && (await fetch(home)).ok) return { url, close }
+      // A runner with FORCE_COLOR gets the address painted in pieces ("127.0.0.1:\e[1m4179"), so
+      // the colours go before the match.
+      if (stripVTControlCharacters(output).includes(url) && (await fetch(home)).ok) return { url, close }
     } catch {
       // not listening yet
     }
