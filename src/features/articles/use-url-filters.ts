@@ -11,7 +11,10 @@ export function useUrlFilters(knownOutletIds: readonly string[]) {
     (next: Filters, options: { replace?: boolean } = {}) => {
       const nextSearch = toSearch(next)
       if (nextSearch === toSearch(filters) && nextSearch === search) return
-      navigate({ search: nextSearch }, { replace: options.replace ?? false, preventScrollReset: true })
+      const replace = options.replace ?? false
+      // A click (outlet, toggle) is flushed, not left to a transition: a controlled checkbox would
+      // otherwise snap back unchecked until the router's update lands, which a busy machine shows.
+      navigate({ search: nextSearch }, { replace, preventScrollReset: true, flushSync: !replace })
     },
     [filters, navigate, search],
   )
