@@ -63,3 +63,18 @@ describe('precision and recall', () => {
     expect(() => fromCounts(3, 5, 4)).toThrow('correct results (4) cannot exceed the truth (3)')
   })
 })
+
+describe('truth', () => {
+  test('folds script and case, and reads the text of cleaned HTML', async () => {
+    const { articlesHolding, htmlText } = await import('./truth')
+    expect(htmlText('<h2>標題</h2><p>A &amp; B<br>國安法</p><p>&#x4e2d;&#22269;</p>')).toBe('標題\nA & B\n國安法\n中国')
+    const articles = [
+      { id: 'a', title: '', text: '', folded: foldScript('香港國安法實施') },
+      { id: 'b', title: '', text: '', folded: foldScript('国安部门；立法会通过法案') },
+      { id: 'c', title: '', text: '', folded: foldScript('Hong Kong leader') },
+    ]
+    expect(articlesHolding(articles, ' 国安法 ')).toEqual(new Set(['a']))
+    expect(articlesHolding(articles, 'HONG KONG')).toEqual(new Set(['c']))
+    expect(() => articlesHolding(articles, '  ')).toThrow('an empty query has no truth')
+  })
+})
