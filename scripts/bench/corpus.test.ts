@@ -43,6 +43,22 @@ describe('benchmark corpus', () => {
     expect(sentences.length / counts.size).toBeGreaterThan(2)
   })
 
+  test('query terms run from rare to common, in either script', () => {
+    const large = createCorpus(1500)
+    const terms = ['国安法', '健康码', '一带一路', '新冠疫苗', '台积电', '特朗普', '美联储']
+    const counts = new Map(terms.map((term) => [term, 0]))
+    for (let index = 0; index < large.n; index++) {
+      const { title, paragraphs } = large.article(index)
+      const text = foldScript(`${title}\n${paragraphs.join('\n')}`)
+      for (const term of terms) if (text.includes(term)) counts.set(term, counts.get(term)! + 1)
+    }
+    const shares = terms.map((term) => counts.get(term)! / large.n)
+    expect(shares[0]).toBeGreaterThan(0)
+    expect(shares[0]).toBeLessThan(0.01)
+    expect(shares.at(-1)).toBeGreaterThan(0.3)
+    expect(shares).toEqual([...shares].sort((a, b) => a - b))
+  })
+
   test('the same size gives the same corpus', () => {
     const again = createCorpus(60)
     for (const index of [0, 17, 59]) expect(again.article(index).content).toBe(articles[index]!.content)

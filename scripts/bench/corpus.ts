@@ -44,11 +44,30 @@ export const CORPUS_OUTLETS: readonly CorpusOutlet[] = [
   { host: 'www.scmp.com', path: '/news/china/politics/article/', script: 'english', site: 'South China Morning Post' },
 ]
 
+export interface Planted {
+  term: string
+  /** The share of articles that get one of the sentences. */
+  rate: number
+  sentences: readonly string[]
+  /** A near miss of this term: text holding its bigrams or its parts without it. */
+  nearMissOf?: string
+}
+
 /**
- * Sentences that plant a query term, with the share of articles that get one (rare to common), and
- * near misses: text holding a term's bigrams, or its parts, without the term.
+ * Sentences that plant a query term, rare to very common, and near misses. The source sentences
+ * holding a planted term are left out of the bodies, so these rates alone decide how often it occurs.
  */
-export const PLANTED: readonly { term: string; rate: number; sentences: readonly string[] }[] = [
+export const PLANTED: readonly Planted[] = [
+  {
+    term: '美联储',
+    rate: 0.4,
+    sentences: ['美联储官员暗示，如果通胀继续回落，年内可能开始降息。', '市场普遍预期美联储将在下次会议上维持利率不变。'],
+  },
+  {
+    term: '台积电',
+    rate: 0.1,
+    sentences: ['台积电宣布将在日本熊本兴建第二座晶圆厂。', '分析师说，台积电的先进制程产能仍然供不应求。'],
+  },
   {
     term: '特朗普',
     rate: 0.22,
@@ -68,11 +87,13 @@ export const PLANTED: readonly { term: string; rate: number; sentences: readonly
   },
   {
     term: '新冠疫情',
+    nearMissOf: '新冠疫苗',
     rate: 0.08,
     sentences: ['新冠疫情暴发后，当地的旅游业和餐饮业遭受重创。', '自新冠疫情以来，两国的人员往来一直没有恢复到此前的水平。'],
   },
   {
     term: '疫苗',
+    nearMissOf: '新冠疫苗',
     rate: 0.06,
     sentences: ['世界卫生组织呼吁各国加快流感疫苗的接种工作。', '研究人员正在测试一种新型疫苗的安全性。'],
   },
@@ -86,6 +107,7 @@ export const PLANTED: readonly { term: string; rate: number; sentences: readonly
   },
   {
     term: '一路',
+    nearMissOf: '一带一路',
     rate: 0.05,
     sentences: ['代表团一路从边境城市乘车抵达首都，沿途一带的村庄都挂起了横幅。', '他说自己带一些朋友一路走来，见证了这座城市的变化。'],
   },
@@ -101,12 +123,13 @@ export const PLANTED: readonly { term: string; rate: number; sentences: readonly
   },
   {
     term: '国安',
+    nearMissOf: '国安法',
     rate: 0.02,
     sentences: ['国安部门表示，将加强对关键基础设施的保护。'],
   },
 ]
 
-const ENGLISH_PLANTED: readonly { term: string; rate: number; sentences: readonly string[] }[] = [
+const ENGLISH_PLANTED: readonly Planted[] = [
   {
     term: 'Trump',
     rate: 0.25,
@@ -173,12 +196,15 @@ function loadPools(seedsDir: string): Record<Script, Pool> {
     if (isEnglish) english.push(...sentences.filter((sentence) => !/\p{Script=Han}/u.test(sentence)))
     else chinese.push(...sentences.map((sentence) => toSimplified(sentence)))
   }
-  const simplified = [...new Set(chinese.filter((sentence) => Array.from(sentence).length >= 8))]
+  const planted = (entries: readonly Planted[]) => entries.filter((entry) => !entry.nearMissOf).map((entry) => entry.term.toLowerCase())
+  const unplanted = (terms: readonly string[]) => (sentence: string) => !terms.some((term) => sentence.toLowerCase().includes(term))
+  const simplified = [...new Set(chinese.filter((sentence) => Array.from(sentence).length >= 8))].filter(unplanted(planted(PLANTED)))
   const clauses = [...new Set(simplified.flatMap((sentence) => sentence.split(/[，；：。！？]/)).filter((clause) => clause.length >= 6 && clause.length <= 24))]
+  const plainTitles = titles.filter(unplanted(planted(PLANTED)))
   return {
-    simplified: { sentences: simplified, titles, clauses },
-    traditional: { sentences: simplified.map(toTraditional), titles: titles.map(toTraditional), clauses: clauses.map(toTraditional) },
-    english: { sentences: [...new Set(english)], titles: englishTitles, clauses: englishTitles },
+    simplified: { sentences: simplified, titles: plainTitles, clauses },
+    traditional: { sentences: simplified.map(toTraditional), titles: plainTitles.map(toTraditional), clauses: clauses.map(toTraditional) },
+    english: { sentences: [...new Set(english)].filter(unplanted(planted(ENGLISH_PLANTED))), titles: englishTitles.filter(unplanted(planted(ENGLISH_PLANTED))), clauses: englishTitles },
   }
 }
 
@@ -228,7 +254,7 @@ export function createCorpus(n: number, seed = 20_000, seedsDir = 'seeds'): Corp
   if (!Number.isInteger(n) || n < 1) throw new Error(`corpus size must be a whole number ≥ 1, got ${n}`)
   const pools = loadPools(seedsDir)
   const toTraditional = Converter({ from: 'cn', to: 'tw' })
-  const planted: Record<Script, { term: string; rate: number; sentences: readonly string[] }[]> = {
+  const planted: Record<Script, Planted[]> = {
     simplified: [...PLANTED],
     traditional: PLANTED.map((entry) => ({ ...entry, sentences: entry.sentences.map(toTraditional) })),
     english: [...ENGLISH_PLANTED],
@@ -251,11 +277,14 @@ export function createCorpus(n: number, seed = 20_000, seedsDir = 'seeds'): Corp
     const front = `---\ntitle: ${JSON.stringify(title)}\ndate: ${publishedAt}\nfrom: ${url}\n---\n`
     // 20–30 KB in all: the page furniture and front matter, the body the rest.
     const target = 20_000 + Math.floor(rand() * 10_000) - Buffer.byteLength(front + page(outlet, title, publishedAt, [], related, index))
+    // An article's topics: three runs of the pool, which holds each source's sentences together, so a
+    // term of the sources is common in some articles and absent from most, as in an archive.
+    const topics = english ? pool.sentences : topicSentences(rand, pool.sentences, 3, 40)
     const paragraphs: string[] = []
     let bytes = 0
     while (bytes < target) {
       const count = 2 + Math.floor(rand() * 4)
-      const paragraph = Array.from({ length: count }, () => pick(rand, pool.sentences)).join(english ? ' ' : '')
+      const paragraph = Array.from({ length: count }, () => pick(rand, topics)).join(english ? ' ' : '')
       paragraphs.push(paragraph)
       bytes += Buffer.byteLength(paragraph) + 8
     }
@@ -269,6 +298,13 @@ export function createCorpus(n: number, seed = 20_000, seedsDir = 'seeds'): Corp
     return { file, url, title, publishedAt, outlet, paragraphs, content }
   }
   return { n, article }
+}
+
+function topicSentences(rand: () => number, sentences: readonly string[], runs: number, length: number): string[] {
+  return Array.from({ length: runs }, () => {
+    const start = Math.floor(rand() * Math.max(1, sentences.length - length))
+    return sentences.slice(start, start + length)
+  }).flat()
 }
 
 /** The scraped page: what a "save whole page" archiver keeps around the article. */
