@@ -3,6 +3,7 @@
 // "Shown" is a DOM condition checked by a MutationObserver in the page (the list's final count and,
 // when there are results, a first result link), timed with the page's own performance.now().
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { strings } from '../../src/lib/strings'
 import { WAIT_MS } from '../../tests/e2e/limits'
 
 export async function launchBrowser(): Promise<Browser> {
@@ -37,6 +38,11 @@ declare global {
   }
 }
 
+// The list's status line and its final count sentence, as strings.ts words them (zh-CN contexts).
+const STATUS = `section[aria-label="${strings.filters.label}"] [role="status"]`
+const SAMPLE = 1_234_567
+const COUNT_PATTERN = `^${strings.filters.resultCount(SAMPLE).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(new Intl.NumberFormat('zh-CN').format(SAMPLE), '([\\d,]+)')}$`
+
 /**
  * Installed before any page script: window.__benchWatch(expected q, baseline status) starts watching
  * for the app's final result count for that query (a status other than the baseline), and records it
@@ -45,8 +51,8 @@ declare global {
  */
 const WATCH_SCRIPT = `(() => {
   const readState = () => {
-    const status = document.querySelector('section[aria-label="筛选"] [role="status"]')?.textContent?.trim() ?? ''
-    const match = /^共\\s*([\\d,]+)\\s*篇$/.exec(status)
+    const status = document.querySelector(${JSON.stringify(STATUS)})?.textContent?.trim() ?? ''
+    const match = new RegExp(${JSON.stringify(COUNT_PATTERN)}).exec(status)
     if (!match || document.querySelector('[aria-busy="true"]')) return null
     const count = Number(match[1].replace(/,/g, ''))
     const ids = Array.from(document.querySelectorAll('main article a[href*="/articles/"]'), (link) =>
@@ -129,7 +135,7 @@ export async function openApp(browser: Browser, baseURL: string): Promise<{ page
 const searchBox = (page: Page) => page.getByRole('search').getByRole('searchbox')
 
 async function statusText(page: Page): Promise<string> {
-  return (await page.locator('section[aria-label="筛选"] [role="status"]').textContent())?.trim() ?? ''
+  return (await page.locator(STATUS).textContent())?.trim() ?? ''
 }
 
 /** Empties the search box and waits for the unfiltered list; returns its status text. */
