@@ -5,7 +5,7 @@
 // everything as JSON in bench/results/<date>-n<N>.json. --sizes runs only the ingest at each size and
 // prints how each cost grows.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -243,11 +243,12 @@ function queryTable(run: FullRun): string {
 async function growthRun(root: string, counts: readonly number[]): Promise<GrowthRow[]> {
   const out: GrowthRow[] = []
   for (const n of counts) {
+    const load = loadavg()[0]!
     const dir = join(root, `n${n}`)
     const corpus = makeCorpus(join(dir, 'archive'), n)
     const cost = ingest(join(dir, 'archive'), join(dir, 'data'), n, corpus.bytes)
     const bundle = sizes(join(dir, 'data'))
-    out.push({ n, inputMb: cost.inputMb, seconds: cost.seconds, cpuSeconds: cost.cpuSeconds, rssMb: cost.rssMb, mbPerSecond: cost.mbPerSecond, searchBytes: bundle.search.bytes, firstScreenGzip: bundle.firstScreenGzip })
+    out.push({ n, inputMb: cost.inputMb, seconds: cost.seconds, cpuSeconds: cost.cpuSeconds, rssMb: cost.rssMb, mbPerSecond: cost.mbPerSecond, searchBytes: bundle.search.bytes, firstScreenGzip: bundle.firstScreenGzip, load })
     console.log(`n=${n}: ingest ${cost.seconds.toFixed(1)} s, ${cost.mbPerSecond.toFixed(2)} MB/s, peak RSS ${cost.rssMb.toFixed(0)} MB`)
     rmSync(dir, { recursive: true, force: true })
   }

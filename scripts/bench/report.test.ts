@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { formatGrowth, formatTable, growthExponent, ratio, type GrowthRow } from './report'
 
-const size = (n: number, seconds: number, rssMb: number): GrowthRow => ({ n, inputMb: n / 40, seconds, cpuSeconds: seconds, rssMb, mbPerSecond: n / 40 / seconds, searchBytes: n * 4000, firstScreenGzip: 8000 })
+const size = (n: number, seconds: number, rssMb: number): GrowthRow => ({ n, inputMb: n / 40, seconds, cpuSeconds: seconds, rssMb, mbPerSecond: n / 40 / seconds, searchBytes: n * 4000, firstScreenGzip: 8000, load: 1 })
 
 describe('benchmark report', () => {
   test('the ratio is ours over Pagefind, only where both were measured', () => {

@@ -42,6 +42,8 @@ export interface GrowthRow {
   mbPerSecond: number
   searchBytes: number
   firstScreenGzip: number
+  /** The one-minute load average when this size started: wall times at a high load are mostly other work. */
+  load: number
 }
 
 /**
@@ -62,10 +64,11 @@ export function formatGrowth(rows: readonly GrowthRow[]): string {
     ['first screen gzip', (row) => row.firstScreenGzip, (value) => `${(value / 1024).toFixed(1)} KB`],
   ]
   return table(
-    ['articles', 'input', ...costs.map(([name]) => name)],
+    ['articles', 'input', 'load', ...costs.map(([name]) => name)],
     rows.map((row, at) => [
       String(row.n),
       `${row.inputMb.toFixed(0)} MB`,
+      row.load.toFixed(1),
       ...costs.map(([, cost, format]) => (at === 0 ? format(cost(row)) : `${format(cost(row))} (n^${growthExponent(rows[at - 1]!, row, cost).toFixed(2)})`)),
     ]),
   )
