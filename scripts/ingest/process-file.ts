@@ -5,6 +5,7 @@ import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:f
 import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
+import { IngestCache } from './ingest-cache'
 import type { OutletInfo } from './outlets'
 import { spillPath } from './search-postings'
 import { articleStoryFeature, type StoryFeature } from './story-features'
@@ -31,9 +32,19 @@ export type Processed =
     }
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
-export type Built =
+export type Built = (
   | { kind: 'problem'; reason: string }
   | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; feature: StoryFeature; labels?: string[] }
+) & {
+  /** False when the result came from the cache (ingest-cache.ts). */
+  parsed: boolean
+  /** The file's cache key, when a cache is used. */
+  key?: string
+  /** A cache entry that could not be used, and what became of it. */
+  notice?: string
+}
+
+const INTERNAL_ERROR = 'internal error: '
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -63,7 +74,7 @@ export function processBytes(bytes: Uint8Array, source: string, stories = true):
     result = buildArticle(bytes, source)
   } catch (error) {
     // A bug must not cost the rest of the archive: name the file and go on.
-    return { kind: 'problem', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` }
+    return { kind: 'problem', reason: `${INTERNAL_ERROR}${error instanceof Error ? error.message : String(error)}` }
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams, labels } = result.built
@@ -86,6 +97,8 @@ export interface SinkOptions {
   writer: string
   /** Build the story feature of each article (default true; off only to measure what stories cost). */
   stories?: boolean
+  /** Where results are remembered between runs, and the ingest version they must carry (ingest-cache.ts). */
+  cache?: { dir: string; version: string }
 }
 
 /**
@@ -97,17 +110,30 @@ export class ArticleSink {
   /** One article's grams by partition, reused. */
   private scratch: string[][]
   private chars = 0
+  private readonly cache: IngestCache | undefined
   constructor(private readonly options: SinkOptions) {
     this.buffers = Array.from({ length: options.partitions }, () => [])
     this.scratch = Array.from({ length: options.partitions }, () => [])
+    this.cache = options.cache && new IngestCache(options.cache.dir, options.cache.version)
   }
 
   build(path: string, source: string, seq: number): Built {
-    const result = processFile(path, source, this.options.stories !== false)
-    if (result.kind === 'problem') return result
+    const input = readInput(path)
+    if (!input.ok) return { kind: 'problem', reason: input.reason, parsed: false }
+    const key = this.cache?.keyOf(input.bytes, source)
+    const found = key === undefined ? undefined : this.cache!.read(key)
+    let result = found?.result
+    const parsed = result === undefined
+    if (result === undefined) {
+      result = processBytes(input.bytes, source, this.options.stories !== false)
+      // An internal error is a bug of this version: the next version should try the file again.
+      if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
+    }
+    const about = { parsed, ...(key === undefined ? {} : { key }), ...(found?.notice === undefined ? {} : { notice: found.notice }) }
+    if (result.kind === 'problem') return { kind: 'problem', reason: result.reason, ...about }
     this.spill(seq, result.grams)
     const { entry, outlet, canonicalUrl, json, feature } = result
-    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature }
+    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature, ...about }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }

@@ -9,6 +9,8 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
+import { IngestCache, ingestVersion } from './ingest-cache'
+import { keepUnchanged } from './keep-unchanged'
 import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
 import { isTableOutlet, type OutletInfo } from './outlets'
@@ -42,6 +44,8 @@ export interface IngestOptions {
   workRoot?: string
   /** Group articles into stories (stories.ts); default true. Off only to measure what clustering costs. */
   stories?: boolean
+  /** Remembers each input file's result here between runs (ingest-cache.ts); none when undefined. */
+  cacheDir?: string
 }
 
 export interface IngestSummary {
@@ -53,6 +57,11 @@ export interface IngestSummary {
   shards: number
   buckets: number
   stories: number
+  /** Input files parsed this run; the others came from the cache. */
+  parsed: number
+  /** Bundle files written with new content; the others were carried over from the previous bundle. */
+  written: number
+  kept: number
 }
 
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
@@ -95,7 +104,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
-    const sinkOptions = { work, partitions, stories: options.stories !== false }
+    const stories = options.stories !== false
+    const cacheDir = options.cacheDir === undefined ? undefined : resolve(options.cacheDir)
+    const cache = cacheDir === undefined ? undefined : { dir: cacheDir, version: ingestVersion(stories) }
+    const sinkOptions = { work, partitions, stories, ...(cache ? { cache } : {}) }
     const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = pool ? await pool.start(sinkOptions) : ['main']
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
@@ -118,6 +130,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let features = options.stories === false ? undefined : new StoryFeatureStore(files.length)
     let duplicates = 0
     let problems = 0
+    let parsed = 0
+    const usedKeys = new Set<string>()
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
     for (const problem of listing.problems) {
       problems++
@@ -144,6 +158,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       const result = batch[seq % BATCH]!
       const source = files[seq]!
+      if (result.parsed) parsed++
+      if (result.key !== undefined) usedKeys.add(result.key)
+      if (result.notice !== undefined) options.onNotice?.(result.notice)
       if (result.kind === 'problem') {
         problems++
         report(source, result.reason)
@@ -206,17 +223,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await pool?.close()
     pool = undefined
     // Stories after the merge, when the workers' memory is gone: clustering never adds to the merge's peak.
-    const stories = features ? storiesOf(metas, features, log) : []
+    const storyList = features ? storiesOf(metas, features, log) : []
     features = undefined
-    await writeStories(stage, stories, log)
+    await writeStories(stage, storyList, log)
     // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
     for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
+    const { written, kept } = keepUnchanged(stage, outDir)
+    log(`${written} bundle files written, ${kept} unchanged ones carried over`)
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
-    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: stories.length }
+    if (cacheDir !== undefined) {
+      const removed = new IngestCache(cacheDir, cache!.version).prune(usedKeys)
+      log(`cache: ${files.length - parsed} files from ${cacheDir}, ${parsed} parsed, ${removed} old entries removed`)
+    }
+    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: storyList.length, parsed, written, kept }
   } catch (error) {
     await pool?.close().catch(() => {})
     await discardStage(folders)

@@ -1,0 +1,184 @@
+// What the ingest remembers between runs: each input file's worker result (list entry, article file,
+// grams, story feature, or the problem it had), keyed by the file's content, its path and the ingest's
+// own version, so an unchanged file is never parsed again and a new ingest never trusts an old entry.
+// One JSON file per entry, `<dir>/<key[0..2]>/<key>.json`, written to a temporary name and renamed.
+// An entry that cannot be read is renamed `<key>.json.corrupt-<pid>-<random>` (set aside, never deleted).
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { SCHEMA_VERSION } from '../../src/types/data'
+import type { Processed } from './process-file'
+
+/** Where default caches go: in the working folder (the project), never inside public/, which Vite copies into dist/. */
+export const CACHE_ROOT = '.ingest-cache'
+
+/**
+ * The default --cache of an output folder: one per --out, `.ingest-cache/<name>-<hash of its path>`, since
+ * a run removes the entries it did not use and two archives must not remove each other's.
+ */
+export function defaultCacheDir(outDir: string): string {
+  const path = resolve(outDir)
+  return join(CACHE_ROOT, `${basename(path)}-${createHash('sha256').update(path).digest('hex').slice(0, 8)}`)
+}
+const ENTRY_FORMAT = 1
+const CORRUPT = '.corrupt-'
+
+/** What a cache entry holds: a worker result, grams as one space-separated string (a gram holds no space). */
+type Stored =
+  | { kind: 'problem'; reason: string }
+  | (Omit<Extract<Processed, { kind: 'article' }>, 'grams' | 'feature'> & { grams: string; feature: number[] })
+
+export type Lookup = { result: Processed; notice?: undefined } | { result?: undefined; notice?: string }
+
+/**
+ * The ingest's version: a hash of the schema and of every source file the worker runs (found by
+ * following relative imports from process-file.ts) and the versions of the packages they import.
+ * Editing the parser, the cleaner or the outlet table therefore invalidates every entry.
+ */
+export function ingestVersion(stories: boolean): string {
+  const hash = createHash('sha256').update(`schema ${SCHEMA_VERSION} entry ${ENTRY_FORMAT} stories ${stories}\n`)
+  const root = fileURLToPath(new URL('../../', import.meta.url))
+  const seen = new Set<string>()
+  const packages = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const text = readFileSync(file, 'utf8')
+    hash.update(`${relative(root, file)}\n${text}\n`)
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+      if (spec!.startsWith('.')) visit(resolveSource(join(dirname(file), spec!)))
+      else if (!spec!.startsWith('node:')) packages.add(spec!.startsWith('@') ? spec!.split('/').slice(0, 2).join('/') : spec!.split('/')[0]!)
+    }
+  }
+  visit(fileURLToPath(new URL('./process-file.ts', import.meta.url)))
+  for (const name of [...packages].sort()) {
+    let version = 'unknown'
+    try {
+      version = (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? version
+    } catch {
+      // a package without a readable package.json: its name alone goes into the version
+    }
+    hash.update(`package ${name}@${version}\n`)
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+function resolveSource(path: string): string {
+  for (const candidate of [path, `${path}.ts`, `${path}.tsx`, join(path, 'index.ts')]) {
+    try {
+      readFileSync(candidate) // a folder throws EISDIR
+      return candidate
+    } catch {
+      // try the next spelling
+    }
+  }
+  throw new Error(`ingest version: cannot find the source file ${path}`)
+}
+
+export class IngestCache {
+  constructor(
+    private readonly dir: string,
+    private readonly version: string,
+  ) {}
+
+  keyOf(bytes: Uint8Array, source: string): string {
+    return createHash('sha256').update(`${this.version}\n${source}\n`).update(bytes).digest('hex')
+  }
+
+  private pathOf(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`)
+  }
+
+  /** The stored result of key; a missing entry is no result, an unreadable one is set aside and named in notice. */
+  read(key: string): Lookup {
+    const path = this.pathOf(key)
+    let text: string
+    try {
+      text = readFileSync(path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
+      return { notice: `cache entry ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); the file was parsed again` }
+    }
+    const checked = checkEntry(text, key)
+    if (typeof checked !== 'string') return { result: fromStored(checked) }
+    const why = checked
+    const aside = `${path}${CORRUPT}${process.pid}-${randomBytes(4).toString('hex')}`
+    try {
+      renameSync(path, aside)
+    } catch (error) {
+      return { notice: `cache entry ${path} is ${why} and could not be set aside (${(error as NodeJS.ErrnoException).code ?? String(error)}); the file was parsed again` }
+    }
+    return { notice: `cache entry ${path} is ${why}; set aside as ${aside}, the file was parsed again` }
+  }
+
+  write(key: string, result: Processed): void {
+    const path = this.pathOf(key)
+    mkdirSync(dirname(path), { recursive: true })
+    const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    writeFileSync(temporary, JSON.stringify({ format: ENTRY_FORMAT, key, result: toStored(result) }))
+    renameSync(temporary, path) // a reader sees the old entry or the whole new one
+  }
+
+  /**
+   * Removes entries of files that are gone or changed (keys not used by this run) and temporary files of
+   * dead writes; set-aside entries stay. Returns how many entries it removed.
+   */
+  prune(used: ReadonlySet<string>): number {
+    let removed = 0
+    let folders: string[]
+    try {
+      folders = readdirSync(this.dir)
+    } catch {
+      return 0
+    }
+    for (const folder of folders) {
+      if (!/^[0-9a-f]{2}$/.test(folder)) continue
+      for (const name of readdirSync(join(this.dir, folder))) {
+        const entry = /^([0-9a-f]{64})\.json(\.tmp-\d+-[0-9a-f]+)?$/.exec(name)
+        if (!entry || (entry[2] === undefined && used.has(entry[1]!))) continue
+        rmSync(join(this.dir, folder, name), { force: true })
+        removed++
+      }
+    }
+    return removed
+  }
+}
+
+function toStored(result: Processed): Stored {
+  if (result.kind === 'problem') return { kind: 'problem', reason: result.reason }
+  return { ...result, grams: result.grams.join(' '), feature: Array.from(result.feature) }
+}
+
+function fromStored(stored: Stored): Processed {
+  if (stored.kind === 'problem') return stored
+  return { ...stored, grams: stored.grams === '' ? [] : stored.grams.split(' '), feature: Uint32Array.from(stored.feature) }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isString = (value: unknown): value is string => typeof value === 'string'
+
+/** The stored result, or why text is not a whole entry for key (truncated, edited, another key or format). */
+function checkEntry(text: string, key: string): Stored | string {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return 'not valid JSON'
+  }
+  if (!isRecord(value) || value.format !== ENTRY_FORMAT) return 'not an entry of this format'
+  if (value.key !== key) return 'the entry of another file'
+  const result = value.result
+  if (!isRecord(result)) return 'missing its result'
+  if (result.kind === 'problem') return isString(result.reason) ? (result as Stored) : 'a problem without a reason'
+  if (result.kind !== 'article') return 'of an unknown kind'
+  const { entry, outlet, json, grams, labels, feature, canonicalUrl } = result
+  if (!isRecord(entry) || !isString(entry.id) || !isString(entry.publishedAt) || !isString(entry.outlet)) return 'missing its list entry'
+  if (!isRecord(outlet) || !isString(outlet.id) || !isString(outlet.name) || !isString(outlet.color)) return 'missing its outlet'
+  if (!isString(json) || !isString(grams) || !isString(canonicalUrl)) return 'missing its article'
+  if (!Array.isArray(labels) || !labels.every(isString)) return 'missing its labels'
+  if (!Array.isArray(feature) || !feature.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0xffffffff)) return 'missing its story feature'
+  // The story step writes over the article file's closing brace (write-stories.ts).
+  if (!json.startsWith('{') || !json.endsWith('}')) return 'holding a broken article file'
+  return result as Stored
+}
