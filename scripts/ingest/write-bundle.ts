@@ -229,7 +229,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
     for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
-    for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
+    for (const { path, text } of shards) await writeFile(join(stage, path), text)
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
     const { written, kept } = keepUnchanged(stage, outDir)
     log(`${written} bundle files written, ${kept} unchanged ones carried over`)
