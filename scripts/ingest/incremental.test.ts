@@ -177,6 +177,26 @@ describe('incremental ingest', () => {
     expect(entriesOf(out)[0]).not.toHaveProperty('aliases')
   })
 
+  it('leaves the previous bundle as it was when a run fails after linking its files', async () => {
+    const { archive, out, build } = setup()
+    const voa = readFileSync(join(archive, VOA_FILE), 'utf8')
+    rmSync(join(archive, VOA_FILE))
+    await build()
+    const bbcBefore = readFileSync(join(out, articlePath(BBC)), 'utf8')
+    const before = identities(out)
+    writeFileSync(join(archive, VOA_FILE), voa) // BBC's article joins a story: its linked file must not be written into
+    const failing = build({
+      onLog: (message) => {
+        if (message.includes('carried over')) throw new Error('disk full')
+      },
+    })
+    await expect(failing).rejects.toThrow('disk full')
+    expect(readFileSync(join(out, articlePath(BBC)), 'utf8')).toBe(bbcBefore)
+    expect(changedFiles(before, identities(out))).toEqual([])
+    await build()
+    expect(readJson<Article>(join(out, articlePath(BBC))).story?.size).toBe(2)
+  })
+
   it('sets a corrupt cache entry aside, names it, and parses the file again', async () => {
     const { out, cacheDir, notices, build } = setup()
     await build()

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { IngestCache, ingestVersion } from './ingest-cache'
-import { keepUnchanged } from './keep-unchanged'
+import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
 import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
 import { isTableOutlet, type OutletInfo } from './outlets'
@@ -182,7 +182,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             features?.add(seq, result.feature) // a replaced version's feature stays unread: clustering reads the kept ones
             const path = join(stage, articlePath(entry.id))
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
-            writeFileSync(path, json)
+            // The previous bundle's file when it is the same (keep-unchanged.ts): no write, and its inode stays.
+            if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) writeFileSync(path, json)
             // The kept version's body is read back only if its URL comes again (rare), never held.
             versions.kept(url)!.json = () => readFileSync(path, 'utf8')
           }
@@ -266,6 +267,6 @@ function nameOutletsByLabel(stage: string, metas: readonly Meta[], labelsBySeq: 
     if (name === undefined) continue
     const path = join(stage, articlePath(entry.id))
     const article = JSON.parse(readFileSync(path, 'utf8')) as Article
-    writeFileSync(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
+    replaceFile(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
   }
 }
