@@ -201,7 +201,7 @@ describe('incremental ingest', () => {
     const { out, cacheDir, notices, build } = setup()
     await build()
     const bundle = readFileSync(join(out, articlePath(DW)), 'utf8')
-    const entries = (readdirSync(cacheDir, { recursive: true }) as string[]).filter((path) => path.endsWith('.json')).sort()
+    const entries = (readdirSync(cacheDir, { recursive: true }) as string[]).filter((path) => path.endsWith('.entry')).sort()
     expect(entries).toHaveLength(5)
     const entry = join(cacheDir, entries[0]!)
     const broken = readFileSync(entry, 'utf8').slice(0, 100) // a write cut short
@@ -212,7 +212,7 @@ describe('incremental ingest', () => {
     expect(summary.parsed).toBe(1)
     expect(notices).toHaveLength(1)
     const aside = /set aside as (\S+),/.exec(notices[0]!)?.[1]
-    expect(notices[0]).toContain(`cache entry ${entry} is not valid JSON`)
+    expect(notices[0]).toContain(`cache entry ${entry} is cut short (no end line)`)
     expect(readFileSync(aside!, 'utf8')).toBe(broken) // kept for a look, never deleted
     expect(readFileSync(entry, 'utf8')).not.toBe(broken) // a fresh entry in its place
     expect(changedFiles(before, identities(out))).toEqual([]) // the same result, so the same bundle

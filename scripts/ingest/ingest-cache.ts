@@ -1,14 +1,14 @@
 // What the ingest remembers between runs: each input file's worker result (list entry, article file,
 // grams, story feature, or the problem it had), keyed by the file's content, its path and the ingest's
 // own version, so an unchanged file is never parsed again and a new ingest never trusts an old entry.
-// One JSON file per entry, `<dir>/<key[0..2]>/<key>.json`, written to a temporary name and renamed.
-// An entry that cannot be read is renamed `<key>.json.corrupt-<pid>-<random>` (set aside, never deleted).
+// One file per entry, `<dir>/<key[0..2]>/<key>.entry` (lines, see entryText), written to a temporary name and renamed.
+// An entry that cannot be read is renamed `<key>.entry.corrupt-<pid>-<random>` (set aside, never deleted).
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SCHEMA_VERSION } from '../../src/types/data'
-import type { Processed } from './process-file'
+import { GRAM_GROUPS, type Processed } from './process-file'
 
 /** Where default caches go: in the working folder (the project), never inside public/, which Vite copies into dist/. */
 export const CACHE_ROOT = '.ingest-cache'
@@ -21,15 +21,15 @@ export function defaultCacheDir(outDir: string): string {
   const path = resolve(outDir)
   return join(CACHE_ROOT, `${basename(path)}-${createHash('sha256').update(path).digest('hex').slice(0, 8)}`)
 }
-const ENTRY_FORMAT = 1
+const ENTRY_FORMAT = 3
 const CORRUPT = '.corrupt-'
 
-/** What a cache entry holds: a worker result, grams as one space-separated string (a gram holds no space). */
-type Stored =
+/** A worker result as the sink spills it: grams in GRAM_GROUPS joined groups (gramGroups). */
+export type Remembered =
   | { kind: 'problem'; reason: string }
-  | (Omit<Extract<Processed, { kind: 'article' }>, 'grams' | 'feature'> & { grams: string; feature: number[] })
+  | (Omit<Extract<Processed, { kind: 'article' }>, 'grams'> & { groups: string[] })
 
-export type Lookup = { result: Processed; notice?: undefined } | { result?: undefined; notice?: string }
+export type Lookup = { result: Remembered; notice?: undefined } | { result?: undefined; notice?: string }
 
 /**
  * The ingest's version: a hash of the schema and of every source file the worker runs (found by
@@ -87,7 +87,7 @@ export class IngestCache {
   }
 
   private pathOf(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`)
+    return join(this.dir, key.slice(0, 2), `${key}.entry`)
   }
 
   /** The stored result of key; a missing entry is no result, an unreadable one is set aside and named in notice. */
@@ -101,7 +101,7 @@ export class IngestCache {
       return { notice: `cache entry ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); the file was parsed again` }
     }
     const checked = checkEntry(text, key)
-    if (typeof checked !== 'string') return { result: fromStored(checked) }
+    if (typeof checked !== 'string') return { result: checked }
     const why = checked
     const aside = `${path}${CORRUPT}${process.pid}-${randomBytes(4).toString('hex')}`
     try {
@@ -112,11 +112,11 @@ export class IngestCache {
     return { notice: `cache entry ${path} is ${why}; set aside as ${aside}, the file was parsed again` }
   }
 
-  write(key: string, result: Processed): void {
+  write(key: string, result: Remembered): void {
     const path = this.pathOf(key)
     mkdirSync(dirname(path), { recursive: true })
     const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
-    writeFileSync(temporary, JSON.stringify({ format: ENTRY_FORMAT, key, result: toStored(result) }))
+    writeFileSync(temporary, entryText(key, result))
     renameSync(temporary, path) // a reader sees the old entry or the whole new one
   }
 
@@ -135,7 +135,7 @@ export class IngestCache {
     for (const folder of folders) {
       if (!/^[0-9a-f]{2}$/.test(folder)) continue
       for (const name of readdirSync(join(this.dir, folder))) {
-        const entry = /^([0-9a-f]{64})\.json(\.tmp-\d+-[0-9a-f]+)?$/.exec(name)
+        const entry = /^([0-9a-f]{64})\.entry(\.tmp-\d+-[0-9a-f]+)?$/.exec(name)
         if (!entry || (entry[2] === undefined && used.has(entry[1]!))) continue
         rmSync(join(this.dir, folder, name), { force: true })
         removed++
@@ -145,40 +145,52 @@ export class IngestCache {
   }
 }
 
-function toStored(result: Processed): Stored {
-  if (result.kind === 'problem') return { kind: 'problem', reason: result.reason }
-  return { ...result, grams: result.grams.join(' '), feature: Array.from(result.feature) }
-}
+// An entry is lines, so reading one parses only the small header as JSON: the header (format, key, the
+// result without its article file and grams), the article file's JSON (JSON.stringify writes no raw
+// newline), GRAM_GROUPS lines of grams (no gram holds whitespace), and `end` last, so a cut-short write
+// never passes for an entry.
+const END = 'end'
 
-function fromStored(stored: Stored): Processed {
-  if (stored.kind === 'problem') return stored
-  return { ...stored, grams: stored.grams === '' ? [] : stored.grams.split(' '), feature: Uint32Array.from(stored.feature) }
+function entryText(key: string, result: Remembered): string {
+  if (result.kind === 'problem') return `${JSON.stringify({ format: ENTRY_FORMAT, key, result })}\n${END}`
+  const { json, groups, feature, ...rest } = result
+  const header = JSON.stringify({ format: ENTRY_FORMAT, key, result: { ...rest, feature: Array.from(feature) } })
+  return `${header}\n${json}\n${groups.join('\n')}\n${END}`
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isString = (value: unknown): value is string => typeof value === 'string'
 
-/** The stored result, or why text is not a whole entry for key (truncated, edited, another key or format). */
-function checkEntry(text: string, key: string): Stored | string {
+/** The remembered result, or why text is not a whole entry for key (cut short, edited, another key or format). */
+function checkEntry(text: string, key: string): Remembered | string {
+  if (!text.endsWith(`\n${END}`)) return 'cut short (no end line)'
+  const lines = text.split('\n')
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(lines[0]!)
   } catch {
-    return 'not valid JSON'
+    return 'not valid: its header is not JSON'
   }
   if (!isRecord(value) || value.format !== ENTRY_FORMAT) return 'not an entry of this format'
   if (value.key !== key) return 'the entry of another file'
   const result = value.result
   if (!isRecord(result)) return 'missing its result'
-  if (result.kind === 'problem') return isString(result.reason) ? (result as Stored) : 'a problem without a reason'
+  if (result.kind === 'problem') return lines.length === 2 && isString(result.reason) ? { kind: 'problem', reason: result.reason } : 'a problem without a reason'
   if (result.kind !== 'article') return 'of an unknown kind'
-  const { entry, outlet, json, grams, labels, feature, canonicalUrl } = result
+  if (lines.length !== GRAM_GROUPS + 3) return `of ${lines.length} lines, not ${GRAM_GROUPS + 3}`
+  const { entry, outlet, labels, feature, canonicalUrl } = result
   if (!isRecord(entry) || !isString(entry.id) || !isString(entry.publishedAt) || !isString(entry.outlet)) return 'missing its list entry'
   if (!isRecord(outlet) || !isString(outlet.id) || !isString(outlet.name) || !isString(outlet.color)) return 'missing its outlet'
-  if (!isString(json) || !isString(grams) || !isString(canonicalUrl)) return 'missing its article'
+  if (!isString(canonicalUrl)) return 'missing its URL'
   if (!Array.isArray(labels) || !labels.every(isString)) return 'missing its labels'
   if (!Array.isArray(feature) || !feature.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0xffffffff)) return 'missing its story feature'
+  const json = lines[1]!
   // The story step writes over the article file's closing brace (write-stories.ts).
   if (!json.startsWith('{') || !json.endsWith('}')) return 'holding a broken article file'
-  return result as Stored
+  return {
+    ...(result as unknown as Omit<Extract<Remembered, { kind: 'article' }>, 'json' | 'groups' | 'feature'>),
+    json,
+    groups: lines.slice(2, 2 + GRAM_GROUPS),
+    feature: Uint32Array.from(feature as number[]),
+  }
 }

@@ -31,6 +31,20 @@ export type Processed =
       feature: StoryFeature
     }
 
+/**
+ * Spill partitions are powers of two up to this, so a gram's partition is fixed by its group
+ * (gramBucket(gram, GRAM_GROUPS)): the cache keeps an article's grams grouped and joined, and a cached
+ * article is spilled without splitting its grams again.
+ */
+export const GRAM_GROUPS = 256
+
+/** grams in GRAM_GROUPS groups, each joined by spaces (a gram holds no whitespace). */
+export function gramGroups(grams: readonly string[]): string[] {
+  const lists: string[][] = Array.from({ length: GRAM_GROUPS }, () => [])
+  for (const gram of grams) lists[gramBucket(gram, GRAM_GROUPS)]!.push(gram)
+  return lists.map((list) => list.join(' '))
+}
+
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built = (
   | { kind: 'problem'; reason: string }
@@ -107,13 +121,11 @@ export interface SinkOptions {
  */
 export class ArticleSink {
   private buffers: string[][]
-  /** One article's grams by partition, reused. */
-  private scratch: string[][]
   private chars = 0
   private readonly cache: IngestCache | undefined
   constructor(private readonly options: SinkOptions) {
+    if (GRAM_GROUPS % options.partitions !== 0) throw new Error(`spill partitions must divide ${GRAM_GROUPS}, got ${options.partitions}`)
     this.buffers = Array.from({ length: options.partitions }, () => [])
-    this.scratch = Array.from({ length: options.partitions }, () => [])
     this.cache = options.cache && new IngestCache(options.cache.dir, options.cache.version)
   }
 
@@ -125,30 +137,34 @@ export class ArticleSink {
     let result = found?.result
     const parsed = result === undefined
     if (result === undefined) {
-      result = processBytes(input.bytes, source, this.options.stories !== false)
+      const fresh = processBytes(input.bytes, source, this.options.stories !== false)
+      result = fresh.kind === 'problem' ? fresh : { ...fresh, groups: gramGroups(fresh.grams) }
       // An internal error is a bug of this version: the next version should try the file again.
       if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
     }
     const about = { parsed, ...(key === undefined ? {} : { key }), ...(found?.notice === undefined ? {} : { notice: found.notice }) }
     if (result.kind === 'problem') return { kind: 'problem', reason: result.reason, ...about }
-    this.spill(seq, result.grams)
+    this.spill(seq, result.groups)
     const { entry, outlet, canonicalUrl, json, feature } = result
     const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature, ...about }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }
 
-  /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */
-  private spill(seq: number, grams: readonly string[]): void {
+  /**
+   * Lines `seq gram gram …` per partition (gramBucket(gram, partitions)): partition p holds the groups
+   * k ≡ p (mod partitions), since partitions divides GRAM_GROUPS.
+   */
+  private spill(seq: number, groups: readonly string[]): void {
     const { partitions } = this.options
-    if (grams.length === 0) return
-    const lists = this.scratch
-    for (const gram of grams) lists[partitions === 1 ? 0 : gramBucket(gram, partitions)]!.push(gram)
     for (let p = 0; p < partitions; p++) {
-      const list = lists[p]!
-      if (list.length === 0) continue
-      const line = `${seq} ${list.join(' ')}\n`
-      list.length = 0
+      let line = ''
+      for (let k = p; k < GRAM_GROUPS; k += partitions) {
+        const group = groups[k]!
+        if (group !== '') line = line === '' ? group : `${line} ${group}`
+      }
+      if (line === '') continue
+      line = `${seq} ${line}\n`
       this.buffers[p]!.push(line)
       this.chars += line.length
     }

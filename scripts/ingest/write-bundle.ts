@@ -15,7 +15,7 @@ import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
 import { isTableOutlet, type OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
-import { ArticleSink, type Built } from './process-file'
+import { ArticleSink, GRAM_GROUPS, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { UrlVersions } from './versions'
 import { storiesOf, StoryFeatureStore } from './stories'
@@ -68,7 +68,8 @@ export interface IngestSummary {
 const WINDOW = 128
 /** Files per worker message: one message per file cost more than building small articles. */
 const BATCH = 16
-const MAX_PARTITIONS = 256
+/** Spill partitions: a power of two that divides GRAM_GROUPS (process-file.ts). */
+const MAX_PARTITIONS = GRAM_GROUPS
 
 interface Meta {
   seq: number
