@@ -21,7 +21,7 @@ export function defaultCacheDir(outDir: string): string {
   const path = resolve(outDir)
   return join(CACHE_ROOT, `${basename(path)}-${createHash('sha256').update(path).digest('hex').slice(0, 8)}`)
 }
-const ENTRY_FORMAT = 3
+const ENTRY_FORMAT = 5
 const CORRUPT = '.corrupt-'
 
 /** A worker result as the sink spills it: grams in GRAM_GROUPS joined groups (gramGroups). */
@@ -146,16 +146,18 @@ export class IngestCache {
 }
 
 // An entry is lines, so reading one parses only the small header as JSON: the header (format, key, the
-// result without its article file and grams), the article file's JSON (JSON.stringify writes no raw
-// newline), GRAM_GROUPS lines of grams (no gram holds whitespace), and `end` last, so a cut-short write
-// never passes for an entry.
+// result without its article file, story feature and grams), the article file's JSON (JSON.stringify
+// writes no raw newline), the story feature as base64 of its bytes, GRAM_GROUPS lines of grams (no gram
+// holds whitespace), and `end` last, so a cut-short write never passes for an entry.
 const END = 'end'
 
 function entryText(key: string, result: Remembered): string {
   if (result.kind === 'problem') return `${JSON.stringify({ format: ENTRY_FORMAT, key, result })}\n${END}`
   const { json, groups, feature, ...rest } = result
-  const header = JSON.stringify({ format: ENTRY_FORMAT, key, result: { ...rest, feature: Array.from(feature) } })
-  return `${header}\n${json}\n${groups.join('\n')}\n${END}`
+  if ('grams' in rest) throw new Error('a cache entry keeps grams only in groups')
+  const header = JSON.stringify({ format: ENTRY_FORMAT, key, result: rest })
+  const bytes = Buffer.from(feature.buffer, feature.byteOffset, feature.byteLength).toString('base64')
+  return `${header}\n${json}\n${bytes}\n${groups.join('\n')}\n${END}`
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -177,20 +179,21 @@ function checkEntry(text: string, key: string): Remembered | string {
   if (!isRecord(result)) return 'missing its result'
   if (result.kind === 'problem') return lines.length === 2 && isString(result.reason) ? { kind: 'problem', reason: result.reason } : 'a problem without a reason'
   if (result.kind !== 'article') return 'of an unknown kind'
-  if (lines.length !== GRAM_GROUPS + 3) return `of ${lines.length} lines, not ${GRAM_GROUPS + 3}`
-  const { entry, outlet, labels, feature, canonicalUrl } = result
+  if (lines.length !== GRAM_GROUPS + 4) return `of ${lines.length} lines, not ${GRAM_GROUPS + 4}`
+  const { entry, outlet, labels, canonicalUrl } = result
   if (!isRecord(entry) || !isString(entry.id) || !isString(entry.publishedAt) || !isString(entry.outlet)) return 'missing its list entry'
   if (!isRecord(outlet) || !isString(outlet.id) || !isString(outlet.name) || !isString(outlet.color)) return 'missing its outlet'
   if (!isString(canonicalUrl)) return 'missing its URL'
   if (!Array.isArray(labels) || !labels.every(isString)) return 'missing its labels'
-  if (!Array.isArray(feature) || !feature.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 0xffffffff)) return 'missing its story feature'
+  const bytes = Buffer.from(lines[2]!, 'base64')
+  if (bytes.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(lines[2]!)) return 'missing its story feature'
   const json = lines[1]!
   // The story step writes over the article file's closing brace (write-stories.ts).
   if (!json.startsWith('{') || !json.endsWith('}')) return 'holding a broken article file'
   return {
     ...(result as unknown as Omit<Extract<Remembered, { kind: 'article' }>, 'json' | 'groups' | 'feature'>),
     json,
-    groups: lines.slice(2, 2 + GRAM_GROUPS),
-    feature: Uint32Array.from(feature as number[]),
+    groups: lines.slice(3, 3 + GRAM_GROUPS),
+    feature: new Uint32Array(Uint8Array.from(bytes).buffer), // a copy: aligned, and not a view of Buffer's pool
   }
 }

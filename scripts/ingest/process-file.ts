@@ -138,7 +138,11 @@ export class ArticleSink {
     const parsed = result === undefined
     if (result === undefined) {
       const fresh = processBytes(input.bytes, source, this.options.stories !== false)
-      result = fresh.kind === 'problem' ? fresh : { ...fresh, groups: gramGroups(fresh.grams) }
+      if (fresh.kind === 'problem') result = fresh
+      else {
+        const { grams, ...rest } = fresh
+        result = { ...rest, groups: gramGroups(grams) }
+      }
       // An internal error is a bug of this version: the next version should try the file again.
       if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
     }
