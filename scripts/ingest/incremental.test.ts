@@ -92,13 +92,20 @@ describe('incremental ingest', () => {
     expect(changedFiles(before, identities(out))).toEqual([])
   })
 
-  it('does the same with worker threads', { timeout: WITH_WORKERS }, async () => {
-    const { out, build } = setup(300)
+  it('does the same with worker threads, which then build only the changed files', { timeout: WITH_WORKERS }, async () => {
+    const { archive, out, build } = setup(300)
     await build({ workers: 2 })
     const before = identities(out)
     const second = await build({ workers: 2 })
     expect(second.parsed).toBe(0)
     expect(changedFiles(before, identities(out))).toEqual([])
+    const tinyHits = search(out, entriesOf(out).find((entry) => entry.id.startsWith('odd'))!.title.split(' ')[0]!)
+    writeFileSync(join(archive, BBC_FILE), readFileSync(join(archive, BBC_FILE), 'utf8').replace('<p>', '<p>鳕鱼罐头。'))
+    const third = await build({ workers: 2 })
+    expect(third.parsed).toBe(1)
+    // Postings spilled by a worker (the edit) and by the main thread (the cached files) are merged alike.
+    expect(search(out, '鳕鱼罐头')).toEqual([BBC])
+    expect(search(out, entriesOf(out).find((entry) => entry.id.startsWith('odd'))!.title.split(' ')[0]!)).toEqual(tinyHits)
   })
 
   it('rebuilds the article, its shard, the buckets of its words and its story when one file is edited, and keeps the rest', async () => {

@@ -4,7 +4,7 @@
 // One file per entry, `<dir>/<key[0..2]>/<key>.entry` (lines, see entryText), written to a temporary name and renamed.
 // An entry that cannot be read is renamed `<key>.entry.corrupt-<pid>-<random>` (set aside, never deleted).
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SCHEMA_VERSION } from '../../src/types/data'
@@ -88,6 +88,10 @@ export class IngestCache {
 
   private pathOf(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.entry`)
+  }
+
+  has(key: string): boolean {
+    return existsSync(this.pathOf(key))
   }
 
   /** The stored result of key; a missing entry is no result, an unreadable one is set aside and named in notice. */

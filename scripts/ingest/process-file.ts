@@ -5,7 +5,7 @@ import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:f
 import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
-import { IngestCache } from './ingest-cache'
+import { IngestCache, type Remembered } from './ingest-cache'
 import type { OutletInfo } from './outlets'
 import { spillPath } from './search-postings'
 import { articleStoryFeature, type StoryFeature } from './story-features'
@@ -129,24 +129,36 @@ export class ArticleSink {
     this.cache = options.cache && new IngestCache(options.cache.dir, options.cache.version)
   }
 
-  build(path: string, source: string, seq: number): Built {
-    const input = readInput(path)
-    if (!input.ok) return { kind: 'problem', reason: input.reason, parsed: false }
-    const key = this.cache?.keyOf(input.bytes, source)
-    const found = key === undefined ? undefined : this.cache!.read(key)
-    let result = found?.result
-    const parsed = result === undefined
-    if (result === undefined) {
-      const fresh = processBytes(input.bytes, source, this.options.stories !== false)
-      if (fresh.kind === 'problem') result = fresh
-      else {
-        const { grams, ...rest } = fresh
-        result = { ...rest, groups: gramGroups(grams) }
-      }
-      // An internal error is a bug of this version: the next version should try the file again.
-      if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
+  /** known: the file's cache key when the caller found an entry for it (the file is then not read). */
+  build(path: string, source: string, seq: number, known?: string): Built {
+    let notice: string | undefined
+    if (known !== undefined && this.cache) {
+      const found = this.cache.read(known)
+      if (found.result) return this.commit(seq, found.result, { parsed: false, key: known })
+      notice = found.notice
     }
-    const about = { parsed, ...(key === undefined ? {} : { key }), ...(found?.notice === undefined ? {} : { notice: found.notice }) }
+    const input = readInput(path)
+    if (!input.ok) return { kind: 'problem', reason: input.reason, parsed: false, ...(notice === undefined ? {} : { notice }) }
+    const key = this.cache?.keyOf(input.bytes, source)
+    if (key !== undefined && key !== known) {
+      const found = this.cache!.read(key)
+      if (found.result) return this.commit(seq, found.result, { parsed: false, key })
+      notice ??= found.notice
+    }
+    const fresh = processBytes(input.bytes, source, this.options.stories !== false)
+    let result: Remembered
+    if (fresh.kind === 'problem') result = fresh
+    else {
+      const { grams, ...rest } = fresh
+      result = { ...rest, groups: gramGroups(grams) }
+    }
+    // An internal error is a bug of this version: the next version should try the file again.
+    if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
+    return this.commit(seq, result, { parsed: true, key, notice })
+  }
+
+  private commit(seq: number, result: Remembered, { parsed, key, notice }: { parsed: boolean; key?: string; notice?: string }): Built {
+    const about = { parsed, ...(key === undefined ? {} : { key }), ...(notice === undefined ? {} : { notice }) }
     if (result.kind === 'problem') return { kind: 'problem', reason: result.reason, ...about }
     this.spill(seq, result.groups)
     const { entry, outlet, canonicalUrl, json, feature } = result

@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -15,7 +15,7 @@ import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
 import { isTableOutlet, type OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
-import { ArticleSink, GRAM_GROUPS, type Built } from './process-file'
+import { ArticleSink, GRAM_GROUPS, readInput, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { UrlVersions } from './versions'
 import { storiesOf, StoryFeatureStore } from './stories'
@@ -101,23 +101,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await createRunFolders(folders)
     log(`${files.length} input files (${ignored} other files ignored)`)
 
-    const workers = options.workers ?? (files.length >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
-    if (workers > 0) pool = new WorkerPool(workers)
-    const buckets = bucketCountFor(files.length)
-    const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
     const stories = options.stories !== false
     const cacheDir = options.cacheDir === undefined ? undefined : resolve(options.cacheDir)
     const cache = cacheDir === undefined ? undefined : { dir: cacheDir, version: ingestVersion(stories) }
-    const sinkOptions = { work, partitions, stories, ...(cache ? { cache } : {}) }
-    const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
-    const writers = pool ? await pool.start(sinkOptions) : ['main']
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
+    // Files the cache holds are built here, the others by workers: a rebuild after a few edits starts none.
+    const known = cache && existsSync(cache.dir) ? findKnown(new IngestCache(cache.dir, cache.version), files, pathOf) : []
+    const misses = files.length - known.filter((key) => key !== undefined).length
+    if (cache) log(`cache: ${files.length - misses} of ${files.length} files known`)
+    const workers = options.workers ?? (misses >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
+    if (workers > 0) pool = new WorkerPool(workers)
+    const buckets = bucketCountFor(files.length)
+    const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
+    const sinkOptions = { work, partitions, stories, ...(cache ? { cache } : {}) }
+    const local = new ArticleSink({ ...sinkOptions, writer: 'main' })
+    const writers = [...(pool ? await pool.start(sinkOptions) : []), 'main']
     /** Builds files [from, to) in one job. */
     const run = (from: number, to: number): Promise<Built[]> => {
       const jobs = files.slice(from, to).map((source, i) => ({ path: pathOf(source), source, seq: from + i }))
-      if (pool) return pool.run(jobs)
+      if (pool && jobs.some((job) => known[job.seq] === undefined)) return pool.run(jobs)
       try {
-        return Promise.resolve(jobs.map((job) => local!.build(job.path, job.source, job.seq)))
+        return Promise.resolve(jobs.map((job) => local.build(job.path, job.source, job.seq, known[job.seq])))
       } catch (error) {
         return Promise.reject(error)
       }
@@ -152,7 +156,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       if (seq % BATCH === 0) {
         // Without workers every await here is a microtask: give a signal handler a turn now and then.
-        if (!pool && seq % (BATCH * 16) === 0) await new Promise(setImmediate)
+        if (seq % (BATCH * 16) === 0) await new Promise(setImmediate)
         signal?.throwIfAborted()
         batch = await pending.get(seq)!
         pending.delete(seq)
@@ -202,7 +206,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       entry.aliases = [...(entry.aliases ?? []), oldId] // the bookmarks view finds an old id's article by it
     }
     if (pool) await pool.flush()
-    else local!.flush()
+    local.flush()
     log(`${metas.length} articles built; sorting and writing indexes`)
 
     metas.sort((a, b) => listOrder(a.entry, b.entry))
@@ -251,6 +255,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     signal?.removeEventListener('abort', stopWorkers)
     await removeWork(folders)
   }
+}
+
+/** Each file's cache key when the cache has an entry for it (read and hashed here, in path order), else undefined. */
+function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source: string) => string): (string | undefined)[] {
+  return files.map((source) => {
+    const input = readInput(pathOf(source))
+    if (!input.ok) return undefined
+    const key = cache.keyOf(input.bytes, source)
+    return cache.has(key) ? key : undefined
+  })
 }
 
 /**
