@@ -116,9 +116,13 @@ export class IngestCache {
     return { notice: `cache entry ${path} is ${why}; set aside as ${aside}, the file was parsed again` }
   }
 
+  private readonly folders = new Set<string>()
+
   write(key: string, result: Remembered): void {
     const path = this.pathOf(key)
-    mkdirSync(dirname(path), { recursive: true })
+    const folder = dirname(path)
+    if (!this.folders.has(folder)) mkdirSync(folder, { recursive: true })
+    this.folders.add(folder)
     const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
     writeFileSync(temporary, entryText(key, result))
     renameSync(temporary, path) // a reader sees the old entry or the whole new one
