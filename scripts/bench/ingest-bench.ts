@@ -265,7 +265,7 @@ function main() {
       else generate(input, added, 'seeds', n)
       const again = runIngest(input, output, [...extra, ...cache])
       const carried = /ingest: (\d+) bundle files written, (\d+) unchanged ones carried over/.exec(again.stderr)
-      const cacheLine = /ingest: (cache: .*) \(\d+ ms\)$/m.exec(again.stderr)?.[1] ?? ''
+      const cacheLine = /ingest: (cache: \d+ files from .*) \(\d+ ms\)$/m.exec(again.stderr)?.[1] ?? ''
       console.log(again.stdout.trim())
       console.log(
         `incremental: +${added} files: ${again.seconds.toFixed(1)} s wall (full build ${seconds.toFixed(1)} s), ratio ${((again.seconds / seconds) * 100).toFixed(1)} %; ` +

@@ -1,6 +1,6 @@
 // Incremental runs: the cache spares parsing unchanged files, unchanged bundle files keep their inode
 // and mtime, and an edit or a removal reaches every file that depends on it.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -228,6 +228,17 @@ describe('incremental ingest', () => {
     // The next run trusts the fresh entry and leaves the set-aside one alone.
     expect((await build()).parsed).toBe(0)
     expect(readFileSync(aside!, 'utf8')).toBe(broken)
+  })
+
+  it('finds a touched file by its content, and runs on when the stamps file is damaged', async () => {
+    const { archive, cacheDir, out, build } = setup()
+    await build()
+    const before = identities(out)
+    utimesSync(join(archive, BBC_FILE), new Date(2030, 0, 1), new Date(2030, 0, 1)) // a new stamp, the same bytes
+    expect((await build()).parsed).toBe(0)
+    writeFileSync(join(cacheDir, 'stamps.jsonl'), 'garbage')
+    expect((await build()).parsed).toBe(0) // every file read and hashed instead
+    expect(changedFiles(before, identities(out))).toEqual([])
   })
 
   it('does not trust an entry of another file with the same content', async () => {

@@ -4,7 +4,7 @@
 // One file per entry, `<dir>/<key[0..2]>/<key>.entry` (lines, see entryText), written to a temporary name and renamed.
 // An entry that cannot be read is renamed `<key>.entry.corrupt-<pid>-<random>` (set aside, never deleted).
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SCHEMA_VERSION } from '../../src/types/data'
@@ -76,9 +76,27 @@ function resolveSource(path: string): string {
   throw new Error(`ingest version: cannot find the source file ${path}`)
 }
 
+/** The stamps of the last finished run (`readStamps`), beside the entry folders. */
+const STAMPS_FILE = 'stamps.jsonl'
+const STAMPS_HEADER = 'archive-reader ingest stamps'
+
+/**
+ * Size, mtime, ctime and inode (nanoseconds), as rsync and make trust them: a file whose stamp is unchanged is
+ * taken to hold the bytes it held, so it is not read to find its key. ctime cannot be set back by a tool
+ * that restores mtime. undefined when the file cannot be stat'ed.
+ */
+export function fileStamp(path: string): string | undefined {
+  try {
+    const info = statSync(path, { bigint: true })
+    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`
+  } catch {
+    return undefined
+  }
+}
+
 export class IngestCache {
   constructor(
-    private readonly dir: string,
+    readonly dir: string,
     private readonly version: string,
   ) {}
 
@@ -88,6 +106,43 @@ export class IngestCache {
 
   private pathOf(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.entry`)
+  }
+
+  private get stampsPath(): string {
+    return join(this.dir, STAMPS_FILE)
+  }
+
+  /** What the last finished run saw: source -> its stamp and key. An unreadable file is no stamps (every file is read). */
+  readStamps(): Map<string, { stamp: string; key: string }> {
+    const stamps = new Map<string, { stamp: string; key: string }>()
+    let text = ''
+    try {
+      text = readFileSync(this.stampsPath, 'utf8')
+    } catch {
+      return stamps
+    }
+    const lines = text.split('\n')
+    if (lines[0] !== `${STAMPS_HEADER} ${this.version}`) return stamps
+    for (const line of lines.slice(1)) {
+      if (line === '') continue
+      try {
+        const [source, stamp, key] = JSON.parse(line) as unknown[]
+        if (typeof source === 'string' && typeof stamp === 'string' && typeof key === 'string') stamps.set(source, { stamp, key })
+      } catch {
+        return new Map() // a damaged file: trust none of it
+      }
+    }
+    return stamps
+  }
+
+  /** Written at the end of a finished run: files with a stamp and a key. */
+  writeStamps(files: readonly { source: string; stamp?: string; key?: string }[]): void {
+    const lines = [`${STAMPS_HEADER} ${this.version}`]
+    for (const { source, stamp, key } of files) if (stamp !== undefined && key !== undefined) lines.push(JSON.stringify([source, stamp, key]))
+    mkdirSync(this.dir, { recursive: true })
+    const temporary = `${this.stampsPath}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`
+    writeFileSync(temporary, lines.join('\n') + '\n')
+    renameSync(temporary, this.stampsPath)
   }
 
   has(key: string): boolean {

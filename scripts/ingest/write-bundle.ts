@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
-import { IngestCache, ingestVersion } from './ingest-cache'
+import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
 import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
 import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
@@ -106,7 +106,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const cache = cacheDir === undefined ? undefined : { dir: cacheDir, version: ingestVersion(stories) }
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
     // Files the cache holds are built here, the others by workers: a rebuild after a few edits starts none.
-    const known = cache && existsSync(cache.dir) ? findKnown(new IngestCache(cache.dir, cache.version), files, pathOf) : []
+    const cacheStore = cache && new IngestCache(cache.dir, cache.version)
+    const { known, stamps } = cacheStore ? findKnown(cacheStore, files, pathOf) : { known: [], stamps: [] }
     const misses = files.length - known.filter((key) => key !== undefined).length
     if (cache) log(`cache: ${files.length - misses} of ${files.length} files known`)
     const workers = options.workers ?? (misses >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
@@ -137,6 +138,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let problems = 0
     let parsed = 0
     const usedKeys = new Set<string>()
+    const keyBySeq: (string | undefined)[] = []
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
     for (const problem of listing.problems) {
       problems++
@@ -165,6 +167,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       const source = files[seq]!
       if (result.parsed) parsed++
       if (result.key !== undefined) usedKeys.add(result.key)
+      keyBySeq[seq] = result.key
       if (result.notice !== undefined) options.onNotice?.(result.notice)
       if (result.kind === 'problem') {
         problems++
@@ -242,7 +245,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
     if (cacheDir !== undefined) {
-      const removed = new IngestCache(cacheDir, cache!.version).prune(usedKeys)
+      const removed = cacheStore!.prune(usedKeys)
+      cacheStore!.writeStamps(files.map((source, seq) => ({ source, stamp: stamps[seq], key: keyBySeq[seq] })))
       log(`cache: ${files.length - parsed} files from ${cacheDir}, ${parsed} parsed, ${removed} old entries removed`)
     }
     return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: storyList.length, parsed, written, kept }
@@ -257,14 +261,25 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
 }
 
-/** Each file's cache key when the cache has an entry for it (read and hashed here, in path order), else undefined. */
-function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source: string) => string): (string | undefined)[] {
-  return files.map((source) => {
+/**
+ * Each file's cache key when the cache has an entry for it, else undefined, and its stamp. A file whose
+ * stamp (size, mtime, ctime, inode) is the one the last run saw has that run's key, unread; any other is
+ * read and hashed here (unless the cache is empty).
+ */
+function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source: string) => string) {
+  const last = cache.readStamps()
+  const empty = !existsSync(cache.dir)
+  const stamps = files.map((source) => fileStamp(pathOf(source)))
+  const known = files.map((source, seq) => {
+    if (empty) return undefined
+    const seen = last.get(source)
+    if (seen !== undefined && stamps[seq] !== undefined && seen.stamp === stamps[seq]) return cache.has(seen.key) ? seen.key : undefined
     const input = readInput(pathOf(source))
     if (!input.ok) return undefined
     const key = cache.keyOf(input.bytes, source)
     return cache.has(key) ? key : undefined
   })
+  return { known, stamps }
 }
 
 /**
