@@ -241,6 +241,11 @@ describe('incremental ingest', () => {
     expect(changedFiles(before, identities(out))).toEqual([])
   })
 
+  it('refuses a cache inside the output folder, which the swap replaces', async () => {
+    const { out, build } = setup()
+    await expect(build({ cacheDir: join(out, 'cache') })).rejects.toThrow('--cache must not be inside --out')
+  })
+
   it('does not trust an entry of another file with the same content', async () => {
     const { archive, build } = setup()
     await build()

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
@@ -86,6 +86,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (!info?.isDirectory()) throw new UsageError(`input folder not found: ${options.inDir}`)
   const refusal = await outputRefusal(inDir, outDir)
   if (refusal) throw new UsageError(refusal)
+  const cacheDir = options.cacheDir === undefined ? undefined : resolve(options.cacheDir)
+  // The swap replaces --out whole, and a bundle holds nothing else: a cache there would go with it, or stop the next run.
+  if (cacheDir !== undefined && (cacheDir === outDir || cacheDir.startsWith(outDir + sep))) throw new UsageError('--cache must not be inside --out')
 
   const listing = await listInputFiles(inDir, { skip: [outDir], followSymlinks: options.followSymlinks })
   const { files, ignored } = listing
@@ -102,7 +105,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     log(`${files.length} input files (${ignored} other files ignored)`)
 
     const stories = options.stories !== false
-    const cacheDir = options.cacheDir === undefined ? undefined : resolve(options.cacheDir)
     const cache = cacheDir === undefined ? undefined : { dir: cacheDir, version: ingestVersion(stories) }
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
     // Files the cache holds are built here, the others by workers: a rebuild after a few edits starts none.
