@@ -12,6 +12,7 @@ import {
   type Outlet,
   type ShardRef,
 } from '../../src/types/data'
+import { contentHash } from './content-hash'
 import type { OutletInfo } from './outlets'
 
 /** Search buckets scale with the corpus: about 25 articles' postings per bucket, a power of two, 1..4096. */
@@ -27,8 +28,8 @@ export function listOrder(a: ListEntry, b: ListEntry): number {
 }
 
 export interface BundleIndex {
-  /** Shard file path (relative to the bundle) and content, newest first. */
-  shards: { path: string; shard: IndexShard }[]
+  /** Shard file path (relative to the bundle, named by its content's hash), content and its JSON, newest first. */
+  shards: { path: string; shard: IndexShard; text: string }[]
   manifest: Manifest & { generator: string }
 }
 
@@ -48,8 +49,10 @@ export function buildIndex(entries: readonly ListEntry[], outlets: Iterable<Outl
     let end = start + 1
     while (end < entries.length && end - start < maxShardEntries && entries[end]!.publishedAt.slice(0, 7) === month) end++
     const part = entries.slice(start, end)
-    const path = shardPath(shards.length)
-    shards.push({ path, shard: { start, entries: part } })
+    const shard = { start, entries: part }
+    const text = JSON.stringify(shard)
+    const path = shardPath(shards.length, contentHash(text))
+    shards.push({ path, shard, text })
     refs.push({ file: path, month, start, count: part.length, newest: part[0]!.publishedAt, oldest: part.at(-1)!.publishedAt })
     start = end
   }

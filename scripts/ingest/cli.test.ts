@@ -16,7 +16,9 @@ function cli(...args: string[]) {
 }
 
 function cliWith(env: Record<string, string>, ...args: string[]) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', ...args], {
+  // The cache goes with the run's other files, not into the project's .ingest-cache.
+  const cache = args.some((arg) => arg.endsWith('-cache')) ? [] : ['--cache', join(temp, 'cache')]
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', ...args, ...cache], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -178,7 +180,7 @@ describe('ingest CLI stopped or killed', () => {
 
   /** Starts a run and sends `signal` once it has created its staging and spill folders. */
   function stopMidway(signal: NodeJS.Signals, args: string[], env: Record<string, string>) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--verbose', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest/cli.ts', '--verbose', '--no-cache', ...args], {
       cwd: root,
       env: { ...process.env, ...env },
     })

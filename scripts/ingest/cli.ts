@@ -1,11 +1,12 @@
-// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N] [--follow-symlinks] [--no-stories]
+// npm run ingest -- --in DIR --out DIR [--strict] [--verbose] [--workers N] [--follow-symlinks] [--no-stories] [--cache DIR | --no-cache]
 // The only ingest file with side effects on the process: arguments, messages, exit code.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { defaultCacheDir } from './ingest-cache'
 import { ingest, UsageError, type IngestSummary } from './write-bundle'
 
-const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N] [--follow-symlinks] [--no-stories]'
+const USAGE = 'usage: npm run ingest -- [--in DIR] [--out DIR] [--strict] [--verbose] [--workers N] [--follow-symlinks] [--no-stories] [--cache DIR | --no-cache]'
 
 export const EXIT = { ok: 0, strictProblems: 1, usage: 2, failed: 3, SIGINT: 130, SIGTERM: 143 } as const
 
@@ -49,6 +50,8 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
         'follow-symlinks': { type: 'boolean', default: false },
         // Skips story clustering: only to measure what it costs (npm run bench:ingest -- --no-stories).
         'no-stories': { type: 'boolean', default: false },
+        cache: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -83,6 +86,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
       workers,
       followSymlinks: values['follow-symlinks'],
       stories: !values['no-stories'],
+      ...(values['no-cache'] ? {} : { cacheDir: values.cache ?? defaultCacheDir(values.out) }),
       signal: io.signal,
       onProblem: (source, reason) => {
         reported++

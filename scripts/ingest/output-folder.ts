@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Dirent } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, STORY_DIR, STORY_ID } from '../../src/types/data'
+import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, SHARD_FILE, STORY_DIR, STORY_ID } from '../../src/types/data'
 
 /** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
 const WORK_PREFIX = 'archive-reader-ingest.work-'
@@ -49,7 +49,7 @@ export async function replaceRefusal(outDir: string): Promise<string | undefined
 /** What each bundle folder may hold: plain files named as this tool names them, nothing else. */
 const numbered = (name: string) => /^\d+\.json$/.test(name)
 const FOLDER_FILES: Readonly<Record<string, (name: string) => boolean>> = {
-  [SHARD_DIR]: numbered,
+  [SHARD_DIR]: (name) => SHARD_FILE.test(`${SHARD_DIR}/${name}`),
   [SEARCH_DIR]: numbered,
   [ARTICLE_DIR]: (name) => name.endsWith('.json') && ARTICLE_ID.test(name.slice(0, -'.json'.length)),
   [STORY_DIR]: (name) => name.endsWith('.json') && STORY_ID.test(name.slice(0, -'.json'.length)),

@@ -5,6 +5,7 @@ import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:f
 import { gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
+import { IngestCache, type Remembered } from './ingest-cache'
 import type { OutletInfo } from './outlets'
 import { spillPath } from './search-postings'
 import { articleStoryFeature, type StoryFeature } from './story-features'
@@ -30,10 +31,34 @@ export type Processed =
       feature: StoryFeature
     }
 
+/**
+ * Spill partitions are powers of two up to this, so a gram's partition is fixed by its group
+ * (gramBucket(gram, GRAM_GROUPS)): the cache keeps an article's grams grouped and joined, and a cached
+ * article is spilled without splitting its grams again.
+ */
+export const GRAM_GROUPS = 256
+
+/** grams in GRAM_GROUPS groups, each joined by spaces (a gram holds no whitespace). */
+export function gramGroups(grams: readonly string[]): string[] {
+  const lists: string[][] = Array.from({ length: GRAM_GROUPS }, () => [])
+  for (const gram of grams) lists[gramBucket(gram, GRAM_GROUPS)]!.push(gram)
+  return lists.map((list) => list.join(' '))
+}
+
 /** What the main thread learns about a file: its article file's content, not its grams. */
-export type Built =
+export type Built = (
   | { kind: 'problem'; reason: string }
   | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; feature: StoryFeature; labels?: string[] }
+) & {
+  /** False when the result came from the cache (ingest-cache.ts). */
+  parsed: boolean
+  /** The file's cache key, when a cache is used. */
+  key?: string
+  /** A cache entry that could not be used, and what became of it. */
+  notice?: string
+}
+
+const INTERNAL_ERROR = 'internal error: '
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -63,7 +88,7 @@ export function processBytes(bytes: Uint8Array, source: string, stories = true):
     result = buildArticle(bytes, source)
   } catch (error) {
     // A bug must not cost the rest of the archive: name the file and go on.
-    return { kind: 'problem', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` }
+    return { kind: 'problem', reason: `${INTERNAL_ERROR}${error instanceof Error ? error.message : String(error)}` }
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
   const { article, entry, outlet, canonicalUrl, grams, labels } = result.built
@@ -86,6 +111,8 @@ export interface SinkOptions {
   writer: string
   /** Build the story feature of each article (default true; off only to measure what stories cost). */
   stories?: boolean
+  /** Where results are remembered between runs, and the ingest version they must carry (ingest-cache.ts). */
+  cache?: { dir: string; version: string }
 }
 
 /**
@@ -94,35 +121,66 @@ export interface SinkOptions {
  */
 export class ArticleSink {
   private buffers: string[][]
-  /** One article's grams by partition, reused. */
-  private scratch: string[][]
   private chars = 0
+  private readonly cache: IngestCache | undefined
   constructor(private readonly options: SinkOptions) {
+    if (GRAM_GROUPS % options.partitions !== 0) throw new Error(`spill partitions must divide ${GRAM_GROUPS}, got ${options.partitions}`)
     this.buffers = Array.from({ length: options.partitions }, () => [])
-    this.scratch = Array.from({ length: options.partitions }, () => [])
+    this.cache = options.cache && new IngestCache(options.cache.dir, options.cache.version)
   }
 
-  build(path: string, source: string, seq: number): Built {
-    const result = processFile(path, source, this.options.stories !== false)
-    if (result.kind === 'problem') return result
-    this.spill(seq, result.grams)
+  /** known: the file's cache key when the caller found an entry for it (the file is then not read). */
+  build(path: string, source: string, seq: number, known?: string): Built {
+    let notice: string | undefined
+    if (known !== undefined && this.cache) {
+      const found = this.cache.read(known)
+      if (found.result) return this.commit(seq, found.result, { parsed: false, key: known })
+      notice = found.notice
+    }
+    const input = readInput(path)
+    if (!input.ok) return { kind: 'problem', reason: input.reason, parsed: false, ...(notice === undefined ? {} : { notice }) }
+    const key = this.cache?.keyOf(input.bytes, source)
+    if (key !== undefined && key !== known) {
+      const found = this.cache!.read(key)
+      if (found.result) return this.commit(seq, found.result, { parsed: false, key })
+      notice ??= found.notice
+    }
+    const fresh = processBytes(input.bytes, source, this.options.stories !== false)
+    let result: Remembered
+    if (fresh.kind === 'problem') result = fresh
+    else {
+      const { grams, ...rest } = fresh
+      result = { ...rest, groups: gramGroups(grams) }
+    }
+    // An internal error is a bug of this version: the next version should try the file again.
+    if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
+    return this.commit(seq, result, { parsed: true, key, notice })
+  }
+
+  private commit(seq: number, result: Remembered, { parsed, key, notice }: { parsed: boolean; key?: string; notice?: string }): Built {
+    const about = { parsed, ...(key === undefined ? {} : { key }), ...(notice === undefined ? {} : { notice }) }
+    if (result.kind === 'problem') return { kind: 'problem', reason: result.reason, ...about }
+    this.spill(seq, result.groups)
     const { entry, outlet, canonicalUrl, json, feature } = result
-    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature }
+    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature, ...about }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }
 
-  /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */
-  private spill(seq: number, grams: readonly string[]): void {
+  /**
+   * Lines `seq gram gram …` per partition (gramBucket(gram, partitions)): partition p holds the groups
+   * k ≡ p (mod partitions), since partitions divides GRAM_GROUPS.
+   */
+  private spill(seq: number, groups: readonly string[]): void {
     const { partitions } = this.options
-    if (grams.length === 0) return
-    const lists = this.scratch
-    for (const gram of grams) lists[partitions === 1 ? 0 : gramBucket(gram, partitions)]!.push(gram)
     for (let p = 0; p < partitions; p++) {
-      const list = lists[p]!
-      if (list.length === 0) continue
-      const line = `${seq} ${list.join(' ')}\n`
-      list.length = 0
+      let line = ''
+      for (let k = p; k < GRAM_GROUPS; k += partitions) {
+        const group = groups[k]!
+        if (group !== '') line = line === '' ? group : `${line} ${group}`
+      }
+      if (line === '') continue
+      line = `${seq} ${line}\n`
       this.buffers[p]!.push(line)
       this.chars += line.length
     }

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { articlePath, shardPath, STORY_DIR, STORY_ID, storyPath, type Article, type IndexShard, type Story } from '../../src/types/data'
+import { articlePath, MANIFEST_FILE, STORY_DIR, STORY_ID, storyPath, type Article, type IndexShard, type Manifest, type Story } from '../../src/types/data'
 import { storyId } from './stories'
 import { ingest } from './write-bundle'
 
@@ -18,6 +18,8 @@ afterEach(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
+/** The path of shard n as the manifest names it (its name carries its content hash). */
+const shardFile = (out: string, n: number) => join(out, readJson<Manifest>(join(out, MANIFEST_FILE)).shards[n]!.file)
 const BBC = 'bbc-r27miehhcxnd'
 const VOA = 'voa-g46mmfnjudrq'
 
@@ -40,12 +42,12 @@ describe('stories in the bundle', () => {
     expect(story.absent).toEqual([]) // no other outlet published within 3 days
 
     const ref = { id, size: 2, outlets: ['bbc', 'voa'] }
-    const march = readJson<IndexShard>(join(out, shardPath(2)))
+    const march = readJson<IndexShard>(shardFile(out, 2))
     expect(march.entries.map((entry) => entry.story)).toEqual([ref, ref])
     expect(readJson<Article>(join(out, articlePath(BBC))).story).toEqual(ref)
     expect(readJson<Article>(join(out, articlePath(VOA))).story).toEqual(ref)
     expect(readJson<Article>(join(out, articlePath('dw-gsl654v6q2uw')))).not.toHaveProperty('story')
-    const others = [0, 1, 3].flatMap((shard) => readJson<IndexShard>(join(out, shardPath(shard))).entries)
+    const others = [0, 1, 3].flatMap((shard) => readJson<IndexShard>(shardFile(out, shard)).entries)
     expect(others.filter((entry) => entry.story)).toEqual([])
   })
 

@@ -3,17 +3,19 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
+import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
+import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
 import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
 import { isTableOutlet, type OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
-import { ArticleSink, type Built } from './process-file'
+import { ArticleSink, GRAM_GROUPS, readInput, type Built } from './process-file'
 import { mergePartition } from './search-postings'
 import { UrlVersions } from './versions'
 import { storiesOf, StoryFeatureStore } from './stories'
@@ -42,6 +44,8 @@ export interface IngestOptions {
   workRoot?: string
   /** Group articles into stories (stories.ts); default true. Off only to measure what clustering costs. */
   stories?: boolean
+  /** Remembers each input file's result here between runs (ingest-cache.ts); none when undefined. */
+  cacheDir?: string
 }
 
 export interface IngestSummary {
@@ -53,13 +57,19 @@ export interface IngestSummary {
   shards: number
   buckets: number
   stories: number
+  /** Input files parsed this run; the others came from the cache. */
+  parsed: number
+  /** Bundle files written with new content; the others were carried over from the previous bundle. */
+  written: number
+  kept: number
 }
 
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
 const WINDOW = 128
 /** Files per worker message: one message per file cost more than building small articles. */
 const BATCH = 16
-const MAX_PARTITIONS = 256
+/** Spill partitions: a power of two that divides GRAM_GROUPS (process-file.ts). */
+const MAX_PARTITIONS = GRAM_GROUPS
 
 interface Meta {
   seq: number
@@ -76,6 +86,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (!info?.isDirectory()) throw new UsageError(`input folder not found: ${options.inDir}`)
   const refusal = await outputRefusal(inDir, outDir)
   if (refusal) throw new UsageError(refusal)
+  const cacheDir = options.cacheDir === undefined ? undefined : resolve(options.cacheDir)
+  // The swap replaces --out whole, and a bundle holds nothing else: a cache there would go with it, or stop the next run.
+  if (cacheDir !== undefined && (cacheDir === outDir || cacheDir.startsWith(outDir + sep))) throw new UsageError('--cache must not be inside --out')
 
   const listing = await listInputFiles(inDir, { skip: [outDir], followSymlinks: options.followSymlinks })
   const { files, ignored } = listing
@@ -91,20 +104,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await createRunFolders(folders)
     log(`${files.length} input files (${ignored} other files ignored)`)
 
-    const workers = options.workers ?? (files.length >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
+    const stories = options.stories !== false
+    const cache = cacheDir === undefined ? undefined : { dir: cacheDir, version: ingestVersion(stories) }
+    const pathOf = (source: string) => join(inDir, ...source.split('/'))
+    // Files the cache holds are built here, the others by workers: a rebuild after a few edits starts none.
+    const cacheStore = cache && new IngestCache(cache.dir, cache.version)
+    const { known, stamps } = cacheStore ? findKnown(cacheStore, files, pathOf) : { known: [], stamps: [] }
+    const misses = files.length - known.filter((key) => key !== undefined).length
+    if (cache) log(`cache: ${files.length - misses} of ${files.length} files known`)
+    const workers = options.workers ?? (misses >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
-    const sinkOptions = { work, partitions, stories: options.stories !== false }
-    const local = pool ? undefined : new ArticleSink({ ...sinkOptions, writer: 'main' })
-    const writers = pool ? await pool.start(sinkOptions) : ['main']
-    const pathOf = (source: string) => join(inDir, ...source.split('/'))
+    const sinkOptions = { work, partitions, stories, ...(cache ? { cache } : {}) }
+    const local = new ArticleSink({ ...sinkOptions, writer: 'main' })
+    const writers = [...(pool ? await pool.start(sinkOptions) : []), 'main']
     /** Builds files [from, to) in one job. */
     const run = (from: number, to: number): Promise<Built[]> => {
       const jobs = files.slice(from, to).map((source, i) => ({ path: pathOf(source), source, seq: from + i }))
-      if (pool) return pool.run(jobs)
+      if (pool && jobs.some((job) => known[job.seq] === undefined)) return pool.run(jobs)
       try {
-        return Promise.resolve(jobs.map((job) => local!.build(job.path, job.source, job.seq)))
+        return Promise.resolve(jobs.map((job) => local.build(job.path, job.source, job.seq, known[job.seq])))
       } catch (error) {
         return Promise.reject(error)
       }
@@ -118,6 +138,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let features = options.stories === false ? undefined : new StoryFeatureStore(files.length)
     let duplicates = 0
     let problems = 0
+    let parsed = 0
+    const usedKeys = new Set<string>()
+    const keyBySeq: (string | undefined)[] = []
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
     for (const problem of listing.problems) {
       problems++
@@ -137,13 +160,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       }
       if (seq % BATCH === 0) {
         // Without workers every await here is a microtask: give a signal handler a turn now and then.
-        if (!pool && seq % (BATCH * 16) === 0) await new Promise(setImmediate)
+        if (seq % (BATCH * 16) === 0) await new Promise(setImmediate)
         signal?.throwIfAborted()
         batch = await pending.get(seq)!
         pending.delete(seq)
       }
       const result = batch[seq % BATCH]!
       const source = files[seq]!
+      if (result.parsed) parsed++
+      if (result.key !== undefined) usedKeys.add(result.key)
+      keyBySeq[seq] = result.key
+      if (result.notice !== undefined) options.onNotice?.(result.notice)
       if (result.kind === 'problem') {
         problems++
         report(source, result.reason)
@@ -165,7 +192,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             features?.add(seq, result.feature) // a replaced version's feature stays unread: clustering reads the kept ones
             const path = join(stage, articlePath(entry.id))
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
-            writeFileSync(path, json)
+            // The previous bundle's file when it is the same (keep-unchanged.ts): no write, and its inode stays.
+            if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) writeFileSync(path, json)
             // The kept version's body is read back only if its URL comes again (rare), never held.
             versions.kept(url)!.json = () => readFileSync(path, 'utf8')
           }
@@ -183,7 +211,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       entry.aliases = [...(entry.aliases ?? []), oldId] // the bookmarks view finds an old id's article by it
     }
     if (pool) await pool.flush()
-    else local!.flush()
+    local.flush()
     log(`${metas.length} articles built; sorting and writing indexes`)
 
     metas.sort((a, b) => listOrder(a.entry, b.entry))
@@ -206,17 +234,24 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     await pool?.close()
     pool = undefined
     // Stories after the merge, when the workers' memory is gone: clustering never adds to the merge's peak.
-    const stories = features ? storiesOf(metas, features, log) : []
+    const storyList = features ? storiesOf(metas, features, log) : []
     features = undefined
-    await writeStories(stage, stories, log)
+    await writeStories(stage, storyList, log)
     // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
     for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
-    for (const { path, shard } of shards) await writeFile(join(stage, path), JSON.stringify(shard))
+    for (const { path, text } of shards) await writeFile(join(stage, path), text)
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
+    const { written, kept } = keepUnchanged(stage, outDir)
+    log(`${written} bundle files written, ${kept} unchanged ones carried over`)
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
-    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: stories.length }
+    if (cacheDir !== undefined) {
+      const removed = cacheStore!.prune(usedKeys)
+      cacheStore!.writeStamps(files.map((source, seq) => ({ source, stamp: stamps[seq], key: keyBySeq[seq] })))
+      log(`cache: ${files.length - parsed} files from ${cacheDir}, ${parsed} parsed, ${removed} old entries removed`)
+    }
+    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: storyList.length, parsed, written, kept }
   } catch (error) {
     await pool?.close().catch(() => {})
     await discardStage(folders)
@@ -226,6 +261,27 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     signal?.removeEventListener('abort', stopWorkers)
     await removeWork(folders)
   }
+}
+
+/**
+ * Each file's cache key when the cache has an entry for it, else undefined, and its stamp. A file whose
+ * stamp (size, mtime, ctime, inode) is the one the last run saw has that run's key, unread; any other is
+ * read and hashed here (unless the cache is empty).
+ */
+function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source: string) => string) {
+  const last = cache.readStamps()
+  const empty = !existsSync(cache.dir)
+  const stamps = files.map((source) => fileStamp(pathOf(source)))
+  const known = files.map((source, seq) => {
+    if (empty) return undefined
+    const seen = last.get(source)
+    if (seen !== undefined && stamps[seq] !== undefined && seen.stamp === stamps[seq]) return cache.has(seen.key) ? seen.key : undefined
+    const input = readInput(pathOf(source))
+    if (!input.ok) return undefined
+    const key = cache.keyOf(input.bytes, source)
+    return cache.has(key) ? key : undefined
+  })
+  return { known, stamps }
 }
 
 /**
@@ -243,6 +299,6 @@ function nameOutletsByLabel(stage: string, metas: readonly Meta[], labelsBySeq: 
     if (name === undefined) continue
     const path = join(stage, articlePath(entry.id))
     const article = JSON.parse(readFileSync(path, 'utf8')) as Article
-    writeFileSync(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
+    replaceFile(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
   }
 }

@@ -1,11 +1,13 @@
 // The I/O half of stories (stories.ts): writes stories/<id>.json and adds each member's StoryRef to its
 // article file. Article files are written as they are built, before any story is known (stories need
 // the whole archive in time order), so a member's file gets `,"story":{…}}` in place of its closing
-// brace: one positional write, no read or re-parse of the body.
-import { closeSync, fstatSync, openSync, writeSync } from 'node:fs'
+// brace: one positional write, no read or re-parse of the body. A file linked from the previous bundle
+// (keep-unchanged.ts) is replaced instead, so the previous bundle stays as it was.
+import { closeSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { articlePath, storyPath } from '../../src/types/data'
+import { replaceFile } from './keep-unchanged'
 import type { BuiltStory } from './stories'
 
 export async function writeStories(stage: string, stories: readonly BuiltStory[], log: (message: string) => void = () => {}): Promise<void> {
@@ -22,10 +24,13 @@ export async function writeStories(stage: string, stories: readonly BuiltStory[]
 
 function appendStoryRef(path: string, tail: string): void {
   const fd = openSync(path, 'r+')
+  let shared = false
   try {
-    const { size } = fstatSync(fd)
-    writeSync(fd, tail, size - 1) // over the article object's closing brace
+    const { size, nlink } = fstatSync(fd)
+    shared = nlink > 1
+    if (!shared) writeSync(fd, tail, size - 1) // over the article object's closing brace
   } finally {
     closeSync(fd)
   }
+  if (shared) replaceFile(path, readFileSync(path, 'utf8').slice(0, -1) + tail)
 }

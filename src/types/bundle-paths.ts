@@ -14,8 +14,12 @@ export const STORY_DIR = 'stories'
 /** manifest.search.file: the bucket number goes in place of {bucket}. */
 export const SEARCH_FILE_PATTERN = `${SEARCH_DIR}/{bucket}.json`
 
-export function shardPath(shard: number): string {
-  return `${SHARD_DIR}/${shard}.json`
+/** Characters (of ID_ALPHABET) of the content hash in the name of an immutable file: `index/<n>.<hash>.json`. */
+export const CONTENT_HASH_LENGTH = 10
+
+/** hash: of the shard file's content (the ingest always names one), so a host may cache the file forever. */
+export function shardPath(shard: number, hash?: string): string {
+  return hash === undefined ? `${SHARD_DIR}/${shard}.json` : `${SHARD_DIR}/${shard}.${hash}.json`
 }
 
 /** pattern: the manifest's search.file (the ingest writes SEARCH_FILE_PATTERN). */
@@ -42,5 +46,5 @@ export function storyPath(id: string): string {
 }
 
 /** Shard files and the search pattern exactly as shardPath and SEARCH_FILE_PATTERN write them. */
-export const SHARD_FILE = /^index\/\d+\.json$/
+export const SHARD_FILE = /^index\/\d+(?:\.[a-z2-7]{10})?\.json$/
 export const SEARCH_PATTERN = /^search\/\{bucket\}\.json$/

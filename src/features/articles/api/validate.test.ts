@@ -124,10 +124,11 @@ describe('paths built from data', () => {
     },
   )
 
-  it('accepts only index/<n>.json as a shard file', () => {
+  it('accepts only index/<n>.json or index/<n>.<content hash>.json as a shard file', () => {
     expect(isShardFile('index/0.json')).toBe(true)
     expect(isShardFile('index/127.json')).toBe(true)
-    for (const file of ['../index/0.json', 'index/../manifest.json', '//evil.example/index/0.json', 'https://evil.example/x.json', 'index/0.json?x', 'index/2024-02-0.json']) {
+    expect(isShardFile('index/3.abcdefgh23.json')).toBe(true)
+    for (const file of ['index/3.abcdefgh2.json', 'index/3.ABCDEFGH23.json', 'index/3.abcdefgh23.json/../x.json', '../index/0.json', 'index/../manifest.json', '//evil.example/index/0.json', 'https://evil.example/x.json', 'index/0.json?x', 'index/2024-02-0.json']) {
       expect(isShardFile(file), file).toBe(false)
     }
   })

@@ -1,0 +1,257 @@
+// Incremental runs: the cache spares parsing unchanged files, unchanged bundle files keep their inode
+// and mtime, and an edit or a removal reaches every file that depends on it.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { foldScript } from '../../src/lib/fold-script'
+import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
+import { articlePath, MANIFEST_FILE, searchBucketPath, STORY_DIR, storyPath, type Article, type IndexShard, type Manifest, type SearchBucket, type Story } from '../../src/types/data'
+import { generateTinyCorpus } from '../bench/ingest-bench'
+import { storyId } from './stories'
+import { ingest, type IngestOptions } from './write-bundle'
+
+const seedsDir = new URL('../../seeds/', import.meta.url).pathname
+const temps: string[] = []
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+const BBC = 'bbc-r27miehhcxnd'
+const VOA = 'voa-g46mmfnjudrq'
+const DW = 'dw-gsl654v6q2uw'
+const BBC_FILE = '001_bb0b5fb7450fe185.txt'
+const VOA_FILE = '003_050e39a74adabfee.txt'
+/** Worker threads each load tsx and compile the ingest first: seconds on a busy 2-core machine. */
+const WITH_WORKERS = 30_000
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T
+
+/** An archive (the seeds and, optionally, tiny articles so there are several search buckets) with its bundle and cache. */
+function setup(tiny = 0) {
+  const root = mkdtempSync(join(tmpdir(), 'ingest-incremental-'))
+  temps.push(root)
+  const archive = join(root, 'archive')
+  cpSync(seedsDir, archive, { recursive: true })
+  if (tiny > 0) generateTinyCorpus(join(archive, 'tiny'), tiny)
+  const out = join(root, 'data')
+  const cacheDir = join(root, 'cache')
+  const notices: string[] = []
+  const build = (more: Partial<IngestOptions> = {}) => ingest({ inDir: archive, outDir: out, cacheDir, workers: 0, onNotice: (message) => notices.push(message), ...more })
+  return { root, archive, out, cacheDir, notices, build }
+}
+
+/** Every file of the bundle: path -> inode and mtime. */
+function identities(out: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const path of readdirSync(out, { recursive: true }) as string[]) {
+    const info = statSync(join(out, path))
+    if (info.isFile()) files.set(path, `${info.ino}@${info.mtimeMs}`)
+  }
+  return files
+}
+
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()])
+  return [...paths].filter((path) => before.get(path) !== after.get(path)).sort()
+}
+
+function manifestOf(out: string): Manifest {
+  return readJson<Manifest>(join(out, MANIFEST_FILE))
+}
+
+function entriesOf(out: string) {
+  return manifestOf(out).shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries)
+}
+
+function bucketFileOf(out: string, gram: string): string {
+  const { search } = manifestOf(out)
+  return searchBucketPath(gramBucket(gram, search.buckets), search.file)
+}
+
+function search(out: string, query: string): string[] {
+  const entries = entriesOf(out)
+  let hits: Set<number> | undefined
+  for (const gram of queryGrams(foldScript(query))) {
+    const numbers = new Set(decodePostings(readJson<SearchBucket>(join(out, bucketFileOf(out, gram)))[gram] ?? []))
+    hits = hits ? new Set([...hits].filter((n) => numbers.has(n))) : numbers
+  }
+  return [...(hits ?? [])].map((n) => entries[n]!.id).sort()
+}
+
+describe('incremental ingest', () => {
+  it('parses no file and rewrites no bundle file when the archive did not change', async () => {
+    const { out, build } = setup(300)
+    const first = await build()
+    expect(first.parsed).toBe(first.files)
+    const before = identities(out)
+    const second = await build()
+    expect(second.parsed).toBe(0)
+    expect(second.written).toBe(0)
+    expect(second.kept).toBe(before.size)
+    expect(changedFiles(before, identities(out))).toEqual([])
+  })
+
+  it('does the same with worker threads, which then build only the changed files', { timeout: WITH_WORKERS }, async () => {
+    const { archive, out, build } = setup(300)
+    await build({ workers: 2 })
+    const before = identities(out)
+    const second = await build({ workers: 2 })
+    expect(second.parsed).toBe(0)
+    expect(changedFiles(before, identities(out))).toEqual([])
+    const tinyHits = search(out, entriesOf(out).find((entry) => entry.id.startsWith('odd'))!.title.split(' ')[0]!)
+    writeFileSync(join(archive, BBC_FILE), readFileSync(join(archive, BBC_FILE), 'utf8').replace('<p>', '<p>鳕鱼罐头。'))
+    const third = await build({ workers: 2 })
+    expect(third.parsed).toBe(1)
+    // Postings spilled by a worker (the edit) and by the main thread (the cached files) are merged alike.
+    expect(search(out, '鳕鱼罐头')).toEqual([BBC])
+    expect(search(out, entriesOf(out).find((entry) => entry.id.startsWith('odd'))!.title.split(' ')[0]!)).toEqual(tinyHits)
+  })
+
+  it('rebuilds the article, its shard, the buckets of its words and its story when one file is edited, and keeps the rest', async () => {
+    const { archive, out, build } = setup(300)
+    await build()
+    const before = identities(out)
+    const story = storyPath(storyId([VOA, BBC]))
+    const bbc = readFileSync(join(archive, BBC_FILE), 'utf8')
+    // A new title (the story lists it) and a word no other article has.
+    writeFileSync(join(archive, BBC_FILE), bbc.replace('习近平普京峰会：', '习近平普京峰会（更新）：').replace('<p>', '<p>鳕鱼罐头。'))
+    const summary = await build()
+    expect(summary.parsed).toBe(1)
+
+    const changed = changedFiles(before, identities(out))
+    expect(changed).toContain(articlePath(BBC))
+    expect(changed).toContain(story)
+    expect(changed).toContain(MANIFEST_FILE) // it names the new shard file
+    const shardFile = manifestOf(out).shards.find((shard) => shard.month === '2023-03')!.file
+    expect(changed).toContain(shardFile)
+    expect(changed).toContain(bucketFileOf(out, '鳕鱼'))
+    expect(changed).not.toContain(articlePath(DW))
+    expect(changed).not.toContain(articlePath(VOA)) // its story ref (id, size, outlets) did not change
+    // Most of the bundle is carried over: 300 tiny articles and their shards did not change.
+    expect(summary.kept).toBeGreaterThan(300)
+
+    expect(readJson<Article>(join(out, articlePath(BBC))).title).toBe('习近平普京峰会（更新）：中俄元首同意“通过和谈解决乌克兰危机”')
+    expect(entriesOf(out).find((entry) => entry.id === BBC)!.title).toContain('（更新）')
+    expect(readJson<Story>(join(out, story)).members[0]!.title).toContain('（更新）')
+    expect(search(out, '鳕鱼罐头')).toEqual([BBC])
+  })
+
+  it('removes a deleted file from the lists, the search, its story and the articles', async () => {
+    const { archive, out, build } = setup()
+    await build()
+    const voaWord = '撤军'
+    expect(search(out, voaWord)).toContain(VOA)
+    rmSync(join(archive, VOA_FILE))
+    const summary = await build()
+    expect(summary.parsed).toBe(0)
+    expect(summary.articles).toBe(4)
+    expect(manifestOf(out).articleCount).toBe(4)
+    expect(entriesOf(out).map((entry) => entry.id)).not.toContain(VOA)
+    expect(readdirSync(join(out, 'articles'))).not.toContain(`${VOA}.json`)
+    expect(search(out, voaWord)).not.toContain(VOA)
+    expect(readdirSync(join(out, STORY_DIR))).toEqual([]) // a story of one is no story
+    expect(readJson<Article>(join(out, articlePath(BBC)))).not.toHaveProperty('story')
+    expect(entriesOf(out).find((entry) => entry.id === BBC)).not.toHaveProperty('story')
+  })
+
+  it('keeps an alias in step with the article it copies, and drops it with the newer version', async () => {
+    const { root, out, build } = setup()
+    const archive = join(root, 'variants')
+    mkdirSync(archive)
+    const write = (name: string, time: number, url: string, body: string) =>
+      writeFileSync(join(archive, name), `<!--${time}-->\n[同一篇](${url})\n------\n<p>${body}</p>\n`)
+    write('old.txt', 1679425984000, 'http://www.example.com/news/a-1', '旧版正文。')
+    write('new.txt', 1679429584000, 'https://www.example.com/news/a-1', '新版正文。')
+    const run = () => build({ inDir: archive })
+    await run()
+    const [first, second] = readdirSync(join(out, 'articles')).map((name) => readFileSync(join(out, 'articles', name), 'utf8'))
+    expect(first).toBe(second) // the older spelling's id opens the newer version
+    expect(first).toContain('新版')
+
+    write('new.txt', 1679429584000, 'https://www.example.com/news/a-1', '新版正文，改过。')
+    await run()
+    const copies = readdirSync(join(out, 'articles')).map((name) => readFileSync(join(out, 'articles', name), 'utf8'))
+    expect(copies).toHaveLength(2)
+    for (const copy of copies) expect(copy).toContain('改过')
+
+    rmSync(join(archive, 'new.txt'))
+    const summary = await run()
+    expect(summary.articles).toBe(1)
+    const left = readdirSync(join(out, 'articles'))
+    expect(left).toHaveLength(1)
+    expect(readJson<Article>(join(out, 'articles', left[0]!)).html).toContain('旧版')
+    expect(entriesOf(out)[0]).not.toHaveProperty('aliases')
+  })
+
+  it('leaves the previous bundle as it was when a run fails after linking its files', async () => {
+    const { archive, out, build } = setup()
+    const voa = readFileSync(join(archive, VOA_FILE), 'utf8')
+    rmSync(join(archive, VOA_FILE))
+    await build()
+    const bbcBefore = readFileSync(join(out, articlePath(BBC)), 'utf8')
+    const before = identities(out)
+    writeFileSync(join(archive, VOA_FILE), voa) // BBC's article joins a story: its linked file must not be written into
+    const failing = build({
+      onLog: (message) => {
+        if (message.includes('carried over')) throw new Error('disk full')
+      },
+    })
+    await expect(failing).rejects.toThrow('disk full')
+    expect(readFileSync(join(out, articlePath(BBC)), 'utf8')).toBe(bbcBefore)
+    expect(changedFiles(before, identities(out))).toEqual([])
+    await build()
+    expect(readJson<Article>(join(out, articlePath(BBC))).story?.size).toBe(2)
+  })
+
+  it('sets a corrupt cache entry aside, names it, and parses the file again', async () => {
+    const { out, cacheDir, notices, build } = setup()
+    await build()
+    const bundle = readFileSync(join(out, articlePath(DW)), 'utf8')
+    const entries = (readdirSync(cacheDir, { recursive: true }) as string[]).filter((path) => path.endsWith('.entry')).sort()
+    expect(entries).toHaveLength(5)
+    const entry = join(cacheDir, entries[0]!)
+    const broken = readFileSync(entry, 'utf8').slice(0, 100) // a write cut short
+    writeFileSync(entry, broken)
+
+    const before = identities(out)
+    const summary = await build()
+    expect(summary.parsed).toBe(1)
+    expect(notices).toHaveLength(1)
+    const aside = /set aside as (\S+),/.exec(notices[0]!)?.[1]
+    expect(notices[0]).toContain(`cache entry ${entry} is cut short (no end line)`)
+    expect(readFileSync(aside!, 'utf8')).toBe(broken) // kept for a look, never deleted
+    expect(readFileSync(entry, 'utf8')).not.toBe(broken) // a fresh entry in its place
+    expect(changedFiles(before, identities(out))).toEqual([]) // the same result, so the same bundle
+    expect(readFileSync(join(out, articlePath(DW)), 'utf8')).toBe(bundle)
+
+    // The next run trusts the fresh entry and leaves the set-aside one alone.
+    expect((await build()).parsed).toBe(0)
+    expect(readFileSync(aside!, 'utf8')).toBe(broken)
+  })
+
+  it('finds a touched file by its content, and runs on when the stamps file is damaged', async () => {
+    const { archive, cacheDir, out, build } = setup()
+    await build()
+    const before = identities(out)
+    utimesSync(join(archive, BBC_FILE), new Date(2030, 0, 1), new Date(2030, 0, 1)) // a new stamp, the same bytes
+    expect((await build()).parsed).toBe(0)
+    writeFileSync(join(cacheDir, 'stamps.jsonl'), 'garbage')
+    expect((await build()).parsed).toBe(0) // every file read and hashed instead
+    expect(changedFiles(before, identities(out))).toEqual([])
+  })
+
+  it('refuses a cache inside the output folder, which the swap replaces', async () => {
+    const { out, build } = setup()
+    await expect(build({ cacheDir: join(out, 'cache') })).rejects.toThrow('--cache must not be inside --out')
+  })
+
+  it('does not trust an entry of another file with the same content', async () => {
+    const { archive, build } = setup()
+    await build()
+    cpSync(join(archive, BBC_FILE), join(archive, 'copy.txt'))
+    const summary = await build()
+    expect(summary.parsed).toBe(1) // the copy: its source path is part of the article, so of the key
+    expect(summary.duplicates).toBe(1)
+  })
+})
