@@ -160,7 +160,8 @@ function main() {
         `first screen (manifest + newest shard) ${kb(manifestGz + shardGz)} gzip`,
     )
     console.log(
-      `search: ${manifest.search.buckets} buckets, ${(search.bytes / 1024 / 1024).toFixed(0)} MB raw; per bucket gzip ` +
+      `search: ${manifest.search.buckets} buckets, ${(search.bytes / 1024 / 1024).toFixed(1)} MB raw, ` +
+        `${(bucketSizes.reduce((sum, size) => sum + size, 0) / 1024 / 1024).toFixed(1)} MB gzip; per bucket gzip ` +
         `median ${kb(bucketSizes.sort((a, b) => a - b)[bucketSizes.length >> 1]!)}, max ${kb(bucketSizes.at(-1)!)}`,
     )
     console.log(`articles: ${articles.files} files, ${(articles.bytes / 1024 / 1024).toFixed(0)} MB`)

@@ -23,6 +23,8 @@ export type Processed =
       canonicalUrl: string
       /** The article file's content. */
       json: string
+      /** The search text file's content: title line, body text. */
+      searchText: string
       grams: string[]
       /** Front matter labels of a host the table does not know (outlet-labels.ts). */
       labels: string[]
@@ -33,7 +35,7 @@ export type Processed =
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built =
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; feature: StoryFeature; labels?: string[] }
+  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; searchText: string; feature: StoryFeature; labels?: string[] }
 
 /** The bytes of a file, or why it cannot be read. Synchronous: it runs in a worker (or a small run). */
 export function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
@@ -66,9 +68,9 @@ export function processBytes(bytes: Uint8Array, source: string, stories = true):
     return { kind: 'problem', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` }
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
-  const { article, entry, outlet, canonicalUrl, grams, labels } = result.built
+  const { article, entry, outlet, canonicalUrl, grams, labels, text } = result.built
   const feature = stories ? articleStoryFeature(result.built) : NO_FEATURE
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, labels, feature }
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), searchText: `${article.title}\n${text}`, grams, labels, feature }
 }
 
 const NO_FEATURE: StoryFeature = new Uint32Array(0)
@@ -106,8 +108,8 @@ export class ArticleSink {
     const result = processFile(path, source, this.options.stories !== false)
     if (result.kind === 'problem') return result
     this.spill(seq, result.grams)
-    const { entry, outlet, canonicalUrl, json, feature } = result
-    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature }
+    const { entry, outlet, canonicalUrl, json, searchText, feature } = result
+    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, searchText, feature }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }

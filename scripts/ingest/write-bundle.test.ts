@@ -64,7 +64,7 @@ describe('ingest over the seeds', () => {
     expect(summary).toMatchObject({ files: 5, articles: 5, duplicates: 0, problems: 0 })
 
     const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-    expect(manifest.schema).toBe(2)
+    expect(manifest.schema).toBe(3)
     expect(manifest.articleCount).toBe(5)
     expect(manifest.outlets.map((o) => o.id).sort()).toEqual(['bbc', 'dw', 'rfi', 'voa', 'zaobao'])
     expect(manifest.months).toEqual({ '2024-04': { dw: 1 }, '2024-02': { rfi: 1 }, '2023-03': { bbc: 1, voa: 1 }, '2022-03': { zaobao: 1 } })
@@ -302,7 +302,7 @@ describe('ingest over variants and bad input', () => {
       const out = join(root, `out-${workers}`)
       await run(input, out, workers)
       const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-      expect(manifest.search.buckets).toBe(16) // 2 spill partitions
+      expect(manifest.search.buckets).toBe(32) // 4 spill partitions
       if (workers === 0) {
         const ids = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries.map((e) => e.id))
         ids.forEach((id, number) => {

@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
+import { articlePath, MANIFEST_FILE, searchTextPath, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { listInputFiles } from './list-input'
 import { agreedLabels } from './outlet-labels'
@@ -166,6 +166,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             const path = join(stage, articlePath(entry.id))
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
             writeFileSync(path, json)
+            writeFileSync(join(stage, searchTextPath(entry.id)), result.searchText)
             // The kept version's body is read back only if its URL comes again (rare), never held.
             versions.kept(url)!.json = () => readFileSync(path, 'utf8')
           }

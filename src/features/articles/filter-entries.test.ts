@@ -4,14 +4,17 @@ import type { IndexShard, ListEntry } from '../../types/data'
 import { candidateShards, compileFilter, knownTotal, matchingEntries, planShards } from './filter-entries'
 import { buildBundle, SEEDS, type FixtureArticle } from './fixtures/bundle'
 import { bucketsForQuery, intersectSorted, matchingNumbers } from './search-numbers'
+import { normalizeForSearch } from '../../lib/search-grams'
+import { foldQuery, parseQuery } from '../../lib/search-query'
 
 const seeds = buildBundle(SEEDS)
 /** The ingest's id of each seed, in SEEDS order. */
 const [rfi, bbc, zaobao, voa, dw] = seeds.ids
 
-function search(bundle: ReturnType<typeof buildBundle>, q: string): number[] {
-  const { grams } = bucketsForQuery(q, bundle.manifest.search.buckets)
-  return matchingNumbers(grams, bundle.manifest.search.buckets, (b) => bundle.buckets.get(b)!)
+function search(bundle: ReturnType<typeof buildBundle>, q: string): number[] | null {
+  const query = foldQuery(parseQuery(q), normalizeForSearch)
+  bucketsForQuery(query, bundle.manifest.search.buckets).buckets.forEach((b) => expect(bundle.buckets.has(b)).toBe(true))
+  return matchingNumbers(query, bundle.manifest.search.buckets, (b) => bundle.buckets.get(b)!, bundle.manifest.articleCount)
 }
 
 function resultIds(bundle: ReturnType<typeof buildBundle>, filters: Filters, timeZone?: string): string[] {

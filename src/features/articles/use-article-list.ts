@@ -9,9 +9,12 @@ import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers } from './search-numbers'
+import { foldQuery, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 import { useReadMarks } from '../read-state/store'
+
+const EMPTY_QUERY: SearchQuery = { all: [], none: [] }
 
 export interface ArticleListResult {
   status: 'pending' | 'error' | 'success'
@@ -43,27 +46,29 @@ export function useArticleList(
   const queryClient = useQueryClient()
   // Terms are looked up folded (國安法 as 国安法): until the fold tables are in, no bucket is fetched.
   const folded = useFoldedQuery(filters.q)
-  const search = useMemo(() => bucketsForQuery(folded.text ?? '', manifest.search.buckets), [folded.text, manifest.search.buckets])
+  const query = useMemo(() => (folded.fold ? foldQuery(parseQuery(filters.q), folded.fold) : null), [filters.q, folded.fold])
+  const search = useMemo(() => bucketsForQuery(query ?? EMPTY_QUERY, manifest.search.buckets), [query, manifest.search.buckets])
   const bucketCount = manifest.search.buckets
+  const articleCount = manifest.articleCount
   // combine re-runs only when a bucket result or the query changes; its result is structurally shared.
   const combineBuckets = useCallback(
     (results: UseQueryResult<SearchBucket>[]) => {
       const ready = results.every((result) => result.data !== undefined)
       const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, results[i]?.data ?? {}]))
       return {
-        numbers: search.grams.length > 0 && ready ? matchingNumbers(search.grams, bucketCount, (bucket) => byBucket.get(bucket) ?? {}) : null,
+        numbers: query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, (bucket) => byBucket.get(bucket) ?? {}, articleCount) : null,
         failed: results.filter((result) => result.isError),
         fetching: results.some((result) => result.isFetching),
       }
     },
-    [search, bucketCount],
+    [search, query, bucketCount, articleCount],
   )
   const buckets = useQueries({
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
     combine: combineBuckets,
   })
-  const searching = folded.text === null || search.grams.length > 0
-  const numbers = folded.text === null ? null : buckets.numbers
+  const searching = query === null || search.keys.length > 0
+  const numbers = query === null ? null : buckets.numbers
 
   const marks = useReadMarks(filters.unread === true)
   const filter = useMemo(() => ({ ...compileFilter(filters, numbers), skip: marks }), [filters, numbers, marks])
