@@ -165,6 +165,14 @@ function main() {
         `median ${kb(bucketSizes.sort((a, b) => a - b)[bucketSizes.length >> 1]!)}, max ${kb(bucketSizes.at(-1)!)}`,
     )
     console.log(`articles: ${articles.files} files, ${(articles.bytes / 1024 / 1024).toFixed(0)} MB`)
+    // A results page fetches the search text files of its 30 articles (snippets and the exact check).
+    const texts = readdirSync(join(output, 'text'))
+    const sample = texts.filter((_, i) => i % Math.max(1, Math.floor(texts.length / 600)) === 0).map((name) => gz(join(output, 'text', name)))
+    sample.sort((a, b) => a - b)
+    console.log(
+      `search texts: ${texts.length} files, ${(folderBytes(join(output, 'text')).bytes / 1024 / 1024).toFixed(0)} MB; a page of 30 at the median ` +
+        `${kb(30 * sample[sample.length >> 1]!)} gzip, at the 90th percentile ${kb(30 * sample[Math.floor(sample.length * 0.9)]!)} gzip`,
+    )
   } finally {
     if (values.keep) console.log(`kept ${root}`)
     else rmSync(root, { recursive: true, force: true })

@@ -109,9 +109,3 @@ export function queryKeys(query: SearchQuery): string[] {
   for (const term of [...query.all.flat(), ...query.none]) for (const key of lookupKeys(term)) keys.add(key)
   return [...keys]
 }
-
-/** The query written back as the box shows it (for a saved search's label, a normalised `q=`). */
-export function formatQuery(query: SearchQuery): string {
-  const show = (term: Term) => (term.phrase || /\s/u.test(term.text) ? `"${term.text}"` : term.text)
-  return [...query.all.map((group) => group.map(show).join(' OR ')), ...query.none.map((term) => `-${show(term)}`)].join(' ')
-}

@@ -16,6 +16,12 @@ import { useReadMarks } from '../read-state/store'
 
 const EMPTY_QUERY: SearchQuery = { all: [], none: [] }
 
+/** A search as the list ran it: the query folded as the index holds it, and the fold that did it. */
+export interface ListSearch {
+  query: SearchQuery
+  fold: (text: string) => string
+}
+
 export interface ArticleListResult {
   status: 'pending' | 'error' | 'success'
   entries: ListEntry[]
@@ -30,6 +36,8 @@ export interface ArticleListResult {
   /** A shard is being fetched. */
   fetching: boolean
   retry: () => void
+  /** The search the entries answer, null without one (or while the fold tables load). */
+  search: ListSearch | null
 }
 
 /**
@@ -67,6 +75,7 @@ export function useArticleList(
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
     combine: combineBuckets,
   })
+  const listSearch = useMemo(() => (query && folded.fold && search.keys.length > 0 ? { query, fold: folded.fold } : null), [query, folded.fold, search.keys.length])
   const searching = query === null || search.keys.length > 0
   const numbers = query === null ? null : buckets.numbers
 
@@ -93,6 +102,7 @@ export function useArticleList(
     complete: plan.complete,
     fetching: buckets.fetching || shardResults.some((result) => result.isFetching),
     retry,
+    search: listSearch,
   }
 }
 

@@ -6,6 +6,7 @@ import { GroupToggle } from '../../stories/components/group-toggle'
 import { StoryCard } from '../../stories/components/story-card'
 import { collapseStories } from '../../stories/story-facts'
 import { usePagedArticleList } from '../use-article-list'
+import { useSearchTexts } from '../use-search-texts'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
 import { ReadStateControls } from '../../read-state/components/read-state-controls'
@@ -19,7 +20,8 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { entries: shown, snippets } = useSearchTexts(listed, list.search)
 
   return (
     // The saved searches sit beside the list on a wide screen, folded above it on a phone.
@@ -51,7 +53,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
                   ))
                 : shown.map((entry) => (
                     <li key={entry.id}>
-                      <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} />
+                      <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} snippet={snippets.get(entry.id)} />
                     </li>
                   ))}
             </ol>
