@@ -138,6 +138,7 @@ export function usePagedArticleList(manifest: Manifest, { page, remember }: { pa
     newestDay: info.newestDay,
     years: info.years,
     status: countText(list),
+    searchSyntax: true,
   }
   return {
     info,
