@@ -2,12 +2,14 @@
 // article and spill its search grams to the worker's own partition files, so the main thread never
 // receives grams (it was the bottleneck).
 import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { gramBucket } from '../../src/lib/search-grams'
+import { FLAG_BASE, gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
 import type { OutletInfo } from './outlets'
-import { spillPath } from './search-postings'
+import { FLAG_CHAR, spillPath } from './search-postings'
 import { articleStoryFeature, type StoryFeature } from './story-features'
+
+const FLAG_CHARS = Array.from({ length: FLAG_BASE }, (_, flags) => String.fromCharCode(FLAG_CHAR + flags))
 
 /** Larger files are reported, not read: no news article is this big, and it keeps memory bounded. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -26,6 +28,7 @@ export type Processed =
       /** The search text file's content: title line, body text. */
       searchText: string
       grams: string[]
+      gramFlags: Uint8Array
       /** Front matter labels of a host the table does not know (outlet-labels.ts). */
       labels: string[]
       /** What story clustering needs of the article (story-features.ts). */
@@ -68,9 +71,9 @@ export function processBytes(bytes: Uint8Array, source: string, stories = true):
     return { kind: 'problem', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` }
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
-  const { article, entry, outlet, canonicalUrl, grams, labels, text } = result.built
+  const { article, entry, outlet, canonicalUrl, grams, gramFlags, labels, text } = result.built
   const feature = stories ? articleStoryFeature(result.built) : NO_FEATURE
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), searchText: `${article.title}\n${text}`, grams, labels, feature }
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), searchText: `${article.title}\n${text}`, grams, gramFlags, labels, feature }
 }
 
 const NO_FEATURE: StoryFeature = new Uint32Array(0)
@@ -107,19 +110,19 @@ export class ArticleSink {
   build(path: string, source: string, seq: number): Built {
     const result = processFile(path, source, this.options.stories !== false)
     if (result.kind === 'problem') return result
-    this.spill(seq, result.grams)
+    this.spill(seq, result.grams, result.gramFlags)
     const { entry, outlet, canonicalUrl, json, searchText, feature } = result
     const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, searchText, feature }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }
 
-  /** Lines `seq gram gram …` per partition (gramBucket(gram, partitions)); a gram holds no whitespace. */
-  private spill(seq: number, grams: readonly string[]): void {
+  /** Lines `seq Fgram Fgram …` per partition (gramBucket(gram, partitions)), F the flags (FLAG_CHAR); a gram holds no whitespace. */
+  private spill(seq: number, grams: readonly string[], flags: Uint8Array): void {
     const { partitions } = this.options
     if (grams.length === 0) return
     const lists = this.scratch
-    for (const gram of grams) lists[partitions === 1 ? 0 : gramBucket(gram, partitions)]!.push(gram)
+    grams.forEach((gram, i) => lists[partitions === 1 ? 0 : gramBucket(gram, partitions)]!.push(FLAG_CHARS[flags[i]!]! + gram))
     for (let p = 0; p < partitions; p++) {
       const list = lists[p]!
       if (list.length === 0) continue

@@ -6,7 +6,7 @@ import { generateTinyCorpus } from '../bench/ingest-bench'
 import { buildArticle } from './build-article'
 import { searchBucketFiles } from './search-postings'
 import { foldScript } from '../../src/lib/fold-script'
-import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
+import { decodeFlags, decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchBucketPath, shardPath, type Article, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { ingest, UsageError } from './write-bundle'
 
@@ -293,9 +293,14 @@ describe('ingest over variants and bad input', () => {
     const expected = new Map<string, number[]>()
     const sources = readdirSync(input, { recursive: true }).map(String).filter((f) => f.endsWith('.txt'))
     const gramsById = new Map<string, string[]>()
+    const flagsById = new Map<string, Uint8Array>()
+    const expectedFlags = new Map<string, number[]>()
     for (const source of sources) {
       const result = buildArticle(readFileSync(join(input, source)), source)
-      if (result.ok) gramsById.set(result.built.entry.id, result.built.grams)
+      if (result.ok) {
+        gramsById.set(result.built.entry.id, result.built.grams)
+        flagsById.set(result.built.entry.id, result.built.gramFlags)
+      }
     }
     let inMemory = new Map<number, string>()
     for (const workers of [0, 2]) {
@@ -306,21 +311,27 @@ describe('ingest over variants and bad input', () => {
       if (workers === 0) {
         const ids = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries.map((e) => e.id))
         ids.forEach((id, number) => {
-          for (const gram of gramsById.get(id)!) (expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
+          gramsById.get(id)!.forEach((gram, i) => {
+            ;(expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
+            ;(expectedFlags.get(gram) ?? expectedFlags.set(gram, []).get(gram)!).push(flagsById.get(id)![i]!)
+          })
         })
         // The app's test fixtures build their buckets this way (src/features/articles/fixtures/bundle.ts).
-        inMemory = searchBucketFiles(ids.map((id) => gramsById.get(id)!), manifest.search.buckets)
+        inMemory = searchBucketFiles(ids.map((id) => ({ grams: gramsById.get(id)!, flags: flagsById.get(id)! })), manifest.search.buckets)
       }
       const actual = new Map<string, number[]>()
+      const actualFlags = new Map<string, number[]>()
       for (let b = 0; b < manifest.search.buckets; b++) {
         expect(readFileSync(join(out, searchBucketPath(b)), 'utf8'), `bucket ${b}`).toBe(inMemory.get(b))
         for (const [gram, deltas] of Object.entries(readJson<SearchBucket>(join(out, searchBucketPath(b))))) {
           expect(gramBucket(gram, manifest.search.buckets)).toBe(b)
           actual.set(gram, decodePostings(deltas))
+          actualFlags.set(gram, decodeFlags(deltas))
         }
       }
       expect(actual.size).toBe(expected.size)
       for (const [gram, numbers] of expected) expect(actual.get(gram), gram).toEqual(numbers)
+      for (const [gram, flags] of expectedFlags) expect(actualFlags.get(gram), gram).toEqual(flags)
     }
   }, WITH_WORKERS)
 

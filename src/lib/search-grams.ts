@@ -80,25 +80,28 @@ export function scanRuns(
 // for new ones.
 let stamp = 0
 let charStamps: Uint32Array | undefined
+/** Per BMP character: its index in this call's output, valid where its stamp is current. */
+let charIndexes: Uint32Array | undefined
 
 /** A set of BMP code-unit tuples (two 32-bit halves) valid for the current stamp: open addressing. */
 class StampedTuples {
   private high = new Uint32Array(0)
   private low = new Uint32Array(0)
   private stamps = new Uint32Array(0)
+  private values = new Uint32Array(0)
   private count = 0
 
-  /** True the first time this call meets (high, low). */
-  isNew(high: number, low: number): boolean {
+  /** The value stored with (high, low) in this call, or -1 the first time, when `value` is stored. */
+  find(high: number, low: number, value: number): number {
     if (this.count * 2 >= this.high.length) this.grow()
     const mask = this.high.length - 1
     let slot = slotOf(high, low) & mask
     while (this.stamps[slot] === stamp) {
-      if (this.high[slot] === high && this.low[slot] === low) return false
+      if (this.high[slot] === high && this.low[slot] === low) return this.values[slot]!
       slot = (slot + 1) & mask
     }
-    this.put(slot, high, low)
-    return true
+    this.put(slot, high, low, value)
+    return -1
   }
 
   reset(): void {
@@ -109,26 +112,28 @@ class StampedTuples {
     this.stamps.fill(0)
   }
 
-  private put(slot: number, high: number, low: number): void {
+  private put(slot: number, high: number, low: number, value: number): void {
     this.stamps[slot] = stamp
     this.high[slot] = high
     this.low[slot] = low
+    this.values[slot] = value
     this.count++
   }
 
   private grow(): void {
     const size = Math.max(16384, this.high.length * 2)
-    const [oldHigh, oldLow, oldStamps] = [this.high, this.low, this.stamps]
+    const [oldHigh, oldLow, oldStamps, oldValues] = [this.high, this.low, this.stamps, this.values]
     this.high = new Uint32Array(size)
     this.low = new Uint32Array(size)
     this.stamps = new Uint32Array(size)
+    this.values = new Uint32Array(size)
     this.count = 0
     const mask = size - 1
     for (let i = 0; i < oldHigh.length; i++) {
       if (oldStamps[i] !== stamp) continue
       let slot = slotOf(oldHigh[i]!, oldLow[i]!) & mask
       while (this.stamps[slot] === stamp) slot = (slot + 1) & mask
-      this.put(slot, oldHigh[i]!, oldLow[i]!)
+      this.put(slot, oldHigh[i]!, oldLow[i]!, oldValues[i]!)
     }
   }
 }
@@ -149,15 +154,29 @@ export function indexGrams(text: string, into: Set<string> = new Set()): Set<str
   return into
 }
 
+/** The distinct grams of several texts, in first-seen order (what indexGrams adds, without a Set). */
+export function indexGramList(texts: readonly string[]): string[] {
+  return indexPostings(texts).grams
+}
+
+/** Posting flags: the gram is in the first text (the title) … */
+export const IN_TITLE = 8
+/** … and how often it occurs in all of them, capped (the low three bits). */
+export const MAX_COUNT = 7
+
 /**
- * The distinct grams of several texts, in first-seen order (what indexGrams adds, without a Set): each
- * CJK character, overlapping bigram and trigram, each word, and each pair of adjacent words (no CJK run
+ * The distinct grams of several texts (title first), in first-seen order, with each one's posting flags:
+ * IN_TITLE when the first text holds it, plus its occurrences up to MAX_COUNT. Grams: each CJK
+ * character, overlapping bigram and trigram, each word, and each pair of adjacent words (no CJK run
  * between them) joined by WORD_PAIR.
  */
-export function indexGramList(texts: readonly string[]): string[] {
+export function indexPostings(texts: readonly string[]): { grams: string[]; flags: Uint8Array } {
   const out: string[] = []
+  let counts = new Uint8Array(1024)
   charStamps ??= new Uint32Array(0x10000)
+  charIndexes ??= new Uint32Array(0x10000)
   const chars = charStamps
+  const charIndex = charIndexes
   if (++stamp === 0xffffffff) {
     stamp = 1
     chars.fill(0)
@@ -166,13 +185,30 @@ export function indexGramList(texts: readonly string[]): string[] {
   }
   pairs.reset()
   triples.reset()
-  // Words and grams with a supplementary-plane character: few, so a Set is fine.
-  const seen = new Set<string>()
-  const other = (gram: string) => {
-    if (!seen.has(gram)) {
-      seen.add(gram)
-      out.push(gram)
+  const count = (index: number) => {
+    if (counts[index]! < MAX_COUNT) counts[index]!++
+  }
+  const push = (gram: string) => {
+    if (out.length === counts.length) {
+      const grown = new Uint8Array(counts.length * 2)
+      grown.set(counts)
+      counts = grown
     }
+    counts[out.length] = 1
+    out.push(gram)
+  }
+  // Words and grams with a supplementary-plane character: few, so a Map is fine.
+  const seen = new Map<string, number>()
+  const other = (gram: string) => {
+    const index = seen.get(gram)
+    if (index !== undefined) return count(index)
+    seen.set(gram, out.length)
+    push(gram)
+  }
+  const tuple = (table: StampedTuples, high: number, low: number, gram: () => string) => {
+    const index = table.find(high, low, out.length)
+    if (index >= 0) count(index)
+    else push(gram())
   }
   let previousWord = ''
   const cjk = (run: string, start: number, end: number) => {
@@ -188,20 +224,19 @@ export function indexGramList(texts: readonly string[]): string[] {
       const width = bmp ? 1 : code <= 0xdbff && at + 1 < end ? 2 : 1
       const char = bmp ? run[at]! : run.slice(at, at + width)
       if (before !== '') {
-        if (bmp && beforeCode >= 0 && previousCode >= 0) {
-          if (triples.isNew(((beforeCode << 16) | previousCode) >>> 0, code)) out.push(before + previous + char)
-        } else other(before + previous + char)
+        if (bmp && beforeCode >= 0 && previousCode >= 0) tuple(triples, ((beforeCode << 16) | previousCode) >>> 0, code, () => before + previous + char)
+        else other(before + previous + char)
       }
       if (previous !== '') {
-        if (bmp && previousCode >= 0) {
-          if (pairs.isNew(((previousCode << 16) | code) >>> 0, 0)) out.push(previous + char)
-        } else other(previous + char)
+        if (bmp && previousCode >= 0) tuple(pairs, ((previousCode << 16) | code) >>> 0, 0x10000, () => previous + char)
+        else other(previous + char)
       }
       if (bmp) {
         if (chars[code] !== stamp) {
           chars[code] = stamp
-          out.push(char)
-        }
+          charIndex[code] = out.length
+          push(char)
+        } else count(charIndex[code]!)
       } else other(char)
       before = previous
       beforeCode = previousCode
@@ -215,11 +250,15 @@ export function indexGramList(texts: readonly string[]): string[] {
     other(run)
     previousWord = run
   }
-  for (const text of texts) {
+  let titleGrams = 0
+  texts.forEach((text, i) => {
     previousWord = ''
     scanRuns(normalizeForSearch(text), cjk, word)
-  }
-  return out
+    if (i === 0) titleGrams = out.length
+  })
+  const flags = counts.slice(0, out.length)
+  for (let i = 0; i < titleGrams; i++) flags[i]! |= IN_TITLE
+  return { grams: out, flags }
 }
 
 /** A run of a query: CJK characters (as code points) or one word. */
@@ -280,14 +319,23 @@ export function gramBucket(gram: string, buckets: number): number {
   return fnv1a(gram) % buckets
 }
 
-/** Delta encoding of ascending numbers (the ingest's merge writes the same form straight into JSON text). */
-export function encodePostings(sorted: readonly number[]): number[] {
-  return sorted.map((n, i) => (i === 0 ? n : n - sorted[i - 1]!))
+/** Values per posting: (article number − the previous one) × FLAG_BASE + the posting's flags (IN_TITLE | count). */
+export const FLAG_BASE = 16
+
+/** Postings of ascending numbers with their flags, as a bucket holds them (the ingest's merge writes the same form straight into JSON text). */
+export function encodePostings(sorted: readonly number[], flags: readonly number[] = []): number[] {
+  return sorted.map((n, i) => (i === 0 ? n : n - sorted[i - 1]!) * FLAG_BASE + (flags[i] ?? 0))
 }
 
-export function decodePostings(deltas: readonly number[]): number[] {
-  const out = new Array<number>(deltas.length)
+/** The article numbers of a posting list, ascending. */
+export function decodePostings(values: readonly number[]): number[] {
+  const out = new Array<number>(values.length)
   let acc = 0
-  for (let i = 0; i < deltas.length; i++) out[i] = acc += deltas[i]!
+  for (let i = 0; i < values.length; i++) out[i] = acc += Math.floor(values[i]! / FLAG_BASE)
   return out
+}
+
+/** The flags of each posting, in the order of decodePostings. */
+export function decodeFlags(values: readonly number[]): number[] {
+  return values.map((value) => value % FLAG_BASE)
 }

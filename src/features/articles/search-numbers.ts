@@ -2,7 +2,7 @@
 // found through its index keys (lookupKeys: trigrams of a CJK run, pairs of words), a group is the union
 // of its terms, the query the intersection of its groups without the excluded terms' articles. The index
 // holds keys of script-folded text, so the query here is folded the same way (useFoldedQuery).
-import { decodePostings, gramBucket } from '../../lib/search-grams'
+import { decodeFlags, decodePostings, gramBucket, IN_TITLE, MAX_COUNT } from '../../lib/search-grams'
 import { lookupKeys, queryKeys, type SearchQuery } from '../../lib/search-query'
 import type { SearchBucket } from '../../types/data'
 
@@ -67,4 +67,58 @@ export function intersectSorted(lists: readonly (readonly number[])[]): number[]
 export function unionSorted(lists: readonly (readonly number[])[]): number[] {
   if (lists.length === 1) return [...lists[0]!]
   return [...new Set(lists.flat())].sort((a, b) => a - b)
+}
+
+/**
+ * The matching numbers in relevance order: articles whose title holds more of the query's groups first,
+ * then more occurrences (each term counted as its rarest key, capped at MAX_COUNT; the best term of an
+ * OR group), then newest (the lower number). From the postings' flags alone: no shard is needed.
+ */
+export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[]): number[] {
+  const wanted = new Set(numbers)
+  const flagsOf = new Map<string, Map<number, number>>()
+  const keyFlags = (key: string) => {
+    let byNumber = flagsOf.get(key)
+    if (!byNumber) {
+      byNumber = new Map()
+      const bucket = bucketOf(gramBucket(key, bucketCount))
+      const values = Object.hasOwn(bucket, key) ? bucket[key] : undefined
+      if (Array.isArray(values) && values.every(Number.isSafeInteger)) {
+        const found = decodePostings(values)
+        const flags = decodeFlags(values)
+        found.forEach((n, i) => {
+          if (wanted.has(n)) byNumber!.set(n, flags[i]!)
+        })
+      }
+      flagsOf.set(key, byNumber)
+    }
+    return byNumber
+  }
+  const terms = query.all.map((group) => group.map(lookupKeys).filter((keys) => keys.length > 0)).filter((group) => group.length > 0)
+  const title = new Map<number, number>()
+  const count = new Map<number, number>()
+  for (const n of numbers) {
+    let inTitle = 0
+    let occurrences = 0
+    for (const group of terms) {
+      let best = 0
+      let bestTitle = 0
+      for (const keys of group) {
+        let least = MAX_COUNT
+        let all = IN_TITLE
+        for (const key of keys) {
+          const flags = keyFlags(key).get(n) ?? 0
+          least = Math.min(least, flags % IN_TITLE)
+          all &= flags
+        }
+        best = Math.max(best, least)
+        if (all) bestTitle = 1
+      }
+      inTitle += bestTitle
+      occurrences += best
+    }
+    title.set(n, inTitle)
+    count.set(n, occurrences)
+  }
+  return [...numbers].sort((a, b) => title.get(b)! - title.get(a)! || count.get(b)! - count.get(a)! || a - b)
 }

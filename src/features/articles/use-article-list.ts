@@ -6,9 +6,9 @@ import { strings } from '../../lib/strings'
 import type { ListEntry, Manifest, SearchBucket } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
-import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
+import { aroundStart, candidateShards, compileFilter, knownTotal, planRanked, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
-import { bucketsForQuery, matchingNumbers } from './search-numbers'
+import { bucketsForQuery, matchingNumbers, rankByRelevance } from './search-numbers'
 import { foldQuery, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
@@ -58,18 +58,23 @@ export function useArticleList(
   const search = useMemo(() => bucketsForQuery(query ?? EMPTY_QUERY, manifest.search.buckets), [query, manifest.search.buckets])
   const bucketCount = manifest.search.buckets
   const articleCount = manifest.articleCount
+  // The detail's neighbours walk in time order around an article: relevance is the list's and the timeline's.
+  const byRelevance = filters.sort === 'relevance' && around === undefined
   // combine re-runs only when a bucket result or the query changes; its result is structurally shared.
   const combineBuckets = useCallback(
     (results: UseQueryResult<SearchBucket>[]) => {
       const ready = results.every((result) => result.data !== undefined)
       const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, results[i]?.data ?? {}]))
+      const bucketOf = (bucket: number) => byBucket.get(bucket) ?? {}
+      const numbers = query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, bucketOf, articleCount) : null
       return {
-        numbers: query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, (bucket) => byBucket.get(bucket) ?? {}, articleCount) : null,
+        numbers,
+        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers) : null,
         failed: results.filter((result) => result.isError),
         fetching: results.some((result) => result.isFetching),
       }
     },
-    [search, query, bucketCount, articleCount],
+    [search, query, bucketCount, articleCount, byRelevance],
   )
   const buckets = useQueries({
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
@@ -85,7 +90,12 @@ export function useArticleList(
   const loaded = (file: string) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey)
   const candidates = around ? all.slice(aroundStart(all, around, loaded, filter)) : all
   const waitingForSearch = searching && numbers === null
-  const plan = waitingForSearch ? { shards: [], entries: [], complete: false } : planShards(candidates, loaded, filter, enough)
+  const ranked = folded.text === null ? null : buckets.ranked
+  const plan = waitingForSearch
+    ? { shards: [], entries: [], complete: false }
+    : ranked
+      ? planRanked(ranked, all, loaded, filter, enough)
+      : planShards(candidates, loaded, filter, enough)
   const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
 
   const failed = [...(folded.load?.isError ? [folded.load] : []), ...buckets.failed, ...shardResults.filter((result) => result.isError)]

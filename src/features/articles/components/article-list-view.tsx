@@ -9,6 +9,7 @@ import { usePagedArticleList } from '../use-article-list'
 import { useSearchTexts } from '../use-search-texts'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
+import { SortControl } from './sort-control'
 import { ReadStateControls } from '../../read-state/components/read-state-controls'
 import { SavedSearchPanel } from '../../saved-searches/components/saved-search-panel'
 
@@ -31,6 +32,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
       <div className="space-y-6 lg:col-start-1 lg:row-start-1">
         <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />}>
           <GroupToggle filters={filters} onChange={filterBar.onChange} />
+          <SortControl filters={filters} onChange={filterBar.onChange} />
         </FilterBar>
         {list.status === 'error' ? (
           <ErrorState error={list.failure} onRetry={list.retry} />
