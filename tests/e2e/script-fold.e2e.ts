@@ -144,6 +144,22 @@ describe('search operators and snippets, on the seeds build', () => {
     expect(requests.some((url) => url.includes('/data/articles/'))).toBe(false)
   })
 
+  test('sort=relevance puts title matches first; the control goes back to newest first', async () => {
+    const { page } = await openPage()
+    await searchFor(page, '普京')
+    await expect.poll(() => titles(page).then((list) => list.length)).toBe(5)
+    const newest = await titles(page)
+    expect(newest[0]).toBe(DW_TITLE) // newest first by default
+    await page.getByLabel('排序').selectOption('relevance')
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('relevance')
+    await expect.poll(() => titles(page).then((list) => list.slice(0, 2).every((title) => title.includes('普京')))).toBe(true)
+    expect((await titles(page)).sort()).toEqual([...newest].sort()) // the same results
+    expect(await count(page)).toBe('共 5 篇')
+    await page.getByLabel('排序').selectOption('newest')
+    await expect.poll(() => titles(page)).toEqual(newest)
+    expect(new URL(page.url()).searchParams.has('sort')).toBe(false)
+  })
+
   test('the help beside the box lists the operators; Esc closes it and returns to its button', async () => {
     const { page } = await openPage()
     await page.goto('/')
