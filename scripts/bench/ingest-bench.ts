@@ -254,7 +254,8 @@ function main() {
         `first screen (manifest + newest shard) ${kb(manifestGz + shardGz)} gzip`,
     )
     console.log(
-      `search: ${manifest.search.buckets} buckets, ${(search.bytes / 1024 / 1024).toFixed(0)} MB raw; per bucket gzip ` +
+      `search: ${manifest.search.buckets} buckets, ${(search.bytes / 1024 / 1024).toFixed(1)} MB raw, ` +
+        `${(bucketSizes.reduce((sum, size) => sum + size, 0) / 1024 / 1024).toFixed(1)} MB gzip; per bucket gzip ` +
         `median ${kb(bucketSizes.sort((a, b) => a - b)[bucketSizes.length >> 1]!)}, max ${kb(bucketSizes.at(-1)!)}`,
     )
     console.log(`articles: ${articles.files} files, ${(articles.bytes / 1024 / 1024).toFixed(0)} MB`)
@@ -275,6 +276,14 @@ function main() {
       const phases = [...again.stderr.matchAll(/^ingest: (.*\(\d+ ms\))$/gm)].map((match) => match[1])
       console.log(`incremental phases:\n  ${phases.join('\n  ')}`)
     }
+    // A results page fetches the search text files of its 30 articles (snippets and the exact check).
+    const texts = readdirSync(join(output, 'text'))
+    const sample = texts.filter((_, i) => i % Math.max(1, Math.floor(texts.length / 600)) === 0).map((name) => gz(join(output, 'text', name)))
+    sample.sort((a, b) => a - b)
+    console.log(
+      `search texts: ${texts.length} files, ${(folderBytes(join(output, 'text')).bytes / 1024 / 1024).toFixed(0)} MB; a page of 30 at the median ` +
+        `${kb(30 * sample[sample.length >> 1]!)} gzip, at the 90th percentile ${kb(30 * sample[Math.floor(sample.length * 0.9)]!)} gzip`,
+    )
   } finally {
     if (values.keep) console.log(`kept ${root}`)
     else rmSync(root, { recursive: true, force: true })

@@ -1,7 +1,7 @@
 // Pure (apart from hashing): one input file -> the Article the app reads, its list entry and search grams.
 import { createHash } from 'node:crypto'
 import { foldScript } from '../../src/lib/fold-script'
-import { indexGramList } from '../../src/lib/search-grams'
+import { indexPostings } from '../../src/lib/search-grams'
 import { ID_ALPHABET, ID_HASH_LENGTH, MAX_EXCERPT, MAX_LIST_TITLE, type Article, type ListEntry } from '../../src/types/data'
 import { canonicalUrl, idSource, linkUrl } from './canonical-url'
 import { cleanBody } from './clean-html'
@@ -20,6 +20,8 @@ export interface BuiltArticle {
   labels: string[]
   /** Search grams of title and body text folded to Simplified (foldScript), distinct. */
   grams: string[]
+  /** Each gram's posting flags (IN_TITLE, occurrences): relevance order. */
+  gramFlags: Uint8Array
   /** Plain text of the cleaned body, one block a line (story clustering reads its lead). */
   text: string
 }
@@ -74,7 +76,7 @@ export function buildArticle(input: Uint8Array | string, source: string): BuildR
   if (author) article.author = author
   if (tags) article.tags = tags
   // Indexed folded, as the app folds a query: 國安法 and 国安法 are one term.
-  const grams = indexGramList([foldScript(title), foldScript(cleaned.text)])
+  const { grams, flags: gramFlags } = indexPostings([foldScript(title), foldScript(cleaned.text)])
   const labelsOf = isTableOutlet(outlet.id) ? [] : (labels ?? [])
-  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, labels: labelsOf, text: cleaned.text } }
+  return { ok: true, built: { article, entry, outlet, canonicalUrl: canonical, grams, gramFlags, labels: labelsOf, text: cleaned.text } }
 }

@@ -58,6 +58,6 @@ describe('buildIndex', () => {
   })
 
   it('scales search buckets with the corpus', () => {
-    expect([5, 100, 10_000, 100_000, 1_000_000].map(bucketCountFor)).toEqual([1, 4, 512, 4096, 4096])
+    expect([5, 100, 10_000, 100_000, 1_000_000].map(bucketCountFor)).toEqual([1, 16, 1024, 8192, 8192])
   })
 })

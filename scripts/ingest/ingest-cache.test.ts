@@ -16,8 +16,8 @@ const seed = readFileSync(new URL('../../seeds/001_bb0b5fb7450fe185.txt', import
 function remembered(): Remembered {
   const fresh = processBytes(seed, 'a.txt')
   if (fresh.kind === 'problem') throw new Error(fresh.reason)
-  const { grams, ...rest } = fresh
-  return { ...rest, groups: gramGroups(grams) }
+  const { grams, gramFlags, ...rest } = fresh
+  return { ...rest, groups: gramGroups(grams, gramFlags) }
 }
 
 function setup() {

@@ -27,7 +27,7 @@ const CORRUPT = '.corrupt-'
 /** A worker result as the sink spills it: grams in GRAM_GROUPS joined groups (gramGroups). */
 export type Remembered =
   | { kind: 'problem'; reason: string }
-  | (Omit<Extract<Processed, { kind: 'article' }>, 'grams'> & { groups: string[] })
+  | (Omit<Extract<Processed, { kind: 'article' }>, 'grams' | 'gramFlags'> & { groups: string[] })
 
 export type Lookup = { result: Remembered; notice?: undefined } | { result?: undefined; notice?: string }
 
@@ -217,7 +217,7 @@ const END = 'end'
 function entryText(key: string, result: Remembered): string {
   if (result.kind === 'problem') return `${JSON.stringify({ format: ENTRY_FORMAT, key, result })}\n${END}`
   const { json, groups, feature, ...rest } = result
-  if ('grams' in rest) throw new Error('a cache entry keeps grams only in groups')
+  if ('grams' in rest || 'gramFlags' in rest) throw new Error('a cache entry keeps grams only in groups')
   const header = JSON.stringify({ format: ENTRY_FORMAT, key, result: rest })
   const bytes = Buffer.from(feature.buffer, feature.byteOffset, feature.byteLength).toString('base64')
   return `${header}\n${json}\n${bytes}\n${groups.join('\n')}\n${END}`
@@ -247,6 +247,7 @@ function checkEntry(text: string, key: string): Remembered | string {
   if (!isRecord(entry) || !isString(entry.id) || !isString(entry.publishedAt) || !isString(entry.outlet)) return 'missing its list entry'
   if (!isRecord(outlet) || !isString(outlet.id) || !isString(outlet.name) || !isString(outlet.color)) return 'missing its outlet'
   if (!isString(canonicalUrl)) return 'missing its URL'
+  if (!isString(result.searchText)) return 'missing its search text'
   if (!Array.isArray(labels) || !labels.every(isString)) return 'missing its labels'
   const bytes = Buffer.from(lines[2]!, 'base64')
   if (bytes.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(lines[2]!)) return 'missing its story feature'

@@ -60,6 +60,6 @@ describe('a corpus of odd files', () => {
     expect(problems).toEqual(['0/999.txt: not a text file (binary data)', '1/1999.txt: not a text file (binary data)'])
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST_FILE), 'utf8')) as Manifest
     expect(manifest.shards.reduce((sum, shard) => sum + shard.count, 0)).toBe(2000 - bad)
-    expect(manifest.search.buckets).toBe(128)
+    expect(manifest.search.buckets).toBe(256)
   }, 60_000) // two worker threads each load tsx and compile the ingest: seconds on a busy 2-core machine
 })

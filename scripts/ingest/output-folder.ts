@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Dirent } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
-import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, SHARD_FILE, STORY_DIR, STORY_ID } from '../../src/types/data'
+import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, SHARD_FILE, STORY_DIR, STORY_ID, TEXT_DIR } from '../../src/types/data'
 
 /** Spill folders in the temp folder: `archive-reader-ingest.work-<pid>-<random>`. */
 const WORK_PREFIX = 'archive-reader-ingest.work-'
@@ -53,6 +53,7 @@ const FOLDER_FILES: Readonly<Record<string, (name: string) => boolean>> = {
   [SEARCH_DIR]: numbered,
   [ARTICLE_DIR]: (name) => name.endsWith('.json') && ARTICLE_ID.test(name.slice(0, -'.json'.length)),
   [STORY_DIR]: (name) => name.endsWith('.json') && STORY_ID.test(name.slice(0, -'.json'.length)),
+  [TEXT_DIR]: (name) => name.endsWith('.txt') && ARTICLE_ID.test(name.slice(0, -'.txt'.length)),
 }
 
 /**
@@ -140,6 +141,7 @@ export async function createRunFolders({ stage, work }: RunFolders): Promise<voi
   await mkdir(join(stage, SHARD_DIR))
   await mkdir(join(stage, SEARCH_DIR))
   await mkdir(join(stage, STORY_DIR))
+  await mkdir(join(stage, TEXT_DIR))
   await mkdir(work, { recursive: true })
 }
 

@@ -2,13 +2,15 @@
 // article and spill its search grams to the worker's own partition files, so the main thread never
 // receives grams (it was the bottleneck).
 import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { gramBucket } from '../../src/lib/search-grams'
+import { FLAG_BASE, gramBucket } from '../../src/lib/search-grams'
 import type { ListEntry } from '../../src/types/data'
 import { buildArticle } from './build-article'
 import { IngestCache, type Remembered } from './ingest-cache'
 import type { OutletInfo } from './outlets'
-import { spillPath } from './search-postings'
+import { FLAG_CHAR, spillPath } from './search-postings'
 import { articleStoryFeature, type StoryFeature } from './story-features'
+
+const FLAG_CHARS = Array.from({ length: FLAG_BASE }, (_, flags) => String.fromCharCode(FLAG_CHAR + flags))
 
 /** Larger files are reported, not read: no news article is this big, and it keeps memory bounded. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -24,7 +26,10 @@ export type Processed =
       canonicalUrl: string
       /** The article file's content. */
       json: string
+      /** The search text file's content: title line, body text. */
+      searchText: string
       grams: string[]
+      gramFlags: Uint8Array
       /** Front matter labels of a host the table does not know (outlet-labels.ts). */
       labels: string[]
       /** What story clustering needs of the article (story-features.ts). */
@@ -38,17 +43,20 @@ export type Processed =
  */
 export const GRAM_GROUPS = 256
 
-/** grams in GRAM_GROUPS groups, each joined by spaces (a gram holds no whitespace). */
-export function gramGroups(grams: readonly string[]): string[] {
+/**
+ * grams in GRAM_GROUPS groups as spilled, each gram after its flags character (FLAG_CHAR + flags), each
+ * group joined by spaces (a gram holds no whitespace).
+ */
+export function gramGroups(grams: readonly string[], flags: Uint8Array): string[] {
   const lists: string[][] = Array.from({ length: GRAM_GROUPS }, () => [])
-  for (const gram of grams) lists[gramBucket(gram, GRAM_GROUPS)]!.push(gram)
+  grams.forEach((gram, i) => lists[gramBucket(gram, GRAM_GROUPS)]!.push(FLAG_CHARS[flags[i]!]! + gram))
   return lists.map((list) => list.join(' '))
 }
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built = (
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; feature: StoryFeature; labels?: string[] }
+  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; searchText: string; feature: StoryFeature; labels?: string[] }
 ) & {
   /** False when the result came from the cache (ingest-cache.ts). */
   parsed: boolean
@@ -91,9 +99,9 @@ export function processBytes(bytes: Uint8Array, source: string, stories = true):
     return { kind: 'problem', reason: `${INTERNAL_ERROR}${error instanceof Error ? error.message : String(error)}` }
   }
   if (!result.ok) return { kind: 'problem', reason: result.reason }
-  const { article, entry, outlet, canonicalUrl, grams, labels } = result.built
+  const { article, entry, outlet, canonicalUrl, grams, gramFlags, labels, text } = result.built
   const feature = stories ? articleStoryFeature(result.built) : NO_FEATURE
-  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), grams, labels, feature }
+  return { kind: 'article', entry, outlet, canonicalUrl, json: JSON.stringify(article), searchText: `${article.title}\n${text}`, grams, gramFlags, labels, feature }
 }
 
 const NO_FEATURE: StoryFeature = new Uint32Array(0)
@@ -149,8 +157,8 @@ export class ArticleSink {
     let result: Remembered
     if (fresh.kind === 'problem') result = fresh
     else {
-      const { grams, ...rest } = fresh
-      result = { ...rest, groups: gramGroups(grams) }
+      const { grams, gramFlags, ...rest } = fresh
+      result = { ...rest, groups: gramGroups(grams, gramFlags) }
     }
     // An internal error is a bug of this version: the next version should try the file again.
     if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
@@ -161,8 +169,8 @@ export class ArticleSink {
     const about = { parsed, ...(key === undefined ? {} : { key }), ...(notice === undefined ? {} : { notice }) }
     if (result.kind === 'problem') return { kind: 'problem', reason: result.reason, ...about }
     this.spill(seq, result.groups)
-    const { entry, outlet, canonicalUrl, json, feature } = result
-    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, feature, ...about }
+    const { entry, outlet, canonicalUrl, json, searchText, feature } = result
+    const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, searchText, feature, ...about }
     if (result.labels.length > 0) built.labels = result.labels
     return built
   }

@@ -1,11 +1,12 @@
-// Second half of the search index: one spill partition (lines "seq gram gram …", appended by each
+// Second half of the search index: one spill partition (lines "seq Fgram Fgram …", F a posting's flags
+// as one character, FLAG_CHAR + flags; appended by each
 // writer in the order it built files) -> the search buckets it holds, with article numbers from the
 // global sort. A partition holds millions of postings, so grams are hashed and compared in place in
 // the spill text (no string per posting, little garbage) and numbers are sorted in typed arrays.
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fnv1a } from '../../src/lib/search-grams'
+import { fnv1a, FLAG_BASE } from '../../src/lib/search-grams'
 import { searchBucketPath } from '../../src/types/data'
 
 export interface MergeJob {
@@ -24,10 +25,13 @@ export function spillPath(work: string, partition: number, writer: string): stri
   return join(work, `postings-${partition}-${writer}.txt`)
 }
 
+/** A posting's flags (IN_TITLE | count, < FLAG_BASE) in a spill line: this character code plus the flags, before the gram. */
+export const FLAG_CHAR = 0x21
+
 const SPACE = 0x20
 const NEWLINE = 0x0a
 
-/** Grams of one partition and their article numbers, as parallel typed arrays. */
+/** Grams of one partition and their postings (article number × FLAG_BASE + flags), as parallel typed arrays. */
 class GramTable {
   keys: string[] = []
   hashes: number[] = []
@@ -40,8 +44,8 @@ class GramTable {
   next = new Int32Array(4096)
   postings = 0
 
-  /** Adds `number` to the gram text[start, end), hashed in place with the gramBucket hash. */
-  add(text: string, start: number, end: number, number: number): void {
+  /** Adds `number` with its posting flags to the gram text[start, end), hashed in place with the gramBucket hash. */
+  add(text: string, start: number, end: number, number: number, flags: number): void {
     const hash = fnv1a(text, start, end)
     const mask = this.slots.length - 1
     let slot = hash & mask
@@ -74,7 +78,7 @@ class GramTable {
       this.value = grow(this.value, this.value.length * 2)
       this.next = grow(this.next, this.next.length * 2)
     }
-    this.value[at] = number
+    this.value[at] = number * FLAG_BASE + flags
     this.next[at] = -1
     if (this.head[id] === -1) this.head[id] = at
     else this.next[this.tail[id]!] = at
@@ -84,7 +88,7 @@ class GramTable {
 
   private scratch = new Int32Array(1024)
 
-  /** The gram's article numbers, delta-encoded and comma-separated (a typed array sorts numerically without a comparator). */
+  /** The gram's postings, delta-encoded (encodePostings) and comma-separated (a typed array sorts numerically without a comparator). */
   deltas(id: number): string {
     const count = this.counts[id]!
     if (count === 1) return String(this.value[this.head[id]!])
@@ -93,7 +97,7 @@ class GramTable {
     for (let at = this.head[id]!; at !== -1; at = this.next[at]!) this.scratch[i++] = this.value[at]!
     const list = this.scratch.subarray(0, count).sort()
     let out = String(list[0])
-    for (let k = 1; k < count; k++) out += ',' + (list[k]! - list[k - 1]!)
+    for (let k = 1; k < count; k++) out += ',' + (list[k]! - list[k - 1]! + (list[k - 1]! % FLAG_BASE))
     return out
   }
 
@@ -151,7 +155,7 @@ function addSpill(table: GramTable, text: string, numberOf: Int32Array): void {
     for (;;) {
       code = at < length ? text.charCodeAt(at) : NEWLINE
       if (code === SPACE || code === NEWLINE) {
-        if (at > start) table.add(text, start, at, number)
+        if (at > start + 1) table.add(text, start + 1, at, number, text.charCodeAt(start) - FLAG_CHAR)
         at++
         start = at
         if (code === NEWLINE) break
@@ -195,10 +199,10 @@ export async function mergePartition({ work, stage, partition, partitions, bucke
  * Every search bucket file of a small bundle, built in memory from each article's grams (index = article
  * number) by the same table and writer as mergePartition, without spill files: the app's test fixtures.
  */
-export function searchBucketFiles(gramsByNumber: readonly (readonly string[])[], buckets: number): Map<number, string> {
+export function searchBucketFiles(postingsByNumber: readonly { grams: readonly string[]; flags: ArrayLike<number> }[], buckets: number): Map<number, string> {
   const table = new GramTable()
-  gramsByNumber.forEach((grams, number) => {
-    for (const gram of grams) table.add(gram, 0, gram.length, number)
+  postingsByNumber.forEach(({ grams, flags }, number) => {
+    grams.forEach((gram, i) => table.add(gram, 0, gram.length, number, flags[i]!))
   })
   return new Map(bucketFiles(table, 0, 1, buckets))
 }

@@ -6,7 +6,7 @@ import { generateTinyCorpus } from '../bench/ingest-bench'
 import { buildArticle } from './build-article'
 import { searchBucketFiles } from './search-postings'
 import { foldScript } from '../../src/lib/fold-script'
-import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
+import { decodeFlags, decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchBucketPath, type Article, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { ingest, UsageError } from './write-bundle'
 
@@ -66,7 +66,7 @@ describe('ingest over the seeds', () => {
     expect(summary).toMatchObject({ files: 5, articles: 5, duplicates: 0, problems: 0 })
 
     const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-    expect(manifest.schema).toBe(2)
+    expect(manifest.schema).toBe(3)
     expect(manifest.articleCount).toBe(5)
     expect(manifest.outlets.map((o) => o.id).sort()).toEqual(['bbc', 'dw', 'rfi', 'voa', 'zaobao'])
     expect(manifest.months).toEqual({ '2024-04': { dw: 1 }, '2024-02': { rfi: 1 }, '2023-03': { bbc: 1, voa: 1 }, '2022-03': { zaobao: 1 } })
@@ -295,34 +295,45 @@ describe('ingest over variants and bad input', () => {
     const expected = new Map<string, number[]>()
     const sources = readdirSync(input, { recursive: true }).map(String).filter((f) => f.endsWith('.txt'))
     const gramsById = new Map<string, string[]>()
+    const flagsById = new Map<string, Uint8Array>()
+    const expectedFlags = new Map<string, number[]>()
     for (const source of sources) {
       const result = buildArticle(readFileSync(join(input, source)), source)
-      if (result.ok) gramsById.set(result.built.entry.id, result.built.grams)
+      if (result.ok) {
+        gramsById.set(result.built.entry.id, result.built.grams)
+        flagsById.set(result.built.entry.id, result.built.gramFlags)
+      }
     }
     let inMemory = new Map<number, string>()
     for (const workers of [0, 2]) {
       const out = join(root, `out-${workers}`)
       await run(input, out, workers)
       const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-      expect(manifest.search.buckets).toBe(16) // 2 spill partitions
+      expect(manifest.search.buckets).toBe(32) // 4 spill partitions
       if (workers === 0) {
         const ids = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries.map((e) => e.id))
         ids.forEach((id, number) => {
-          for (const gram of gramsById.get(id)!) (expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
+          gramsById.get(id)!.forEach((gram, i) => {
+            ;(expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
+            ;(expectedFlags.get(gram) ?? expectedFlags.set(gram, []).get(gram)!).push(flagsById.get(id)![i]!)
+          })
         })
         // The app's test fixtures build their buckets this way (src/features/articles/fixtures/bundle.ts).
-        inMemory = searchBucketFiles(ids.map((id) => gramsById.get(id)!), manifest.search.buckets)
+        inMemory = searchBucketFiles(ids.map((id) => ({ grams: gramsById.get(id)!, flags: flagsById.get(id)! })), manifest.search.buckets)
       }
       const actual = new Map<string, number[]>()
+      const actualFlags = new Map<string, number[]>()
       for (let b = 0; b < manifest.search.buckets; b++) {
         expect(readFileSync(join(out, searchBucketPath(b)), 'utf8'), `bucket ${b}`).toBe(inMemory.get(b))
         for (const [gram, deltas] of Object.entries(readJson<SearchBucket>(join(out, searchBucketPath(b))))) {
           expect(gramBucket(gram, manifest.search.buckets)).toBe(b)
           actual.set(gram, decodePostings(deltas))
+          actualFlags.set(gram, decodeFlags(deltas))
         }
       }
       expect(actual.size).toBe(expected.size)
       for (const [gram, numbers] of expected) expect(actual.get(gram), gram).toEqual(numbers)
+      for (const [gram, flags] of expectedFlags) expect(actualFlags.get(gram), gram).toEqual(flags)
     }
   }, WITH_WORKERS)
 

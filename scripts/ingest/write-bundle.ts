@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
-import { articlePath, MANIFEST_FILE, type Article, type ListEntry } from '../../src/types/data'
+import { articlePath, MANIFEST_FILE, searchTextPath, type Article, type ListEntry } from '../../src/types/data'
 import { bucketCountFor, buildIndex, listOrder } from './build-index'
 import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
 import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
@@ -194,6 +194,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
             // The previous bundle's file when it is the same (keep-unchanged.ts): no write, and its inode stays.
             if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) writeFileSync(path, json)
+            const textPath = join(stage, searchTextPath(entry.id))
+            if (!linkIfSame(join(outDir, searchTextPath(entry.id)), textPath, result.searchText)) writeFileSync(textPath, result.searchText)
             // The kept version's body is read back only if its URL comes again (rare), never held.
             versions.kept(url)!.json = () => readFileSync(path, 'utf8')
           }

@@ -1,9 +1,10 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
+import { startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { addDays, formatDay, parseDay } from '../lib/dates'
 import { EMPTY_FILTERS, hasFilters, type Filters } from '../lib/filters'
 import { strings } from '../lib/strings'
 import type { Outlet } from '../types/data'
 import { OutletBadge } from './outlet-badge'
+import { SearchHelp } from './search-help'
 
 const s = strings.filters
 
@@ -22,11 +23,14 @@ export interface FilterBarProps {
   actions?: ReactNode
   /** A view's own controls (the list's story grouping), beside the result count. */
   children?: ReactNode
+  /** The box takes the search operators (the list and timeline): a help disclosure beside it documents them. */
+  searchSyntax?: boolean
 }
 
-const SEARCH_DEBOUNCE_MS = 250
+// Short: a query updates the list within a frame or two of the last keystroke; the list renders in a transition, so typing stays fluid.
+const SEARCH_DEBOUNCE_MS = 80
 
-export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, actions, children }: FilterBarProps) {
+export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, actions, children, searchSyntax = false }: FilterBarProps) {
   const id = useId()
   const toggleOutlet = (outletId: string, on: boolean) => {
     const chosen = new Set(filters.outlets)
@@ -39,7 +43,7 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
   const active = filters.outlets.length + (filters.from ? 1 : 0) + (filters.to ? 1 : 0)
   return (
     <section aria-label={s.label} className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
-      <SearchBox label={searchLabel} value={filters.q} onCommit={(q) => onChange({ ...filters, q }, { replace: filters.q !== '' && q.trim() !== '' })} />
+      <SearchBox label={searchLabel} help={searchSyntax ? <SearchHelp /> : null} value={filters.q} onCommit={(q) => onChange({ ...filters, q }, { replace: filters.q !== '' && q.trim() !== '' })} />
 
       {/* On a phone the outlet and date controls fold away so the first articles are on screen. */}
       <button
@@ -132,7 +136,7 @@ export function FilterBar({ filters, onChange, outlets, newestDay, years, status
   )
 }
 
-function SearchBox({ label, value, onCommit }: { label: string; value: string; onCommit: (q: string) => void }) {
+function SearchBox({ label, help, value, onCommit }: { label: string; help: ReactNode; value: string; onCommit: (q: string) => void }) {
   const id = useId()
   const [text, setText] = useState(value)
   const [seen, setSeen] = useState(value)
@@ -148,7 +152,7 @@ function SearchBox({ label, value, onCommit }: { label: string; value: string; o
   })
   useEffect(() => {
     if (text.trim() === value) return
-    const timer = setTimeout(() => commit.current(text), SEARCH_DEBOUNCE_MS)
+    const timer = setTimeout(() => startTransition(() => commit.current(text)), SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [text, value])
   return (
@@ -159,9 +163,12 @@ function SearchBox({ label, value, onCommit }: { label: string; value: string; o
         if (text.trim() !== value) onCommit(text)
       }}
     >
-      <label htmlFor={id} className="mb-2 block text-sm font-semibold">
-        {label}
-      </label>
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <label htmlFor={id} className="block text-sm font-semibold">
+          {label}
+        </label>
+        {help}
+      </div>
       <input
         id={id}
         type="search"

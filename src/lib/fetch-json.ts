@@ -64,14 +64,25 @@ export function dataUrl(path: string): string {
   return `${import.meta.env.BASE_URL}data/${path}`
 }
 
-/** Fetches a data file and returns what `parse` makes of it; `parse` returns null for content of the wrong shape. */
-export async function fetchJson<T>(path: string, parse: (value: unknown) => T | null, signal?: AbortSignal): Promise<T> {
+/** A data file's response once it is known to be the file: not missing, not an error page, not the app's HTML. */
+async function fetchData(path: string, signal?: AbortSignal): Promise<Response> {
   const response = await fetch(dataUrl(path), { signal })
   if (response.headers.has(NOT_SAVED_HEADER)) throw new NotSavedOfflineError(path)
   if (response.status === 404) throw new NotFoundError(path)
   if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`, true)
   // A static host that serves index.html for every unknown path answers 200 with HTML.
   if ((response.headers.get('content-type') ?? '').includes('text/html')) throw new NotFoundError(path)
+  return response
+}
+
+/** Fetches a plain text data file (a search text). */
+export async function fetchText(path: string, signal?: AbortSignal): Promise<string> {
+  return (await fetchData(path, signal)).text()
+}
+
+/** Fetches a data file and returns what `parse` makes of it; `parse` returns null for content of the wrong shape. */
+export async function fetchJson<T>(path: string, parse: (value: unknown) => T | null, signal?: AbortSignal): Promise<T> {
+  const response = await fetchData(path, signal)
   let value: unknown
   try {
     value = await response.json()

@@ -14,6 +14,8 @@ export interface Filters {
   unread?: boolean
   /** `?group=story`: the list shows one card per story. A way of showing, not a filter (hasFilters ignores it). */
   group?: 'story'
+  /** `?sort=relevance`: search results by relevance (title matches, match count, recency) instead of newest first. A way of showing too. */
+  sort?: 'relevance'
 }
 
 export const EMPTY_FILTERS: Filters = { outlets: [], from: null, to: null, q: '' }
@@ -47,10 +49,11 @@ export function parseFilters(params: URLSearchParams, knownOutletIds: readonly s
     q,
     ...(params.get('unread') === '1' ? { unread: true } : {}),
     ...(params.get('group') === 'story' ? { group: 'story' as const } : {}),
+    ...(params.get('sort') === 'relevance' ? { sort: 'relevance' as const } : {}),
   }
 }
 
-/** The canonical query string of a filter: outlet, from, to, q, unread, group, empty parts left out. */
+/** The canonical query string of a filter: outlet, from, to, q, unread, group, sort, empty parts left out. */
 export function toSearchParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams()
   if (filters.outlets.length > 0) params.set('outlet', filters.outlets.join(','))
@@ -60,6 +63,7 @@ export function toSearchParams(filters: Filters): URLSearchParams {
   if (q) params.set('q', q)
   if (filters.unread) params.set('unread', '1')
   if (filters.group) params.set('group', filters.group)
+  if (filters.sort) params.set('sort', filters.sort)
   return params
 }
 

@@ -10,27 +10,37 @@ const RUNS =
 
 function referenceIndexGrams(text: string): string[] {
   const into = new Set<string>()
+  let previousWord = ''
   for (const [run] of normalizeForSearch(text).matchAll(RUNS)) {
     if (CJK.test(run)) {
+      previousWord = ''
       const chars = Array.from(run)
       for (let i = 0; i < chars.length; i++) {
+        if (i >= 2) into.add(chars[i - 2]! + chars[i - 1]! + chars[i]!)
+        if (i >= 1) into.add(chars[i - 1]! + chars[i]!)
         into.add(chars[i]!)
-        if (i + 1 < chars.length) into.add(chars[i]! + chars[i + 1]!)
       }
-    } else into.add(run)
+    } else {
+      if (previousWord !== '') into.add(`${previousWord}_${run}`)
+      into.add(run)
+      previousWord = run
+    }
   }
   return [...into]
 }
 
 function referenceQueryGrams(query: string): string[] {
   const grams = new Set<string>()
-  for (const [run] of normalizeForSearch(query).matchAll(RUNS)) {
+  const runs = [...normalizeForSearch(query).matchAll(RUNS)].map(([run]) => run)
+  runs.forEach((run, i) => {
+    const word = (other: string | undefined) => other !== undefined && !CJK.test(other)
     if (CJK.test(run)) {
       const chars = Array.from(run)
-      if (chars.length === 1) grams.add(chars[0]!)
-      for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!)
-    } else grams.add(run)
-  }
+      if (chars.length <= 2) grams.add(chars.join(''))
+      for (let k = 0; k + 2 < chars.length; k++) grams.add(chars[k]! + chars[k + 1]! + chars[k + 2]!)
+    } else if (word(runs[i + 1])) grams.add(`${run}_${runs[i + 1]}`)
+    else if (!word(runs[i - 1])) grams.add(run)
+  })
   return [...grams]
 }
 
@@ -40,21 +50,26 @@ const PIECES = ['a', 'Z', '9', ' ', '-', 'É', 'ß', 'İ', '中', '國', '权', 
   'Ａ', '１', '。', '，', '𠀀', '𝐀', '\uD800', '\uDC00', '\n', 'ǅ', 'ﬁ', '①', '٣']
 
 describe('indexGrams and queryGrams', () => {
-  it('index CJK characters and bigrams, and lower-cased words', () => {
+  it('index CJK characters, bigrams and trigrams, and lower-cased words and word pairs', () => {
     expect([...indexGrams('ICC权力 Court')]).toEqual(['icc', '权', '权力', '力', 'court'])
-    expect(queryGrams('国际刑事')).toEqual(['国际', '际刑', '刑事'])
+    expect([...indexGrams('国际刑事')]).toEqual(['国', '国际', '际', '国际刑', '际刑', '刑', '际刑事', '刑事', '事'])
+    expect([...indexGrams('Human rights, now')]).toEqual(['human', 'human_rights', 'rights', 'rights_now', 'now'])
+    expect(queryGrams('国际刑事')).toEqual(['国际刑', '际刑事'])
+    expect(queryGrams('国际')).toEqual(['国际'])
     expect(queryGrams('国')).toEqual(['国'])
+    expect(queryGrams('human rights now')).toEqual(['human_rights', 'rights_now'])
+    expect(queryGrams('Trump')).toEqual(['trump'])
   })
 
   it('index text after a supplementary-plane Han character (CJK Extension B) like any CJK run', () => {
-    expect([...indexGrams('𠮷中国发展')]).toEqual(['𠮷', '𠮷中', '中', '中国', '国', '国发', '发', '发展', '展'])
-    expect(indexGramList(['𠮷野家'])).toEqual(['𠮷', '𠮷野', '野', '野家', '家'])
+    expect([...indexGrams('𠮷中国发')]).toEqual(['𠮷', '𠮷中', '中', '𠮷中国', '中国', '国', '中国发', '国发', '发'])
+    expect(indexGramList(['𠮷野家'])).toEqual(['𠮷', '𠮷野', '野', '𠮷野家', '野家', '家'])
     // The app's query side agrees, so 中国 and 𠮷野 are found.
     expect(queryGrams('中国')).toEqual(['中国'])
     expect(queryGrams('𠮷野')).toEqual(['𠮷野'])
     expect(queryGrams('𠮷')).toEqual(['𠮷'])
-    const grams = new Set(indexGrams('𠮷中国发展'))
-    for (const gram of [...queryGrams('中国发展'), ...queryGrams('𠮷中')]) expect(grams.has(gram)).toBe(true)
+    const grams = new Set(indexGrams('𠮷中国发'))
+    for (const gram of [...queryGrams('中国发'), ...queryGrams('𠮷中'), ...queryGrams('𠮷中国')]) expect(grams.has(gram)).toBe(true)
   })
 
   it('give the same grams, in the same order, as the regex formulation', () => {

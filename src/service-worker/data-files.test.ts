@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { articlePath, shardPath } from '../types/bundle-paths'
+import { articlePath, searchTextPath, shardPath } from '../types/bundle-paths'
 import { articleUrl, cacheKeyOf, dataFileOf, dataFolder } from './data-files'
 
 describe.each([
@@ -17,6 +17,8 @@ describe.each([
     expect(dataFileOf(at(articlePath('bbc-r27miehhcxnd')), scope)).toEqual({ kind: 'article', id: 'bbc-r27miehhcxnd' })
     expect(dataFileOf(at(shardPath(2)), scope)).toEqual({ kind: 'bundle' })
     expect(dataFileOf(at('search/0.json'), scope)).toEqual({ kind: 'bundle' })
+    expect(dataFileOf(at(searchTextPath('bbc-r27miehhcxnd')), scope)).toEqual({ kind: 'bundle' })
+    expect(dataFileOf(at('text/../x.txt'), scope)).toBeNull()
   })
 
   test('the shell, other hosts and paths outside the data folder are not data files', () => {

@@ -1,12 +1,12 @@
 // Which data file a request names, relative to the worker's scope (the site's base path), so
 // the worker knows how to keep it. Pure: the worker and the tests call it with URLs.
-import { ARTICLE_DIR, ARTICLE_ID, MANIFEST_FILE } from '../types/bundle-paths'
+import { ARTICLE_DIR, ARTICLE_ID, MANIFEST_FILE, TEXT_DIR } from '../types/bundle-paths'
 
 export type DataFile =
   | { kind: 'manifest' }
   /** An article file: kept per article, by when it was read (article-keeper.ts). */
   | { kind: 'article'; id: string }
-  /** Shards, search buckets, stories: files of one bundle, kept while its manifest is current. */
+  /** Shards, search buckets and texts, stories: files of one bundle, kept while its manifest is current. */
   | { kind: 'bundle' }
 
 /** The folder every data file lives in, under the worker's scope ('https://host/reader/' -> '/reader/data/'). */
@@ -26,7 +26,9 @@ export function dataFileOf(url: URL, scope: string): DataFile | null {
     const id = safeDecode(article[1]!)
     return id !== null && ARTICLE_ID.test(id) ? { kind: 'article', id } : { kind: 'bundle' }
   }
-  return path.endsWith('.json') && !path.includes('..') ? { kind: 'bundle' } : null
+  // Search texts are kept like search buckets: a results page seen online shows its snippets offline.
+  const bundleFile = path.endsWith('.json') || (path.startsWith(`${TEXT_DIR}/`) && path.endsWith('.txt'))
+  return bundleFile && !path.includes('..') ? { kind: 'bundle' } : null
 }
 
 /** The one cache key of a data file: its URL without query or fragment. */

@@ -10,6 +10,7 @@ export const SHARD_DIR = 'index'
 export const SEARCH_DIR = 'search'
 export const ARTICLE_DIR = 'articles'
 export const STORY_DIR = 'stories'
+export const TEXT_DIR = 'text'
 
 /** manifest.search.file: the bucket number goes in place of {bucket}. */
 export const SEARCH_FILE_PATTERN = `${SEARCH_DIR}/{bucket}.json`
@@ -30,6 +31,11 @@ export function searchBucketPath(bucket: number, pattern = SEARCH_FILE_PATTERN):
 /** An article id is URL-safe (ARTICLE_ID); encoding keeps any other string from naming another path. */
 export function articlePath(id: string): string {
   return `${ARTICLE_DIR}/${encodeURIComponent(id)}.json`
+}
+
+/** An article's search text: its title on the first line, then its body text, one block a line (search-match.ts checks hits on it). */
+export function searchTextPath(id: string): string {
+  return `${TEXT_DIR}/${encodeURIComponent(id)}.txt`
 }
 
 /** The alphabet and length of the hash part of an article id: `<outlet>-<12 of these>`. */

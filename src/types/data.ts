@@ -4,13 +4,14 @@
 //   index/<shard>.json        IndexShard: list entries of one time shard, newest first
 //   search/<bucket>.json      SearchBucket: n-gram postings, fetched per query gram
 //   articles/<id>.json        Article: one article with its cleaned body
+//   text/<id>.txt             the article's title and body text, for the exact check and snippets of search
 //   stories/<id>.json         Story: the members of one story of 2 or more articles
 // Documented for humans in docs/data-layout.md.
 
 export * from './bundle-paths'
 
 /** Bumped on an incompatible change: the app refuses a manifest of another schema with a message. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en'
 
@@ -92,7 +93,7 @@ export interface Manifest {
   }
 }
 
-/** gram -> article numbers, delta-encoded ascending (first value absolute). */
+/** index key (a CJK character, bigram or trigram, a word, or two words joined by "_") -> article numbers, delta-encoded ascending (first value absolute). */
 export type SearchBucket = Record<string, number[]>
 
 export const MAX_SHARD_ENTRIES = 500

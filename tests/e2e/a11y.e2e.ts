@@ -67,6 +67,13 @@ describe.each(['light', 'dark'] as const)('axe, %s', (colorScheme) => {
     await page.getByRole('toolbar', { name: '标注选中的文字' }).waitFor()
     const toolbar = await seriousViolations(page)
     if (toolbar.length > 0) found['highlight toolbar'] = toolbar
+    // Search results by relevance, with snippets and the syntax help open, on a phone.
+    await page.setViewportSize(VIEWPORTS.phone)
+    await page.goto('/?q=%E6%99%AE%E4%BA%AC&sort=relevance')
+    await settled(page)
+    await page.getByRole('button', { name: '搜索语法' }).click()
+    const help = await seriousViolations(page)
+    if (help.length > 0) found['search help, relevance, phone'] = help
     // The keyboard's ? dialog and the reading settings panel, open; then views in the English interface.
     for (const [view, open, size] of [['/', '?', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'desktop'], [`/articles/${voa.id}`, '阅读设置', 'phone'], ['/timeline', 'en', 'desktop'], [`/articles/${voa.id}`, 'en', 'phone']] as const) {
       await page.setViewportSize(VIEWPORTS[size])

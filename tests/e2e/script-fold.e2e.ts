@@ -125,3 +125,55 @@ describe('search across scripts, with a Traditional report', () => {
     await expect.poll(() => page.locator('section[aria-label="筛选"] [role="status"]').innerText()).toBe('共 0 篇')
   })
 })
+
+describe('search operators and snippets, on the seeds build', () => {
+  const count = (page: Page) => page.locator('section[aria-label="筛选"] [role="status"]').innerText()
+
+  test('-excluded and A OR B, and each result marks where it matched', async () => {
+    const { page, requests } = await openPage()
+    await searchFor(page, '克里姆林宫 -拉夫罗夫')
+    await expect.poll(() => count(page)).toBe('共 2 篇')
+    expect(await titles(page)).not.toContain(DW_TITLE)
+    await searchFor(page, '拉夫罗夫 OR 瑞士外长')
+    await expect.poll(() => count(page)).toBe('共 2 篇')
+    await searchFor(page, '拉夫罗夫')
+    const card = page.locator('main article').filter({ hasText: DW_TITLE })
+    await expect.poll(() => card.locator('[data-search-snippet] mark').allInnerTexts()).toContain('拉夫罗夫')
+    // The snippet came from the search text file, never the article's body file.
+    expect(requests.some((url) => /\/data\/text\/dw-[a-z2-7]{12}\.txt$/.test(url))).toBe(true)
+    expect(requests.some((url) => url.includes('/data/articles/'))).toBe(false)
+  })
+
+  test('sort=relevance puts title matches first; the control goes back to newest first', async () => {
+    const { page } = await openPage()
+    await searchFor(page, '普京')
+    await expect.poll(() => titles(page).then((list) => list.length)).toBe(5)
+    const newest = await titles(page)
+    expect(newest[0]).toBe(DW_TITLE) // newest first by default
+    await page.getByLabel('排序').selectOption('relevance')
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('relevance')
+    await expect.poll(() => titles(page).then((list) => list.slice(0, 2).every((title) => title.includes('普京')))).toBe(true)
+    expect((await titles(page)).sort()).toEqual([...newest].sort()) // the same results
+    expect(await count(page)).toBe('共 5 篇')
+    await page.getByLabel('排序').selectOption('newest')
+    await expect.poll(() => titles(page)).toEqual(newest)
+    expect(new URL(page.url()).searchParams.has('sort')).toBe(false)
+  })
+
+  test('the help beside the box lists the operators; Esc closes it and returns to its button', async () => {
+    const { page } = await openPage()
+    await page.goto('/')
+    await settled(page)
+    const help = page.getByRole('button', { name: '搜索语法' })
+    await help.click()
+    expect(await help.getAttribute('aria-expanded')).toBe('true')
+    const panel = page.getByRole('region', { name: '搜索语法' })
+    await expect.poll(() => panel.isVisible()).toBe(true)
+    expect(await panel.innerText()).toContain('OR')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => panel.isVisible()).toBe(false)
+    expect(await help.getAttribute('aria-expanded')).toBe('false')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('搜索语法')
+    expect(new URL(page.url()).pathname).toBe('/')
+  })
+})

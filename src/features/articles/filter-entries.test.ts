@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_FILTERS, type Filters } from '../../lib/filters'
+import { EMPTY_FILTERS, parseFilters, toSearch, type Filters } from '../../lib/filters'
 import type { IndexShard, ListEntry } from '../../types/data'
-import { candidateShards, compileFilter, knownTotal, matchingEntries, planShards } from './filter-entries'
+import { candidateShards, compileFilter, knownTotal, matchingEntries, planRanked, planShards } from './filter-entries'
 import { buildBundle, SEEDS, type FixtureArticle } from './fixtures/bundle'
-import { bucketsForQuery, intersectSorted, matchingNumbers } from './search-numbers'
+import { bucketsForQuery, intersectSorted, matchingNumbers, rankByRelevance } from './search-numbers'
+import { normalizeForSearch } from '../../lib/search-grams'
+import { foldQuery, parseQuery } from '../../lib/search-query'
 
 const seeds = buildBundle(SEEDS)
 /** The ingest's id of each seed, in SEEDS order. */
 const [rfi, bbc, zaobao, voa, dw] = seeds.ids
 
-function search(bundle: ReturnType<typeof buildBundle>, q: string): number[] {
-  const { grams } = bucketsForQuery(q, bundle.manifest.search.buckets)
-  return matchingNumbers(grams, bundle.manifest.search.buckets, (b) => bundle.buckets.get(b)!)
+function search(bundle: ReturnType<typeof buildBundle>, q: string): number[] | null {
+  const query = foldQuery(parseQuery(q), normalizeForSearch)
+  bucketsForQuery(query, bundle.manifest.search.buckets).buckets.forEach((b) => expect(bundle.buckets.has(b)).toBe(true))
+  return matchingNumbers(query, bundle.manifest.search.buckets, (b) => bundle.buckets.get(b)!, bundle.manifest.articleCount)
 }
 
 function resultIds(bundle: ReturnType<typeof buildBundle>, filters: Filters, timeZone?: string): string[] {
@@ -137,5 +140,52 @@ describe('planShards', () => {
     const shard: IndexShard = bundle.shards.get(bundle.manifest.shards[1]!.file)!
     const filter = compileFilter(EMPTY_FILTERS, [shard.start + 2, shard.start + 5, 99_999])
     expect(matchingEntries(shard, filter).map((e) => e.id)).toEqual([shard.entries[2]!.id, shard.entries[5]!.id])
+  })
+})
+
+describe('sort=relevance', () => {
+  const bundle = buildBundle(
+    [
+      { slug: 'once-newest', outlet: 'bbc', publishedAt: '2024-03-01T00:00:00Z', title: '乌克兰局势', body: '普京表示。' },
+      { slug: 'thrice', outlet: 'voa', publishedAt: '2024-02-01T00:00:00Z', title: '俄罗斯新闻', body: '普京说。普京又说。普京再说。' },
+      { slug: 'title-oldest', outlet: 'dw', publishedAt: '2024-01-01T00:00:00Z', title: '普京访华', body: '别的内容。' },
+      { slug: 'none', outlet: 'rfi', publishedAt: '2023-12-01T00:00:00Z', title: '别的新闻', body: '没有提到。' },
+    ],
+    { maxShardEntries: 1 },
+  )
+  const [onceNewest, thrice, titleOldest] = bundle.ids
+  const ranked = (q: string, filters: Filters = EMPTY_FILTERS) => {
+    const query = foldQuery(parseQuery(q), normalizeForSearch)
+    const bucketOf = (b: number) => bundle.buckets.get(b)!
+    const numbers = matchingNumbers(query, bundle.manifest.search.buckets, bucketOf, bundle.manifest.articleCount)!
+    const order = rankByRelevance(query, bundle.manifest.search.buckets, bucketOf, numbers)
+    const filter = compileFilter(filters, numbers)
+    const loaded = (file: string) => bundle.shards.get(file)
+    return planRanked(order, candidateShards(bundle.manifest, filter), loaded, filter, () => false).entries.map((entry) => entry.id)
+  }
+
+  it('puts title matches first, then more occurrences, then the newest', () => {
+    expect(ranked('普京')).toEqual([titleOldest, thrice, onceNewest])
+  })
+
+  it('keeps the filters: an outlet left out stays out', () => {
+    expect(ranked('普京', { ...EMPTY_FILTERS, outlets: ['bbc', 'voa'] })).toEqual([thrice, onceNewest])
+  })
+
+  it('asks for the shards of the next results together when one is missing', () => {
+    const query = foldQuery(parseQuery('普京'), normalizeForSearch)
+    const bucketOf = (b: number) => bundle.buckets.get(b)!
+    const numbers = matchingNumbers(query, bundle.manifest.search.buckets, bucketOf, bundle.manifest.articleCount)!
+    const filter = compileFilter(EMPTY_FILTERS, numbers)
+    const plan = planRanked(rankByRelevance(query, bundle.manifest.search.buckets, bucketOf, numbers), bundle.manifest.shards, () => undefined, filter, () => false)
+    expect(plan.complete).toBe(false)
+    expect(plan.shards).toHaveLength(3)
+  })
+
+  it('reads sort=relevance from the URL and writes it back', () => {
+    const filters = parseFilters(new URLSearchParams('q=普京&sort=relevance'), [])
+    expect(filters.sort).toBe('relevance')
+    expect(toSearch(filters)).toBe('?q=%E6%99%AE%E4%BA%AC&sort=relevance')
+    expect(parseFilters(new URLSearchParams('sort=bogus'), []).sort).toBeUndefined()
   })
 })

@@ -30,13 +30,17 @@ export function matchingEntries(shard: Shard, filter: CompiledFilter): ListEntry
   const out: ListEntry[] = []
   shard.entries.forEach((entry, index) => {
     if (wanted && !wanted.has(shard.numbers?.[index] ?? shard.start + index)) return
-    if (filter.outlets && !filter.outlets.has(entry.outlet)) return
-    if (filter.skip?.has(entry.id)) return
-    const time = Date.parse(entry.publishedAt)
-    if (!(time >= filter.start && time < filter.end)) return
-    out.push(entry)
+    if (passes(entry, filter)) out.push(entry)
   })
   return out
+}
+
+/** The entry passes the filter's outlets, skipped ids and time range (not its search numbers). */
+function passes(entry: ListEntry, filter: CompiledFilter): boolean {
+  if (filter.outlets && !filter.outlets.has(entry.outlet)) return false
+  if (filter.skip?.has(entry.id)) return false
+  const time = Date.parse(entry.publishedAt)
+  return time >= filter.start && time < filter.end
 }
 
 /** Shards that can hold a match, newest first: by outlet months, by time range, by search numbers. */
@@ -139,4 +143,63 @@ export function knownTotal(manifest: Manifest, filters: Filters, numbers: readon
   if (filters.outlets.length === 0) return manifest.articleCount
   const chosen = new Set(filters.outlets)
   return manifest.outlets.reduce((sum, outlet) => sum + (chosen.has(outlet.id) ? outlet.count : 0), 0)
+}
+
+/** Numbers looked ahead in relevance order when a shard is missing: their shards are fetched together. */
+const RANKED_LOOKAHEAD = 40
+
+/** The shard (of candidates, newest first: numbers ascend) holding article `number`, if any. */
+function shardOf(candidates: readonly ShardRef[], number: number): ShardRef | undefined {
+  let low = 0
+  let high = candidates.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if (candidates[mid]!.start <= number) low = mid + 1
+    else high = mid
+  }
+  const ref = candidates[low - 1]
+  return ref && number < ref.start + ref.count ? ref : undefined
+}
+
+function entryOf(shard: Shard, number: number): ListEntry | undefined {
+  const index = shard.numbers ? shard.numbers.indexOf(number) : number - shard.start
+  return index >= 0 ? shard.entries[index] : undefined
+}
+
+/**
+ * planShards for results in a given order (relevance): walks `ranked` article numbers, taking each
+ * one's entry from its loaded shard, until `enough(entries)`. A missing shard is fetched together with
+ * the shards of the next RANKED_LOOKAHEAD numbers, since this order jumps between months.
+ */
+export function planRanked(
+  ranked: readonly number[],
+  candidates: readonly ShardRef[],
+  loaded: (file: string) => Shard | undefined,
+  filter: CompiledFilter,
+  enough: (entries: readonly ListEntry[]) => boolean,
+): ShardPlan {
+  const shards: ShardRef[] = []
+  const using = new Set<string>()
+  const keep = (ref: ShardRef) => {
+    if (!using.has(ref.file)) shards.push(ref)
+    using.add(ref.file)
+  }
+  const entries: ListEntry[] = []
+  for (let i = 0; i < ranked.length; i++) {
+    if (enough(entries)) return { shards, entries, complete: false }
+    const ref = shardOf(candidates, ranked[i]!)
+    if (!ref) continue
+    keep(ref)
+    const shard = loaded(ref.file)
+    if (!shard) {
+      for (const next of ranked.slice(i + 1, i + 1 + RANKED_LOOKAHEAD)) {
+        const other = shardOf(candidates, next)
+        if (other) keep(other)
+      }
+      return { shards, entries, complete: false }
+    }
+    const entry = entryOf(shard, ranked[i]!)
+    if (entry && passes(entry, filter)) entries.push(entry)
+  }
+  return { shards, entries, complete: true }
 }

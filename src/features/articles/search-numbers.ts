@@ -1,25 +1,48 @@
-// Search over the static bundle: an article matches a query when it contains every gram of
-// it (queryGrams: for Chinese, every overlapping bigram; for other scripts, every word). The index
-// holds grams of script-folded text, so `q` here is the query folded the same way (useFoldedQuery).
-import { decodePostings, gramBucket, queryGrams } from '../../lib/search-grams'
+// Search over the static bundle: which article numbers can hold a query (search-query.ts). A term is
+// found through its index keys (lookupKeys: trigrams of a CJK run, pairs of words), a group is the union
+// of its terms, the query the intersection of its groups without the excluded terms' articles. The index
+// holds keys of script-folded text, so the query here is folded the same way (useFoldedQuery).
+import { decodeFlags, decodePostings, gramBucket, IN_TITLE, MAX_COUNT } from '../../lib/search-grams'
+import { lookupKeys, queryKeys, type SearchQuery } from '../../lib/search-query'
 import type { SearchBucket } from '../../types/data'
 
-export function bucketsForQuery(q: string, buckets: number): { grams: string[]; buckets: number[] } {
-  const grams = queryGrams(q)
-  return { grams, buckets: [...new Set(grams.map((gram) => gramBucket(gram, buckets)))] }
+export function bucketsForQuery(query: SearchQuery, buckets: number): { keys: string[]; buckets: number[] } {
+  const keys = queryKeys(query)
+  return { keys, buckets: [...new Set(keys.map((key) => gramBucket(key, buckets)))] }
 }
 
-/** Article numbers (ascending) holding every gram; empty when any gram is absent. */
-export function matchingNumbers(grams: readonly string[], bucketCount: number, bucketOf: (bucket: number) => SearchBucket): number[] {
-  const lists: number[][] = []
-  for (const gram of grams) {
-    const bucket = bucketOf(gramBucket(gram, bucketCount))
-    const deltas = Object.hasOwn(bucket, gram) ? bucket[gram] : undefined
-    // A malformed posting list (tampered file) reads as no match rather than NaN numbers.
-    if (!Array.isArray(deltas) || deltas.length === 0 || !deltas.every(Number.isSafeInteger)) return []
-    lists.push(decodePostings(deltas))
+/** The ascending article numbers holding `key`; empty when absent or malformed (a tampered file reads as no match, not NaN). */
+function postingsOf(key: string, bucketCount: number, bucketOf: (bucket: number) => SearchBucket): number[] {
+  const bucket = bucketOf(gramBucket(key, bucketCount))
+  const deltas = Object.hasOwn(bucket, key) ? bucket[key] : undefined
+  if (!Array.isArray(deltas) || !deltas.every(Number.isSafeInteger)) return []
+  return decodePostings(deltas)
+}
+
+/**
+ * Article numbers (ascending) that can match the folded query, or null when it asks for nothing (no
+ * term has letters). `articleCount` numbers the whole bundle, for a query of exclusions only.
+ */
+export function matchingNumbers(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, articleCount: number): number[] | null {
+  const cache = new Map<string, number[]>()
+  const termNumbers = (keys: readonly string[]) =>
+    intersectSorted(
+      keys.map((key) => {
+        if (!cache.has(key)) cache.set(key, postingsOf(key, bucketCount, bucketOf))
+        return cache.get(key)!
+      }),
+    )
+  const groups: number[][] = []
+  for (const group of query.all) {
+    const terms = group.map(lookupKeys).filter((keys) => keys.length > 0)
+    if (terms.length > 0) groups.push(unionSorted(terms.map(termNumbers)))
   }
-  return intersectSorted(lists)
+  const excluded = query.none.map(lookupKeys).filter((keys) => keys.length > 0)
+  if (groups.length === 0 && excluded.length === 0) return null
+  const wanted = groups.length > 0 ? intersectSorted(groups) : Array.from({ length: articleCount }, (_, i) => i)
+  if (excluded.length === 0) return wanted
+  const left = new Set(unionSorted(excluded.map(termNumbers)))
+  return wanted.filter((n) => !left.has(n))
 }
 
 /** Intersection of ascending lists, ascending. */
@@ -38,4 +61,64 @@ export function intersectSorted(lists: readonly (readonly number[])[]): number[]
     if (result.length === 0) break
   }
   return result
+}
+
+/** Union of ascending lists, ascending and distinct. */
+export function unionSorted(lists: readonly (readonly number[])[]): number[] {
+  if (lists.length === 1) return [...lists[0]!]
+  return [...new Set(lists.flat())].sort((a, b) => a - b)
+}
+
+/**
+ * The matching numbers in relevance order: articles whose title holds more of the query's groups first,
+ * then more occurrences (each term counted as its rarest key, capped at MAX_COUNT; the best term of an
+ * OR group), then newest (the lower number). From the postings' flags alone: no shard is needed.
+ */
+export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[]): number[] {
+  const wanted = new Set(numbers)
+  const flagsOf = new Map<string, Map<number, number>>()
+  const keyFlags = (key: string) => {
+    let byNumber = flagsOf.get(key)
+    if (!byNumber) {
+      byNumber = new Map()
+      const bucket = bucketOf(gramBucket(key, bucketCount))
+      const values = Object.hasOwn(bucket, key) ? bucket[key] : undefined
+      if (Array.isArray(values) && values.every(Number.isSafeInteger)) {
+        const found = decodePostings(values)
+        const flags = decodeFlags(values)
+        found.forEach((n, i) => {
+          if (wanted.has(n)) byNumber!.set(n, flags[i]!)
+        })
+      }
+      flagsOf.set(key, byNumber)
+    }
+    return byNumber
+  }
+  const terms = query.all.map((group) => group.map(lookupKeys).filter((keys) => keys.length > 0)).filter((group) => group.length > 0)
+  const title = new Map<number, number>()
+  const count = new Map<number, number>()
+  for (const n of numbers) {
+    let inTitle = 0
+    let occurrences = 0
+    for (const group of terms) {
+      let best = 0
+      let bestTitle = 0
+      for (const keys of group) {
+        let least = MAX_COUNT
+        let all = IN_TITLE
+        for (const key of keys) {
+          const flags = keyFlags(key).get(n) ?? 0
+          least = Math.min(least, flags % IN_TITLE)
+          all &= flags
+        }
+        best = Math.max(best, least)
+        if (all) bestTitle = 1
+      }
+      inTitle += bestTitle
+      occurrences += best
+    }
+    title.set(n, inTitle)
+    count.set(n, occurrences)
+  }
+  return [...numbers].sort((a, b) => title.get(b)! - title.get(a)! || count.get(b)! - count.get(a)! || a - b)
 }

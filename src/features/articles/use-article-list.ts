@@ -6,12 +6,21 @@ import { strings } from '../../lib/strings'
 import type { ListEntry, Manifest, SearchBucket } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
-import { aroundStart, candidateShards, compileFilter, knownTotal, planShards, type Shard } from './filter-entries'
+import { aroundStart, candidateShards, compileFilter, knownTotal, planRanked, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
-import { bucketsForQuery, matchingNumbers } from './search-numbers'
+import { bucketsForQuery, matchingNumbers, rankByRelevance } from './search-numbers'
+import { foldQuery, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 import { useReadMarks } from '../read-state/store'
+
+const EMPTY_QUERY: SearchQuery = { all: [], none: [] }
+
+/** A search as the list ran it: the query folded as the index holds it, and the fold that did it. */
+export interface ListSearch {
+  query: SearchQuery
+  fold: (text: string) => string
+}
 
 export interface ArticleListResult {
   status: 'pending' | 'error' | 'success'
@@ -27,6 +36,8 @@ export interface ArticleListResult {
   /** A shard is being fetched. */
   fetching: boolean
   retry: () => void
+  /** The search the entries answer, null without one (or while the fold tables load). */
+  search: ListSearch | null
 }
 
 /**
@@ -43,27 +54,35 @@ export function useArticleList(
   const queryClient = useQueryClient()
   // Terms are looked up folded (國安法 as 国安法): until the fold tables are in, no bucket is fetched.
   const folded = useFoldedQuery(filters.q)
-  const search = useMemo(() => bucketsForQuery(folded.text ?? '', manifest.search.buckets), [folded.text, manifest.search.buckets])
+  const query = useMemo(() => (folded.fold ? foldQuery(parseQuery(filters.q), folded.fold) : null), [filters.q, folded.fold])
+  const search = useMemo(() => bucketsForQuery(query ?? EMPTY_QUERY, manifest.search.buckets), [query, manifest.search.buckets])
   const bucketCount = manifest.search.buckets
+  const articleCount = manifest.articleCount
+  // The detail's neighbours walk in time order around an article: relevance is the list's and the timeline's.
+  const byRelevance = filters.sort === 'relevance' && around === undefined
   // combine re-runs only when a bucket result or the query changes; its result is structurally shared.
   const combineBuckets = useCallback(
     (results: UseQueryResult<SearchBucket>[]) => {
       const ready = results.every((result) => result.data !== undefined)
       const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, results[i]?.data ?? {}]))
+      const bucketOf = (bucket: number) => byBucket.get(bucket) ?? {}
+      const numbers = query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, bucketOf, articleCount) : null
       return {
-        numbers: search.grams.length > 0 && ready ? matchingNumbers(search.grams, bucketCount, (bucket) => byBucket.get(bucket) ?? {}) : null,
+        numbers,
+        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers) : null,
         failed: results.filter((result) => result.isError),
         fetching: results.some((result) => result.isFetching),
       }
     },
-    [search, bucketCount],
+    [search, query, bucketCount, articleCount, byRelevance],
   )
   const buckets = useQueries({
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
     combine: combineBuckets,
   })
-  const searching = folded.text === null || search.grams.length > 0
-  const numbers = folded.text === null ? null : buckets.numbers
+  const listSearch = useMemo(() => (query && folded.fold && search.keys.length > 0 ? { query, fold: folded.fold } : null), [query, folded.fold, search.keys.length])
+  const searching = query === null || search.keys.length > 0
+  const numbers = query === null ? null : buckets.numbers
 
   const marks = useReadMarks(filters.unread === true)
   const filter = useMemo(() => ({ ...compileFilter(filters, numbers), skip: marks }), [filters, numbers, marks])
@@ -71,7 +90,12 @@ export function useArticleList(
   const loaded = (file: string) => queryClient.getQueryData<Shard>(shardQueryOptions(file).queryKey)
   const candidates = around ? all.slice(aroundStart(all, around, loaded, filter)) : all
   const waitingForSearch = searching && numbers === null
-  const plan = waitingForSearch ? { shards: [], entries: [], complete: false } : planShards(candidates, loaded, filter, enough)
+  const ranked = folded.text === null ? null : buckets.ranked
+  const plan = waitingForSearch
+    ? { shards: [], entries: [], complete: false }
+    : ranked
+      ? planRanked(ranked, all, loaded, filter, enough)
+      : planShards(candidates, loaded, filter, enough)
   const shardResults = useQueries({ queries: plan.shards.map((ref) => shardQueryOptions(ref.file)) })
 
   const failed = [...(folded.load?.isError ? [folded.load] : []), ...buckets.failed, ...shardResults.filter((result) => result.isError)]
@@ -88,6 +112,7 @@ export function useArticleList(
     complete: plan.complete,
     fetching: buckets.fetching || shardResults.some((result) => result.isFetching),
     retry,
+    search: listSearch,
   }
 }
 
@@ -123,6 +148,7 @@ export function usePagedArticleList(manifest: Manifest, { page, remember }: { pa
     newestDay: info.newestDay,
     years: info.years,
     status: countText(list),
+    searchSyntax: true,
   }
   return {
     info,

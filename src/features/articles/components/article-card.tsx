@@ -8,8 +8,10 @@ import type { ListEntry, Outlet } from '../../../types/data'
 import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { SelectableItem } from '../../keyboard/components/selectable-item'
+import type { Snippet } from '../../../lib/search-match'
+import { SearchSnippet } from './search-snippet'
 
-export function ArticleCard({ entry, outlet, filters }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters }) {
+export function ArticleCard({ entry, outlet, filters, snippet }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters; snippet?: Snippet }) {
   const outletName = outlet?.name ?? entry.outlet
   const bookmark = { id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName, publishedAt: entry.publishedAt }
   return (
@@ -26,7 +28,9 @@ export function ArticleCard({ entry, outlet, filters }: { entry: ListEntry; outl
         <time dateTime={entry.publishedAt}>{formatDate(entry.publishedAt)}</time>
         <span>{strings.list.readingTime(entry.readingMinutes)}</span>
       </p>
-      {entry.excerpt && (
+      {snippet ? (
+        <SearchSnippet snippet={snippet} lang={entry.lang} />
+      ) : entry.excerpt && (
         <p lang={entry.lang} className="mt-2 line-clamp-3 leading-relaxed text-stone-700 dark:text-stone-300">
           {entry.excerpt}
         </p>

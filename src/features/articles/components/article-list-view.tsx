@@ -6,8 +6,10 @@ import { GroupToggle } from '../../stories/components/group-toggle'
 import { StoryCard } from '../../stories/components/story-card'
 import { collapseStories } from '../../stories/story-facts'
 import { usePagedArticleList } from '../use-article-list'
+import { useSearchTexts } from '../use-search-texts'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
+import { SortControl } from './sort-control'
 import { ReadStateControls } from '../../read-state/components/read-state-controls'
 import { SavedSearchPanel } from '../../saved-searches/components/saved-search-panel'
 
@@ -19,7 +21,8 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { entries: shown, snippets } = useSearchTexts(listed, list.search)
 
   return (
     // The saved searches sit beside the list on a wide screen, folded above it on a phone.
@@ -29,6 +32,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
       <div className="space-y-6 lg:col-start-1 lg:row-start-1">
         <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />}>
           <GroupToggle filters={filters} onChange={filterBar.onChange} />
+          <SortControl filters={filters} onChange={filterBar.onChange} />
         </FilterBar>
         {list.status === 'error' ? (
           <ErrorState error={list.failure} onRetry={list.retry} />
@@ -51,7 +55,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
                   ))
                 : shown.map((entry) => (
                     <li key={entry.id}>
-                      <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} />
+                      <ArticleCard entry={entry} outlet={info.outlets.get(entry.outlet)} filters={filters} snippet={snippets.get(entry.id)} />
                     </li>
                   ))}
             </ol>

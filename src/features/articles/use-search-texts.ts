@@ -1,0 +1,38 @@
+// The exact check and the snippets of a results page: the search texts of the entries shown (never
+// the article bodies), each checked against the folded query. An entry whose text does not hold the
+// query (the index over-matched) is left out; one whose text could not be loaded stays, unchecked.
+import { useQueries } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { matchesQuery, searchText, snippetOf, type Snippet } from '../../lib/search-match'
+import type { ListEntry } from '../../types/data'
+import { searchTextQueryOptions } from './api/get-search-text'
+import type { ListSearch } from './use-article-list'
+
+export interface CheckedResults {
+  /** The entries to show: every one when there is no search, else those not disproved by their text. */
+  entries: ListEntry[]
+  /** Snippet by entry id, once its text is in and its body holds a match. */
+  snippets: ReadonlyMap<string, Snippet>
+}
+
+const dataOf = (results: { data?: string }[]) => results.map((result) => result.data)
+
+export function useSearchTexts(entries: readonly ListEntry[], search: ListSearch | null): CheckedResults {
+  const texts = useQueries({
+    queries: search ? entries.map((entry) => searchTextQueryOptions(entry.id)) : [],
+    combine: dataOf,
+  })
+  return useMemo(() => {
+    if (!search) return { entries: [...entries], snippets: new Map() }
+    const snippets = new Map<string, Snippet>()
+    const kept = entries.filter((entry, i) => {
+      const text = texts[i]
+      if (text === undefined) return true
+      if (!matchesQuery(searchText(search.fold(text)), search.query)) return false
+      const snippet = snippetOf(text, search.query, search.fold)
+      if (snippet) snippets.set(entry.id, snippet)
+      return true
+    })
+    return { entries: kept, snippets }
+  }, [entries, texts, search])
+}
