@@ -1,0 +1,45 @@
+// The list's first screen as the build prerendered it (scripts/prerender/plugin.ts): its data
+// travels in a JSON block the page reads (never runs), so the strict CSP stays as it is.
+import type { DehydratedState } from '@tanstack/react-query'
+
+export const FIRST_SCREEN_ID = 'first-screen'
+/** On #root when it holds the build's markup; the early script and index.css read it with the next one. */
+export const PRERENDERED_ATTRIBUTE = 'data-prerendered'
+/** On <html>, set by the early script before the first paint when the markup is not this reader's view. */
+export const MISMATCH_ATTRIBUTE = 'data-first-screen'
+
+export interface FirstScreen {
+  /** The path the markup shows (the base path's list), without a query. */
+  path: string
+  /** The Intl locale and time zone the dates were written in: another reader's would differ. */
+  locale: string
+  timeZone: string
+  /** The router's loader data for the matched routes (every loader returns null). */
+  loaderData: Record<string, unknown>
+  /** The query cache the markup was rendered from: the manifest and the shards of the first page. */
+  queries: DehydratedState
+}
+
+export function basename(base: string): string {
+  return base.replace(/\/$/, '') || '/'
+}
+
+/** The embedded block, or null when there is none or it cannot be read (then the app renders as without one). */
+export function readFirstScreen(doc: Document): FirstScreen | null {
+  const text = doc.getElementById(FIRST_SCREEN_ID)?.textContent
+  if (!text) return null
+  try {
+    const value = JSON.parse(text) as Partial<FirstScreen> | null
+    if (!value || typeof value.path !== 'string' || typeof value.locale !== 'string' || typeof value.timeZone !== 'string') return null
+    if (typeof value.loaderData !== 'object' || !value.queries || !Array.isArray(value.queries.queries)) return null
+    return value as FirstScreen
+  } catch {
+    console.warn(`#${FIRST_SCREEN_ID}: not valid JSON, the list renders without it`)
+    return null
+  }
+}
+
+/** The markup is what this reader's first render would be: the same view, language, locale and time zone. */
+export function matchesReader(screen: FirstScreen, reader: { path: string; search: string; locale: string; timeZone: string }): boolean {
+  return screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && screen.timeZone === reader.timeZone
+}
