@@ -1,61 +1,6 @@
 import './index.css'
-import { StrictMode } from 'react'
-import { createRoot, hydrateRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router/dom'
-import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router'
-import { hydrate } from '@tanstack/react-query'
-import { Providers } from './app/providers'
-import { queryClient } from './app/query-client'
-import { createRoutes } from './app/router'
-import { basename, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen } from './app/first-screen'
-import { applyStoredTheme } from './lib/theme'
-import { applyStoredLanguage } from './lib/i18n'
-import { intlLocale } from './lib/locale'
-import { applyStoredReadingSettings } from './features/reading/settings'
 
-applyStoredTheme()
-applyStoredLanguage()
-applyStoredReadingSettings()
-// Offline support, production only, off the first screen's critical path.
-if (import.meta.env.PROD) void import('./features/offline/service-worker').then((worker) => worker.startServiceWorker())
-
-const container = document.getElementById('root')!
-const routes = createRoutes(queryClient)
-const base = basename(import.meta.env.BASE_URL)
-const app = (router: ReturnType<typeof createBrowserRouter>) => (
-  <StrictMode>
-    <Providers client={queryClient}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>
-)
-
-// The build's list markup (scripts/prerender/plugin.ts): its data seeds the cache either way; it is
-// hydrated when it is this reader's first render, else the app renders over it.
-const screen = readFirstScreen(document)
-if (screen) hydrate(queryClient, screen.queries)
-const reader = { path: location.pathname, search: location.search, locale: intlLocale(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }
-if (screen && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE) && matchesReader(screen, reader)) {
-  await loadLazyRoutes(routes)
-  const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
-  hydrateRoot(container, app(router), {
-    // A reader's stored state (bookmarks, read marks, saved searches) can differ from the build's
-    // empty one: React then renders the page afresh, which is what the reader needs, so no error.
-    onRecoverableError: (error) => console.warn('first screen: rendered afresh:', error),
-  })
-} else {
-  container.removeAttribute(PRERENDERED_ATTRIBUTE)
-  document.documentElement.removeAttribute(MISMATCH_ATTRIBUTE)
-  createRoot(container).render(app(createBrowserRouter(routes, { basename: base })))
-}
-
-/** The matched routes' code, in place before hydration: a lazy route would render its fallback first. */
-async function loadLazyRoutes(table: RouteObject[]): Promise<void> {
-  const lazy = (matchRoutes(table, location, base) ?? []).map((match) => match.route).filter((route) => typeof route.lazy === 'function')
-  await Promise.all(
-    lazy.map(async (route) => {
-      const load = route.lazy as () => Promise<Partial<RouteObject>>
-      Object.assign(route, await load(), { lazy: undefined })
-    }),
-  )
-}
+// The build put the first screen in the HTML (scripts/prerender/plugin.ts): it paints before the
+// app's code is evaluated, which the HTML preloads meanwhile. A hidden tab paints nothing to wait for.
+if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+await import('./app/start')

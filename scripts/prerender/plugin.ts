@@ -12,7 +12,8 @@ import { THEME_KEY } from '../../src/lib/theme'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
 const TIME_ZONE = process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai'
-const LIST_PAGE = '/src/routes/list.tsx'
+// Loaded by main.tsx after the first paint, and the list's page: preloaded, so neither waits for the other.
+const PRELOADED = ['/src/app/start.tsx', '/src/routes/list.tsx']
 
 /**
  * Before the first paint: the stored theme (the system's needs no script: index.css), and a mark
@@ -39,11 +40,9 @@ export function jsonBlock(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
-/** The list page's chunk and what it imports: preloaded with the entry, so the list is no second round trip. */
-function listChunks(bundle: Rollup.OutputBundle): string[] {
+/** The chunks of PRELOADED and what they import: fetched with the entry, so none is a second round trip. */
+function preloadedChunks(bundle: Rollup.OutputBundle): string[] {
   const byFile = new Map(Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])))
-  const list = [...byFile.values()].find((chunk) => chunk.facadeModuleId?.endsWith(LIST_PAGE))
-  if (!list) throw new Error(`prerender: no chunk for ${LIST_PAGE}`)
   const files = new Set<string>()
   const visit = (chunk: Rollup.OutputChunk) => {
     if (files.has(chunk.fileName)) return
@@ -53,7 +52,11 @@ function listChunks(bundle: Rollup.OutputBundle): string[] {
       if (imported && !imported.isEntry) visit(imported)
     }
   }
-  visit(list)
+  for (const module of PRELOADED) {
+    const chunk = [...byFile.values()].find((candidate) => candidate.facadeModuleId?.endsWith(module))
+    if (!chunk) throw new Error(`prerender: no chunk for ${module}`)
+    visit(chunk)
+  }
   return [...files]
 }
 
@@ -142,7 +145,7 @@ export function prerenderFirstScreen(): Plugin {
         if (!html.includes(root)) throw new Error(`prerender: index.html has no ${root}`)
         const tags: HtmlTagDescriptor[] = [
           { tag: 'script', attrs: { src: `${config.base}${early}` }, injectTo: 'head' },
-          ...listChunks(context.bundle)
+          ...preloadedChunks(context.bundle)
             .filter((file) => !html.includes(file))
             .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' })),
           { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'body' },

@@ -1,6 +1,7 @@
 // The list's first screen as the build prerendered it (scripts/prerender/plugin.ts): its data
 // travels in a JSON block the page reads (never runs), so the strict CSP stays as it is.
-import type { DehydratedState } from '@tanstack/react-query'
+import type { DehydratedState, QueryClient } from '@tanstack/react-query'
+import { getManifest, manifestQueryOptions } from '../features/articles/api/get-manifest'
 
 export const FIRST_SCREEN_ID = 'first-screen'
 /** On #root when it holds the build's markup; the early script and index.css read it with the next one. */
@@ -42,4 +43,20 @@ export function readFirstScreen(doc: Document): FirstScreen | null {
 /** The markup is what this reader's first render would be: the same view, language, locale and time zone. */
 export function matchesReader(screen: FirstScreen, reader: { path: string; search: string; locale: string; timeZone: string }): boolean {
   return screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && screen.timeZone === reader.timeZone
+}
+
+/**
+ * The data folder may be ingested again without a new build: once the manifest arrives (the HTML
+ * preloads it), a different one drops what the markup was rendered from and every view loads afresh.
+ */
+export async function refreshIfStale(queryClient: QueryClient, screen: FirstScreen): Promise<void> {
+  const key = manifestQueryOptions().queryKey
+  const built = screen.queries.queries.find((query) => JSON.stringify(query.queryKey) === JSON.stringify(key))?.state.data
+  let current
+  try {
+    current = await getManifest()
+  } catch {
+    return // offline or unreachable: what the build holds is the best there is, and the views report their own failures
+  }
+  if (JSON.stringify(current) !== JSON.stringify(built)) await queryClient.resetQueries()
 }

@@ -1,6 +1,6 @@
-// Light, dark or the system's choice; stored per browser. Applied as a class on <html> by
-// applyStoredTheme(), which main.tsx calls before the first render (no flash of the wrong
-// scheme), since the CSP allows no inline script.
+// Light, dark or the system's choice; stored per browser. Applied as a class on <html> before the
+// first paint by the build's early script (scripts/prerender/plugin.ts: the CSP allows no inline
+// script), and by applyStoredTheme(), which app/start.tsx calls before the first render.
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
 export const THEME_KEY = 'archive-reader:theme'
