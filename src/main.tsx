@@ -1,6 +1,20 @@
 import './index.css'
 
 // The build put the first screen in the HTML (scripts/prerender/plugin.ts): it paints before the
-// app's code is evaluated, which the HTML preloads meanwhile. A hidden tab paints nothing to wait for.
-if (document.visibilityState === 'visible') await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+// app's code is evaluated (which the HTML preloads meanwhile), since on a busy machine that work
+// also holds back the paint's raster. A hidden tab paints nothing to wait for.
+await firstContentfulPaint()
 await import('./app/start')
+
+function firstContentfulPaint(): Promise<void> {
+  if (document.visibilityState !== 'visible') return Promise.resolve()
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      observer.disconnect()
+      resolve()
+    })
+    observer.observe({ type: 'paint', buffered: true })
+  })
+}

@@ -7,7 +7,6 @@ import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import { createServer, type HtmlTagDescriptor, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
 import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstScreen } from '../../src/app/first-screen'
-import { LANGUAGE_KEY, preferredLanguage } from '../../src/lib/i18n'
 import { THEME_KEY } from '../../src/lib/theme'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
@@ -17,20 +16,17 @@ const PRELOADED = ['/src/app/start.tsx', '/src/routes/list.tsx']
 
 /**
  * Before the first paint: the stored theme (the system's needs no script: index.css), and a mark
- * on <html> when the markup is not this reader's view (another path, a query, English), which
- * index.css hides until the app renders the right one.
+ * on <html> when the markup is not this reader's view (another path, a query), which index.css
+ * hides until the app renders the right one. A reader of the English interface sees the Chinese
+ * markup until the app renders it in English: the list's titles and summaries are the same.
  */
 export function earlyScript(listPath: string): string {
   return `(function () {
   var root = document.documentElement
-  function read(key) { try { return localStorage.getItem(key) } catch (error) { return null } }
-  var theme = read(${JSON.stringify(THEME_KEY)})
+  var theme = null
+  try { theme = localStorage.getItem(${JSON.stringify(THEME_KEY)}) } catch (error) {}
   if (theme === 'dark' || theme === 'light') root.classList.add(theme)
-  var stored = read(${JSON.stringify(LANGUAGE_KEY)})
-  var languages = navigator.languages && navigator.languages.length ? navigator.languages : navigator.language ? [navigator.language] : []
-  var language = stored === 'zh' || stored === 'en' ? stored : (${preferredLanguage.toString()})(languages)
-  if (language !== 'zh') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'language')
-  else if (location.pathname !== ${JSON.stringify(listPath)} || location.search !== '') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
+  if (location.pathname !== ${JSON.stringify(listPath)} || location.search !== '') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
 })()
 `
 }
@@ -143,14 +139,18 @@ export function prerenderFirstScreen(): Plugin {
         if (styled) throw new Error(`prerender: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
         const root = '<div id="root"></div>'
         if (!html.includes(root)) throw new Error(`prerender: index.html has no ${root}`)
+        // First in <head> after the charset (and the CSP before it): behind the stylesheet it would wait
+        // for it, and the parser blocked there lets the browser paint an empty page first.
+        const charset = '<meta charset="UTF-8" />'
+        if (!html.includes(charset)) throw new Error(`prerender: index.html has no ${charset}`)
+        const withEarly = html.replace(charset, `${charset}\n    <script src="${config.base}${early}"></script>`)
         const tags: HtmlTagDescriptor[] = [
-          { tag: 'script', attrs: { src: `${config.base}${early}` }, injectTo: 'head' },
           ...preloadedChunks(context.bundle)
             .filter((file) => !html.includes(file))
             .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' })),
           { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'body' },
         ]
-        return { html: html.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`), tags }
+        return { html: withEarly.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`), tags }
       },
     },
   }
