@@ -17,7 +17,8 @@ const PRELOADED = ['/src/app/start.tsx', '/src/routes/list.tsx']
 /**
  * Before the first paint: the stored theme (the system's needs no script: index.css), and a mark
  * on <html> when the markup is not this reader's view (another path, a query), which index.css
- * hides until the app renders the right one. A reader of the English interface sees the Chinese
+ * hides until the app renders the right one; and the page busy (aria-busy) until the app has
+ * rendered, so nothing takes the markup for the live page. A reader of the English interface sees the Chinese
  * markup until the app renders it in English: the list's titles and summaries are the same.
  */
 export function earlyScript(listPath: string): string {
@@ -27,6 +28,7 @@ export function earlyScript(listPath: string): string {
   try { theme = localStorage.getItem(${JSON.stringify(THEME_KEY)}) } catch (error) {}
   if (theme === 'dark' || theme === 'light') root.classList.add(theme)
   if (location.pathname !== ${JSON.stringify(listPath)} || location.search !== '') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
+  root.setAttribute('aria-busy', 'true')
 })()
 `
 }
@@ -148,7 +150,7 @@ export function prerenderFirstScreen(): Plugin {
           ...preloadedChunks(context.bundle)
             .filter((file) => !html.includes(file))
             .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' })),
-          { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'body' },
+          { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'head' },
         ]
         return { html: withEarly.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`), tags }
       },

@@ -2,6 +2,7 @@
 // travels in a JSON block the page reads (never runs), so the strict CSP stays as it is.
 import type { DehydratedState, QueryClient } from '@tanstack/react-query'
 import { getManifest, manifestQueryOptions } from '../features/articles/api/get-manifest'
+import { dataUrl } from '../lib/fetch-json'
 
 export const FIRST_SCREEN_ID = 'first-screen'
 /** On #root when it holds the build's markup; the early script and index.css read it with the next one. */
@@ -58,5 +59,14 @@ export async function refreshIfStale(queryClient: QueryClient, screen: FirstScre
   } catch {
     return // offline or unreachable: what the build holds is the best there is, and the views report their own failures
   }
-  if (JSON.stringify(current) !== JSON.stringify(built)) await queryClient.resetQueries()
+  if (JSON.stringify(current) !== JSON.stringify(built)) {
+    await queryClient.resetQueries()
+    return
+  }
+  // The embedded shards never went through the service worker: fetched once it controls the page, so it keeps them for offline.
+  const worker = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker
+  if (!worker) return
+  if (!worker.controller) await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }))
+  const shards = screen.queries.queries.flatMap((query) => (query.queryKey[0] === 'shard' && typeof query.queryKey[1] === 'string' ? [query.queryKey[1]] : []))
+  await Promise.allSettled(shards.map((file) => fetch(dataUrl(file))))
 }

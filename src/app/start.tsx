@@ -1,5 +1,5 @@
 // The app proper, started by main.tsx once the first screen has painted.
-import { StrictMode } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router'
@@ -27,6 +27,7 @@ const app = (router: ReturnType<typeof createBrowserRouter>) => (
     <Providers client={queryClient}>
       <RouterProvider router={router} />
     </Providers>
+    <Started />
   </StrictMode>
 )
 
@@ -47,8 +48,6 @@ if (screen && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documen
     onRecoverableError: (error) => console.warn('first screen: rendered afresh:', error),
   })
 } else {
-  container.removeAttribute(PRERENDERED_ATTRIBUTE)
-  document.documentElement.removeAttribute(MISMATCH_ATTRIBUTE)
   createRoot(container).render(app(createBrowserRouter(routes, { basename: base })))
 }
 
@@ -61,4 +60,15 @@ async function loadLazyRoutes(table: RouteObject[]): Promise<void> {
       Object.assign(route, await load(), { lazy: undefined })
     }),
   )
+}
+
+/** The app's first render is in: the early script's marks (busy, another view) come off. */
+function Started() {
+  useEffect(() => {
+    const html = document.documentElement
+    html.removeAttribute(MISMATCH_ATTRIBUTE)
+    html.removeAttribute('aria-busy')
+    container.removeAttribute(PRERENDERED_ATTRIBUTE)
+  }, [])
+  return null
 }

@@ -23,7 +23,7 @@ async function withoutApp(page: Page): Promise<void> {
 describe('first screen', () => {
   test('the built / holds the first page of the list, titles and links, before any script runs', async () => {
     const html = await (await fetch(`${baseURL()}/`)).text()
-    const root = /<div id="root"[^>]*>([\s\S]*?)<\/div>\s*<script type="application\/json"/.exec(html)?.[1] ?? ''
+    const root = /<div id="root"[^>]*>([\s\S]*?)<\/div>\s*<\/body>/.exec(html)?.[1] ?? ''
     for (const entry of suite.bundle.entries.slice(0, PAGE)) {
       expect(root).toContain(entry.title)
       expect(root).toContain(`href="/articles/${entry.id}"`)
