@@ -1,8 +1,10 @@
 // The list's first screen as the build prerendered it (scripts/prerender/plugin.ts): its data
 // travels in a JSON block the page reads (never runs), so the strict CSP stays as it is.
 import type { DehydratedState, QueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { getManifest, manifestQueryOptions } from '../features/articles/api/get-manifest'
 import { dataUrl } from '../lib/fetch-json'
+import { LANGUAGE_KEY } from '../lib/i18n'
 
 export const FIRST_SCREEN_ID = 'first-screen'
 /** On #root when it holds the build's markup; the early script and index.css read it with the next one. */
@@ -41,9 +43,14 @@ export function readFirstScreen(doc: Document): FirstScreen | null {
   }
 }
 
-/** The markup is what this reader's first render would be: the same view, language, locale and time zone. */
-export function matchesReader(screen: FirstScreen, reader: { path: string; search: string; locale: string; timeZone: string }): boolean {
-  return screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && screen.timeZone === reader.timeZone
+/**
+ * The markup is what this reader's first render would be: the same view, language, locale and time
+ * zone, and nothing stored but the language (a stored theme, bookmark, read mark or saved search
+ * changes attributes, and hydration would leave the build's in place).
+ */
+export function matchesReader(screen: FirstScreen, reader: { path: string; search: string; locale: string; timeZone: string; storedKeys: readonly string[] | null }): boolean {
+  const firstVisit = reader.storedKeys !== null && reader.storedKeys.every((key) => key === LANGUAGE_KEY)
+  return firstVisit && screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && screen.timeZone === reader.timeZone
 }
 
 /**
@@ -69,4 +76,18 @@ export async function refreshIfStale(queryClient: QueryClient, screen: FirstScre
   if (!worker.controller) await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }))
   const shards = screen.queries.queries.flatMap((query) => (query.queryKey[0] === 'shard' && typeof query.queryKey[1] === 'string' ? [query.queryKey[1]] : []))
   await Promise.allSettled(shards.map((file) => fetch(dataUrl(file))))
+}
+
+/**
+ * The app's first render is in: the early script's marks (busy, another view) come off. Rendered
+ * by the prerender too, in the same place, so the tree (and every useId) is the same on both sides.
+ */
+export function FirstRenderMarks(): null {
+  useEffect(() => {
+    const html = document.documentElement
+    html.removeAttribute(MISMATCH_ATTRIBUTE)
+    html.removeAttribute('aria-busy')
+    document.getElementById('root')?.removeAttribute(PRERENDERED_ATTRIBUTE)
+  }, [])
+  return null
 }

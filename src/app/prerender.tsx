@@ -6,7 +6,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { dehydrate, QueryClient, type Query } from '@tanstack/react-query'
 import { applyLanguage } from '../lib/i18n'
 import { intlLocale } from '../lib/locale'
-import { basename, type FirstScreen } from './first-screen'
+import { basename, FirstRenderMarks, type FirstScreen } from './first-screen'
 import { Providers } from './providers'
 import { createRoutes } from './router'
 
@@ -31,6 +31,7 @@ export async function renderFirstScreen(): Promise<{ html: string; screen: First
         <Providers client={queryClient}>
           <StaticRouterProvider router={router} context={context} hydrate={false} />
         </Providers>
+        <FirstRenderMarks />
       </StrictMode>,
     )
   let html = render()

@@ -1,5 +1,5 @@
 // The app proper, started by main.tsx once the first screen has painted.
-import { StrictMode, useEffect } from 'react'
+import { StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router'
@@ -7,10 +7,11 @@ import { hydrate } from '@tanstack/react-query'
 import { Providers } from './providers'
 import { queryClient } from './query-client'
 import { createRoutes } from './router'
-import { basename, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen, refreshIfStale } from './first-screen'
+import { basename, FirstRenderMarks, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen, refreshIfStale } from './first-screen'
 import { applyStoredTheme } from '../lib/theme'
 import { applyStoredLanguage } from '../lib/i18n'
 import { intlLocale } from '../lib/locale'
+import { keysWithPrefix } from '../lib/storage'
 import { applyStoredReadingSettings } from '../features/reading/settings'
 
 applyStoredTheme()
@@ -19,6 +20,8 @@ applyStoredReadingSettings()
 // Offline support, production only, off the first screen's critical path.
 if (import.meta.env.PROD) void import('../features/offline/service-worker').then((worker) => worker.startServiceWorker())
 
+// Every key this app stores starts so (theme.ts, i18n.ts, the stores).
+const STORAGE_PREFIX = 'archive-reader:'
 const container = document.getElementById('root')!
 const routes = createRoutes(queryClient)
 const base = basename(import.meta.env.BASE_URL)
@@ -27,7 +30,7 @@ const app = (router: ReturnType<typeof createBrowserRouter>) => (
     <Providers client={queryClient}>
       <RouterProvider router={router} />
     </Providers>
-    <Started />
+    <FirstRenderMarks />
   </StrictMode>
 )
 
@@ -38,7 +41,7 @@ if (screen) {
   hydrate(queryClient, screen.queries)
   void refreshIfStale(queryClient, screen)
 }
-const reader = { path: location.pathname, search: location.search, locale: intlLocale(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }
+const reader = { path: location.pathname, search: location.search, locale: intlLocale(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, storedKeys: keysWithPrefix(STORAGE_PREFIX) }
 if (screen && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE) && matchesReader(screen, reader)) {
   await loadLazyRoutes(routes)
   const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
@@ -62,13 +65,3 @@ async function loadLazyRoutes(table: RouteObject[]): Promise<void> {
   )
 }
 
-/** The app's first render is in: the early script's marks (busy, another view) come off. */
-function Started() {
-  useEffect(() => {
-    const html = document.documentElement
-    html.removeAttribute(MISMATCH_ATTRIBUTE)
-    html.removeAttribute('aria-busy')
-    container.removeAttribute(PRERENDERED_ATTRIBUTE)
-  }, [])
-  return null
-}
