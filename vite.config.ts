@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { prerenderFirstScreen } from './scripts/prerender/plugin'
 import { WORKER_FILE, WORKER_POLICY } from './src/features/offline/worker-url'
 
 // The production page may run only its own scripts, and article HTML (sanitized by DOMPurify
@@ -103,7 +104,7 @@ function offlineSupport() {
 
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), tailwindcss(), contentSecurityPolicy(), themeColors(), offlineSupport()],
+  plugins: [react(), tailwindcss(), contentSecurityPolicy(), themeColors(), prerenderFirstScreen(), offlineSupport()],
   build: { target: 'es2022', modulePreload: { polyfill: false } },
   preview: { port: 4173 },
 })

@@ -9,7 +9,7 @@ export type WriteResult = { ok: true } | { ok: false; reason: StorageFailure }
 /** The page's localStorage, or null where touching it throws (disabled cookies, sandboxed frames). */
 export function getLocalStorage(): Storage | null {
   try {
-    return typeof window === 'undefined' ? null : window.localStorage ?? null
+    return typeof localStorage === 'undefined' ? null : (localStorage ?? null)
   } catch {
     return null
   }

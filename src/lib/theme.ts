@@ -1,9 +1,9 @@
-// Light, dark or the system's choice; stored per browser. Applied as a class on <html> by
-// applyStoredTheme(), which main.tsx calls before the first render (no flash of the wrong
-// scheme), since the CSP allows no inline script.
+// Light, dark or the system's choice; stored per browser. Applied as a class on <html> before the
+// first paint by the build's early script (scripts/prerender/plugin.ts: the CSP allows no inline
+// script), and by applyStoredTheme(), which app/start.tsx calls before the first render.
 export type ThemeChoice = 'system' | 'light' | 'dark'
 
-const KEY = 'archive-reader:theme'
+export const THEME_KEY = 'archive-reader:theme'
 
 function darkQuery(): MediaQueryList | null {
   return typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null
@@ -11,7 +11,7 @@ function darkQuery(): MediaQueryList | null {
 
 export function storedTheme(): ThemeChoice {
   try {
-    const value = localStorage.getItem(KEY)
+    const value = localStorage.getItem(THEME_KEY)
     return value === 'light' || value === 'dark' ? value : 'system'
   } catch {
     return 'system'
@@ -32,8 +32,8 @@ export function applyTheme(choice: ThemeChoice): void {
 
 export function saveTheme(choice: ThemeChoice): void {
   try {
-    if (choice === 'system') localStorage.removeItem(KEY)
-    else localStorage.setItem(KEY, choice)
+    if (choice === 'system') localStorage.removeItem(THEME_KEY)
+    else localStorage.setItem(THEME_KEY, choice)
   } catch {
     // Storage blocked: the choice lasts for this page only.
   }

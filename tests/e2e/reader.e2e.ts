@@ -268,6 +268,7 @@ describe('bookmarks', () => {
 
     const other = await page.context().newPage()
     await other.goto('/')
+    await settled(other)
     await expect.poll(() => cards(other).count()).toBe(suite.bundle.entries.length)
     const otherButton = cards(other).nth(1).getByRole('button', { name: /收藏/ })
 

@@ -1,7 +1,7 @@
 // The page's side of the service worker: registers it (through the Trusted Types policy of
 // worker-url.ts), notices a new version waiting, reloads into it when the reader asks, and
 // tells the worker which articles are bookmarked and what the page loaded before it took over.
-// Loaded after start-up (main.tsx), so workbox-window stays out of the first screen's code.
+// Loaded after start-up (app/start.tsx), so workbox-window stays out of the first screen's code.
 import { Workbox } from 'workbox-window'
 import type { WorkerMessage } from '../../service-worker/messages'
 import { connectWorker, setOfflineState } from './offline-state'

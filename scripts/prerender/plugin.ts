@@ -1,0 +1,159 @@
+// Build step: the shell and the list's first page rendered into dist/index.html (src/app/prerender.tsx,
+// loaded through Vite's SSR loader), its data in a JSON block the app hydrates from, and a small
+// classic script that runs before the first paint (no inline script: the CSP allows none).
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import react from '@vitejs/plugin-react'
+import { createServer, type HtmlTagDescriptor, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
+import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstScreen } from '../../src/app/first-screen'
+import { THEME_KEY } from '../../src/lib/theme'
+
+/** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
+const TIME_ZONE = process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai'
+// Loaded by main.tsx after the first paint, and the list's page: preloaded, so neither waits for the other.
+const PRELOADED = ['/src/app/start.tsx', '/src/routes/list.tsx']
+
+/**
+ * Before the first paint: the stored theme (the system's needs no script: index.css), and a mark
+ * on <html> when the markup is not this reader's view (another path, a query), which index.css
+ * hides until the app renders the right one; and the page busy (aria-busy) until the app has
+ * rendered, so nothing takes the markup for the live page. A reader of the English interface sees the Chinese
+ * markup until the app renders it in English: the list's titles and summaries are the same.
+ */
+export function earlyScript(listPath: string): string {
+  return `(function () {
+  var root = document.documentElement
+  var theme = null
+  try { theme = localStorage.getItem(${JSON.stringify(THEME_KEY)}) } catch (error) {}
+  if (theme === 'dark' || theme === 'light') root.classList.add(theme)
+  if (location.pathname !== ${JSON.stringify(listPath)} || location.search !== '') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
+  root.setAttribute('aria-busy', 'true')
+})()
+`
+}
+
+/** A JSON block's text: `<` escaped, so no string in the data can close the element. */
+export function jsonBlock(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+/** The chunks of PRELOADED and what they import: fetched with the entry, so none is a second round trip. */
+function preloadedChunks(bundle: Rollup.OutputBundle): string[] {
+  const byFile = new Map(Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])))
+  const files = new Set<string>()
+  const visit = (chunk: Rollup.OutputChunk) => {
+    if (files.has(chunk.fileName)) return
+    files.add(chunk.fileName)
+    for (const file of chunk.imports) {
+      const imported = byFile.get(file)
+      if (imported && !imported.isEntry) visit(imported)
+    }
+  }
+  for (const module of PRELOADED) {
+    const chunk = [...byFile.values()].find((candidate) => candidate.facadeModuleId?.endsWith(module))
+    if (!chunk) throw new Error(`prerender: no chunk for ${module}`)
+    visit(chunk)
+  }
+  return [...files]
+}
+
+/** A first visit's storage: empty and working, so no store reports it blocked in the markup. */
+function emptyStorage(): Storage {
+  const items = new Map<string, string>()
+  return {
+    get length() {
+      return items.size
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  }
+}
+
+/** Renders the first screen in a throwaway SSR loader, reading data files from the built data folder. */
+async function renderFirstScreen(config: ResolvedConfig): Promise<{ html: string; screen: FirstScreen }> {
+  const dataDir = path.join(config.publicDir, 'data')
+  const dataPrefix = `${config.base}data/`
+  const realFetch = globalThis.fetch
+  const zone = process.env.TZ
+  globalThis.fetch = async (input) => {
+    const url = String(input instanceof Request ? input.url : input)
+    if (!url.startsWith(dataPrefix)) throw new Error(`prerender: fetch of ${url} (only data files are read)`)
+    const file = path.join(dataDir, decodeURIComponent(url.slice(dataPrefix.length)))
+    if (!file.startsWith(dataDir + path.sep)) throw new Error(`prerender: ${url} is outside the data folder`)
+    try {
+      return new Response(await readFile(file), { headers: { 'content-type': 'application/json' } })
+    } catch {
+      return new Response('', { status: 404 })
+    }
+  }
+  process.env.TZ = TIME_ZONE
+  // No window (the query library and the stores must see a server), only an empty storage.
+  const realStorage = Object.getOwnPropertyDescriptor(globalThis, 'localStorage')
+  Object.defineProperty(globalThis, 'localStorage', { value: emptyStorage(), configurable: true, writable: true })
+  const server = await createServer({
+    configFile: false,
+    root: config.root,
+    base: config.base,
+    logLevel: 'error',
+    plugins: [react()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+  })
+  try {
+    const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof import('../../src/app/prerender')
+    return await entry.renderFirstScreen()
+  } finally {
+    await server.close()
+    globalThis.fetch = realFetch
+    if (realStorage) Object.defineProperty(globalThis, 'localStorage', realStorage)
+    else delete (globalThis as { localStorage?: Storage }).localStorage
+    if (zone === undefined) delete process.env.TZ
+    else process.env.TZ = zone
+  }
+}
+
+export function prerenderFirstScreen(): Plugin {
+  let config: ResolvedConfig
+  let early = ''
+  return {
+    name: 'archive-reader:first-screen',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    buildStart() {
+      const source = earlyScript(config.base)
+      early = `assets/first-screen-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`
+      this.emitFile({ type: 'asset', fileName: early, source })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, context) {
+        if (!context.bundle) return html
+        const { html: rendered, screen } = await renderFirstScreen(config)
+        // index.html has the title already; React would hoist this one into <head> on the client.
+        const markup = rendered.replace(/<title>[^<]*<\/title>/, '')
+        const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
+        if (styled) throw new Error(`prerender: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
+        const root = '<div id="root"></div>'
+        if (!html.includes(root)) throw new Error(`prerender: index.html has no ${root}`)
+        // First in <head> after the charset (and the CSP before it): behind the stylesheet it would wait
+        // for it, and the parser blocked there lets the browser paint an empty page first.
+        const charset = '<meta charset="UTF-8" />'
+        if (!html.includes(charset)) throw new Error(`prerender: index.html has no ${charset}`)
+        const withEarly = html.replace(charset, `${charset}\n    <script src="${config.base}${early}"></script>`)
+        const tags: HtmlTagDescriptor[] = [
+          ...preloadedChunks(context.bundle)
+            .filter((file) => !html.includes(file))
+            .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' })),
+          { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'head' },
+        ]
+        return { html: withEarly.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`), tags }
+      },
+    },
+  }
+}

@@ -1,0 +1,57 @@
+// Build time only (scripts/prerender/plugin.ts loads it through Vite's SSR loader): the shell and
+// the first page of the list, rendered from the built data, with the query cache it was rendered from.
+import { StrictMode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
+import { dehydrate, QueryClient, type Query } from '@tanstack/react-query'
+import { applyLanguage } from '../lib/i18n'
+import { intlLocale } from '../lib/locale'
+import { basename, FirstRenderMarks, type FirstScreen } from './first-screen'
+import { Providers } from './providers'
+import { createRoutes } from './router'
+
+// Each pass renders what the cache holds, then loads what that render asked for (the manifest,
+// then the shards of the first page): a few passes, as the list needs one shard after another.
+const MAX_PASSES = 12
+
+// A query the render asked for; no observer is subscribed on a server, so `enabled` is read from the options it was built with.
+const wanted = (query: Query) => (query.options as { enabled?: unknown }).enabled !== false
+
+export async function renderFirstScreen(): Promise<{ html: string; screen: FirstScreen }> {
+  applyLanguage('zh')
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const base = import.meta.env.BASE_URL
+  const handler = createStaticHandler(createRoutes(queryClient), { basename: basename(base) })
+  const context = await handler.query(new Request(new URL(base, 'http://prerender.invalid')))
+  if (context instanceof Response) throw new Error(`prerender: the list route answered ${context.status}`)
+  const router = createStaticRouter(handler.dataRoutes, context)
+  const render = () =>
+    renderToString(
+      <StrictMode>
+        <Providers client={queryClient}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </Providers>
+        <FirstRenderMarks />
+      </StrictMode>,
+    )
+  let html = render()
+  for (let pass = 0; ; pass++) {
+    const missing = queryClient.getQueryCache().findAll({ predicate: (query) => query.state.data === undefined && wanted(query) })
+    if (missing.length === 0) break
+    if (pass === MAX_PASSES) throw new Error(`prerender: still loading after ${MAX_PASSES} passes: ${missing.map((query) => query.queryHash).join(', ')}`)
+    await Promise.all(missing.map((query) => queryClient.prefetchQuery({ ...query.options, queryKey: query.queryKey })))
+    const failed = missing.filter((query) => query.state.error)
+    if (failed.length > 0) throw new Error(`prerender: ${failed.map((query) => `${query.queryHash}: ${String(query.state.error)}`).join('; ')}`)
+    html = render()
+  }
+  return {
+    html,
+    screen: {
+      path: base,
+      locale: intlLocale(),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      loaderData: context.loaderData,
+      queries: dehydrate(queryClient, { shouldDehydrateQuery: (query) => query.state.status === 'success' && wanted(query) }),
+    },
+  }
+}

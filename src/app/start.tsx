@@ -1,0 +1,67 @@
+// The app proper, started by main.tsx once the first screen has painted.
+import { StrictMode } from 'react'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router/dom'
+import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router'
+import { hydrate } from '@tanstack/react-query'
+import { Providers } from './providers'
+import { queryClient } from './query-client'
+import { createRoutes } from './router'
+import { basename, FirstRenderMarks, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen, refreshIfStale } from './first-screen'
+import { applyStoredTheme } from '../lib/theme'
+import { applyStoredLanguage } from '../lib/i18n'
+import { intlLocale } from '../lib/locale'
+import { keysWithPrefix } from '../lib/storage'
+import { applyStoredReadingSettings } from '../features/reading/settings'
+
+applyStoredTheme()
+applyStoredLanguage()
+applyStoredReadingSettings()
+// Offline support, production only, off the first screen's critical path.
+if (import.meta.env.PROD) void import('../features/offline/service-worker').then((worker) => worker.startServiceWorker())
+
+// Every key this app stores starts so (theme.ts, i18n.ts, the stores).
+const STORAGE_PREFIX = 'archive-reader:'
+const container = document.getElementById('root')!
+const routes = createRoutes(queryClient)
+const base = basename(import.meta.env.BASE_URL)
+const app = (router: ReturnType<typeof createBrowserRouter>) => (
+  <StrictMode>
+    <Providers client={queryClient}>
+      <RouterProvider router={router} />
+    </Providers>
+    <FirstRenderMarks />
+  </StrictMode>
+)
+
+// The build's list markup (scripts/prerender/plugin.ts): its data seeds the cache either way; it is
+// hydrated when it is this reader's first render, else the app renders over it.
+const screen = readFirstScreen(document)
+if (screen) {
+  hydrate(queryClient, screen.queries)
+  void refreshIfStale(queryClient, screen)
+}
+const reader = { path: location.pathname, search: location.search, locale: intlLocale(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, storedKeys: keysWithPrefix(STORAGE_PREFIX) }
+if (screen && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE) && matchesReader(screen, reader)) {
+  await loadLazyRoutes(routes)
+  const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
+  hydrateRoot(container, app(router), {
+    // A reader's stored state (bookmarks, read marks, saved searches) can differ from the build's
+    // empty one: React then renders the page afresh, which is what the reader needs, so no error.
+    onRecoverableError: (error) => console.warn('first screen: rendered afresh:', error),
+  })
+} else {
+  createRoot(container).render(app(createBrowserRouter(routes, { basename: base })))
+}
+
+/** The matched routes' code, in place before hydration: a lazy route would render its fallback first. */
+async function loadLazyRoutes(table: RouteObject[]): Promise<void> {
+  const lazy = (matchRoutes(table, location, base) ?? []).map((match) => match.route).filter((route) => typeof route.lazy === 'function')
+  await Promise.all(
+    lazy.map(async (route) => {
+      const load = route.lazy as () => Promise<Partial<RouteObject>>
+      Object.assign(route, await load(), { lazy: undefined })
+    }),
+  )
+}
+

@@ -1,0 +1,103 @@
+// The list's first screen comes with the HTML (scripts/prerender/plugin.ts): its titles are there
+// before any script runs, the app hydrates them in place, and everything still works after.
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { baseURL, settled } from './browser'
+import { browserSuite } from './suite'
+
+const suite = browserSuite()
+/** The list's page size (article-list-view.tsx). */
+const PAGE = 30
+
+const firstPage = () => suite.bundle.entries.slice(0, PAGE).map((entry) => entry.title)
+const titles = (page: Page) => page.locator('main article h2').allTextContents()
+
+/** The app's own code (main.tsx's chunk) refused: what shows is what the HTML and the early script made. */
+async function withoutApp(page: Page): Promise<void> {
+  const html = await (await fetch(`${baseURL()}/`)).text()
+  const entry = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1]
+  if (!entry) throw new Error('no module entry in index.html')
+  await page.route((url) => url.pathname === entry, (route) => route.abort())
+}
+
+describe('first screen', () => {
+  test('the built / holds the first page of the list, titles and links, before any script runs', async () => {
+    const html = await (await fetch(`${baseURL()}/`)).text()
+    const root = /<div id="root"[^>]*>([\s\S]*?)<\/div>\s*<\/body>/.exec(html)?.[1] ?? ''
+    for (const entry of suite.bundle.entries.slice(0, PAGE)) {
+      expect(root).toContain(entry.title)
+      expect(root).toContain(`href="/articles/${entry.id}"`)
+    }
+    expect(root, 'the CSP refuses style attributes').not.toMatch(/\sstyle="/)
+
+    const page = await suite.openPage({ javaScriptEnabled: false })
+    await page.goto('/')
+    expect(await titles(page)).toEqual(firstPage())
+    expect(await page.locator('header nav').innerText()).toMatch(/文章\s+时间线\s+收藏/)
+  })
+
+  test('a dark system gets the dark page before any script runs', async () => {
+    const page = await suite.openPage({ javaScriptEnabled: false, colorScheme: 'dark' })
+    await page.goto('/')
+    const background = await page.locator('html').evaluate((html) => getComputedStyle(html).backgroundColor)
+    const [r, g, b] = (background.match(/[\d.]+/g) ?? []).map(Number)
+    expect((r ?? 255) + (g ?? 255) + (b ?? 255), background).toBeLessThan(3 * 40)
+  })
+
+  test('hydration keeps the prerendered titles (the same nodes), with no mismatch, and the list then filters and navigates', async () => {
+    const page = await suite.openPage()
+    const fresh: string[] = []
+    page.on('console', (message) => {
+      if (message.text().startsWith('first screen:')) fresh.push(message.text())
+    })
+    // Marks the first title as the parser made it, before main.tsx runs.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') (window as { prerendered?: Element | null }).prerendered = document.querySelector('main article h2 a')
+      })
+    })
+    await page.goto('/')
+    await settled(page)
+    // Outlet colours are set by the app (outlet-badge.tsx): present once hydration has committed.
+    await expect.poll(() => page.locator('main article span[aria-hidden="true"]').first().evaluate((mark) => (mark as HTMLElement).style.backgroundColor)).not.toBe('')
+    expect(await page.evaluate(() => {
+      const kept = (window as { prerendered?: Element | null }).prerendered
+      return Boolean(kept?.isConnected) && kept === document.querySelector('main article h2 a')
+    })).toBe(true)
+    expect(fresh).toEqual([])
+    expect(await titles(page)).toEqual(firstPage())
+
+    const outlet = suite.bundle.manifest.outlets[0]!
+    await page.getByRole('checkbox', { name: new RegExp(outlet.name) }).click()
+    await expect.poll(() => page.evaluate(() => location.search)).toBe(`?outlet=${outlet.id}`)
+    await expect.poll(() => titles(page)).toEqual(suite.bundle.entries.filter((entry) => entry.outlet === outlet.id).slice(0, PAGE).map((entry) => entry.title))
+
+    const first = suite.bundle.entries.find((entry) => entry.outlet === outlet.id)!
+    await page.locator('main article h2 a').first().click()
+    await expect.poll(() => page.evaluate(() => location.pathname)).toBe(`/articles/${first.id}`)
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(first.title)
+  })
+
+  test('another page shows the shell, never the list, before the app renders it; a query too', async () => {
+    for (const path of ['/timeline', `/articles/${suite.bundle.entries[0]!.id}`, '/?outlet=bbc']) {
+      const page = await suite.openPage()
+      await withoutApp(page)
+      await page.goto(path)
+      expect(await page.locator('header nav').isVisible(), path).toBe(true)
+      expect(await page.locator('main article').first().isVisible(), path).toBe(false)
+      await page.close()
+    }
+    const page = await suite.openPage()
+    await withoutApp(page)
+    await page.goto('/')
+    expect(await page.locator('main article').first().isVisible()).toBe(true)
+  })
+
+  test('an English browser sees the markup, then the app in English, with no page error', async () => {
+    const page = await suite.openPage({ locale: 'en-US' })
+    await page.goto('/')
+    await settled(page)
+    await expect.poll(() => page.locator('header nav').innerText()).toMatch(/Articles\s+Timeline\s+Bookmarks/)
+    expect(await titles(page)).toEqual(firstPage())
+  })
+})
