@@ -158,16 +158,27 @@ async function fullRun(root: string, n: number, port: number, comparePagefind: b
   const articles = readBundleArticles(join(site, 'data'))
   let pagefindCost: ChildCost | undefined
   let pagefindSize: ReturnType<typeof folderSize> | undefined
+  let pagefindFailure: string | undefined
   if (comparePagefind) {
     console.log('pagefind: indexing…')
-    pagefindCost = timedChild(process.execPath, [...TSX, 'scripts/bench/pagefind-index.ts', join(site, 'data'), join(site, 'pagefind')], 'pagefind')
-    pagefindSize = folderSize(join(site, 'pagefind'), true)
-    writeFileSync(join(site, PAGEFIND_PAGE), PAGEFIND_HTML)
-    writeFileSync(join(site, PAGEFIND_PAGE.replace(/\.html$/, '.js')), PAGEFIND_SCRIPT)
-    console.log(`pagefind: ${pagefindCost.seconds.toFixed(1)} s, peak RSS ${pagefindCost.rssMb.toFixed(0)} MB`)
+    const started = performance.now()
+    try {
+      pagefindCost = timedChild(process.execPath, [...TSX, 'scripts/bench/pagefind-index.ts', join(site, 'data'), join(site, 'pagefind')], 'pagefind')
+      pagefindSize = folderSize(join(site, 'pagefind'), true)
+      writeFileSync(join(site, PAGEFIND_PAGE), PAGEFIND_HTML)
+      writeFileSync(join(site, PAGEFIND_PAGE.replace(/\.html$/, '.js')), PAGEFIND_SCRIPT)
+      console.log(`pagefind: ${pagefindCost.seconds.toFixed(1)} s, peak RSS ${pagefindCost.rssMb.toFixed(0)} MB`)
+    } catch (error) {
+      // Pagefind running out of memory is a result, not the end of the run: ours is still measured.
+      const text = error instanceof Error ? error.message : String(error)
+      const peak = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN) / 1024
+      const exit = /failed \(exit (\d+|null)\)/.exec(text)?.[1] ?? '?'
+      pagefindFailure = `Pagefind did not finish: exit ${exit} after ${((performance.now() - started) / 1000).toFixed(0)} s, peak RSS ${peak.toFixed(0)} MB`
+      console.log(`pagefind: ${pagefindFailure}`)
+    }
   }
-  const search = await searchRun(site, port, articles, comparePagefind)
-  return { corpus, ingest: ingestCost, build, bundle, pagefindCost, pagefindSize, search }
+  const search = await searchRun(site, port, articles, pagefindCost !== undefined)
+  return { corpus, ingest: ingestCost, build, bundle, pagefindCost, pagefindSize, pagefindFailure, search }
 }
 
 type FullRun = Awaited<ReturnType<typeof fullRun>>
@@ -288,7 +299,7 @@ async function main() {
       return
     }
     const run = await fullRun(root, n, port, values.compare === 'pagefind')
-    console.log(`\n${formatTable(rows(run))}\n\n${queryTable(run)}`)
+    console.log(`\n${formatTable(rows(run))}\n\n${queryTable(run)}${run.pagefindFailure ? `\n\n${run.pagefindFailure}` : ''}`)
     const file = `bench/results/${stamp}-n${n}${values.compare ? '-pagefind' : ''}.json`
     const strip = (cost?: ChildCost) => cost && { seconds: cost.seconds, rssMb: cost.rssMb, cpuSeconds: cost.cpuSeconds }
     const record = {
@@ -299,7 +310,7 @@ async function main() {
       ingest: { ...strip(run.ingest), articles: n, inputMb: run.ingest.inputMb, mbPerSecond: run.ingest.mbPerSecond },
       build: strip(run.build),
       bundle: run.bundle,
-      pagefind: run.pagefindCost && { ...strip(run.pagefindCost), size: run.pagefindSize },
+      pagefind: run.pagefindCost ? { ...strip(run.pagefindCost), size: run.pagefindSize } : run.pagefindFailure && { failed: run.pagefindFailure },
       figures: rows(run),
       queries: run.search.results.map(({ cold, typed, pagefind, ...rest }) => ({
         ...rest,
