@@ -2,12 +2,13 @@ import './index.css'
 
 // The build put the first screen in the HTML (scripts/prerender/plugin.ts): it paints before the
 // app's code is evaluated (which the HTML preloads meanwhile), since on a busy machine that work
-// also holds back the paint's raster. A hidden tab paints nothing to wait for.
+// also holds back the paint's raster. A hidden tab or an empty root paints nothing to wait for.
 await firstContentfulPaint()
 await import('./app/start')
 
 function firstContentfulPaint(): Promise<void> {
-  if (document.visibilityState !== 'visible') return Promise.resolve()
+  // Nothing to paint (the dev server, a build without the prerender): no paint would ever come.
+  if (document.visibilityState !== 'visible' || !document.getElementById('root')?.hasChildNodes()) return Promise.resolve()
   if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   return new Promise((resolve) => {
     const observer = new PerformanceObserver((list) => {

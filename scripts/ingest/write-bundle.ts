@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
@@ -193,9 +193,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             const path = join(stage, articlePath(entry.id))
             // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
             // The previous bundle's file when it is the same (keep-unchanged.ts): no write, and its inode stays.
-            if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) writeFileSync(path, json)
+            // Otherwise a new file, never a write into one: an earlier version of this URL may have been
+            // linked to the previous bundle's file here, which must stay as it was until the swap.
+            if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) replaceFile(path, json)
             const textPath = join(stage, searchTextPath(entry.id))
-            if (!linkIfSame(join(outDir, searchTextPath(entry.id)), textPath, result.searchText)) writeFileSync(textPath, result.searchText)
+            if (!linkIfSame(join(outDir, searchTextPath(entry.id)), textPath, result.searchText)) replaceFile(textPath, result.searchText)
             // The kept version's body is read back only if its URL comes again (rare), never held.
             versions.kept(url)!.json = () => readFileSync(path, 'utf8')
           }
@@ -240,7 +242,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     features = undefined
     await writeStories(stage, storyList, log)
     // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
-    for (const [oldId, keptId] of aliases) copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
+    // The old id's file may be a link to the previous bundle's: removed first, so the copy is a new file.
+    for (const [oldId, keptId] of aliases) {
+      rmSync(join(stage, articlePath(oldId)), { force: true })
+      copyFileSync(join(stage, articlePath(keptId)), join(stage, articlePath(oldId)))
+    }
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, text } of shards) await writeFile(join(stage, path), text)
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
