@@ -204,6 +204,33 @@ describe('incremental ingest', () => {
     expect(readJson<Article>(join(out, articlePath(BBC))).story?.size).toBe(2)
   })
 
+  it('leaves the previous bundle as it was when a run that replaced a version or an alias fails', async () => {
+    const { root, out, build } = setup()
+    const archive = join(root, 'versions')
+    mkdirSync(archive)
+    const write = (name: string, time: number, url: string, body: string) =>
+      writeFileSync(join(archive, name), `<!--${time}-->\n[同一篇](${url})\n------\n<p>${body}</p>\n`)
+    // Same spelling (one id) and another spelling (an alias): both older versions are read first.
+    write('a-1.txt', 1679425984000, 'https://www.example.com/news/a-1', '旧版正文。')
+    write('b-1.txt', 1679425984000, 'http://www.example.com/news/b-1', '旧版正文。')
+    await build({ inDir: archive })
+    const before = identities(out)
+    const texts = new Map([...before.keys()].map((path) => [path, readFileSync(join(out, path), 'utf8')]))
+    write('a-2.txt', 1679429584000, 'https://www.example.com/news/a-1', '新版正文。')
+    write('b-2.txt', 1679429584000, 'https://www.example.com/news/b-1', '新版正文。')
+    const failing = build({
+      inDir: archive,
+      onLog: (message) => {
+        if (message.includes('carried over')) throw new Error('disk full')
+      },
+    })
+    await expect(failing).rejects.toThrow('disk full')
+    expect(changedFiles(before, identities(out))).toEqual([])
+    for (const [path, text] of texts) expect(readFileSync(join(out, path), 'utf8')).toBe(text)
+    await build({ inDir: archive })
+    for (const name of readdirSync(join(out, 'articles'))) expect(readFileSync(join(out, 'articles', name), 'utf8')).toContain('新版')
+  })
+
   it('sets a corrupt cache entry aside, names it, and parses the file again', async () => {
     const { out, cacheDir, notices, build } = setup()
     await build()

@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
