@@ -240,7 +240,25 @@ describe('a manifest pointing elsewhere', () => {
   })
 })
 
+const QUERY = '习近平'
+
 describe('the timeline', () => {
+  it('stays in time order under sort=relevance, which only the list applies', async () => {
+    const texts = () => screen.queryAllByRole('article').map((node) => node.textContent)
+    const shownAt = async (url: string) => {
+      cleanup()
+      renderAt(url)
+      await screen.findByText(/^共 \d+ 篇$/)
+      await waitFor(() => expect(texts().length).toBeGreaterThan(1))
+      return texts()
+    }
+    const q = encodeURIComponent(QUERY)
+    const listed = await shownAt(`/?q=${q}`)
+    expect(await shownAt(`/?q=${q}&sort=relevance`)).not.toEqual(listed) // relevance does reorder these
+    const inTime = await shownAt(`/timeline?q=${q}`)
+    expect(await shownAt(`/timeline?q=${q}&sort=relevance`)).toEqual(inTime)
+  })
+
   it('filters to a month when its bar is clicked', async () => {
     const user = userEvent.setup()
     const router = renderAt('/timeline')

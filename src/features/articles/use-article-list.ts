@@ -126,16 +126,18 @@ export function countText(list: Pick<ArticleListResult, 'status' | 'total' | 'en
 /**
  * The list and the timeline: the URL's filters, the filtered list shown `page` entries at a
  * time, and the filter bar wired to both. With `remember`, how far the reader paged is kept
- * per filter, so coming back shows as many entries as before.
+ * per filter, so coming back shows as many entries as before. Only with `ranked` (the list) does
+ * `sort=relevance` apply: the timeline is a time axis, whatever the URL it was reached with says.
  */
-export function usePagedArticleList(manifest: Manifest, { page, remember }: { page: number; remember?: Map<string, number> }) {
+export function usePagedArticleList(manifest: Manifest, { page, remember, ranked = false }: { page: number; remember?: Map<string, number>; ranked?: boolean }) {
   const info = manifestInfo(manifest)
   const [filters, setFilters] = useUrlFilters(info.ids)
   const search = toSearch(filters)
   const firstLimit = remember?.get(search) ?? page
   const [paging, setPaging] = useState({ search, limit: firstLimit })
   const limit = paging.search === search ? paging.limit : firstLimit
-  const list = useArticleList(manifest, filters, (entries) => entries.length > limit)
+  const listed = useMemo(() => (ranked || filters.sort === undefined ? filters : { ...filters, sort: undefined }), [filters, ranked])
+  const list = useArticleList(manifest, listed, (entries) => entries.length > limit)
   const showMore = () => {
     const next = limit + page
     remember?.set(search, next)

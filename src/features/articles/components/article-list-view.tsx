@@ -21,7 +21,7 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo })
+  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo, ranked: true })
   const { entries: shown, snippets } = useSearchTexts(listed, list.search)
 
   return (
