@@ -132,6 +132,9 @@ export async function openApp(browser: Browser, baseURL: string): Promise<{ page
   const page = await context.newPage()
   await page.goto('/')
   await shown(page)
+  // The prerendered list shows before the app is live (aria-busy until its first render): keys
+  // typed before then would land in markup no handler listens to yet.
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('aria-busy'))
   return { page, close: () => context.close() }
 }
 
