@@ -140,10 +140,12 @@ function SearchBox({ label, help, value, onCommit }: { label: string; help: Reac
   const id = useId()
   const [text, setText] = useState(value)
   const [seen, setSeen] = useState(value)
-  // The URL changed under us (back/forward, clear): show it, unless it is what we are typing.
+  // What this box last sent: it may land after more was typed, and must not take those keys back.
+  const [sent, setSent] = useState<string | null>(null)
+  // The URL changed under us (back/forward, clear): show it, unless it is what we are typing or sent.
   if (value !== seen) {
     setSeen(value)
-    if (value !== text.trim()) setText(value)
+    if (value !== text.trim() && value !== sent) setText(value)
   }
   // The latest callback without restarting the debounce on every parent render.
   const commit = useRef(onCommit)
@@ -152,7 +154,10 @@ function SearchBox({ label, help, value, onCommit }: { label: string; help: Reac
   })
   useEffect(() => {
     if (text.trim() === value) return
-    const timer = setTimeout(() => startTransition(() => commit.current(text)), SEARCH_DEBOUNCE_MS)
+    const timer = setTimeout(() => {
+      setSent(text.trim())
+      startTransition(() => commit.current(text))
+    }, SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
   }, [text, value])
   return (

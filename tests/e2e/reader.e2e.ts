@@ -140,6 +140,17 @@ describe('list', () => {
     expect(await cards(page).count()).toBe(3)
   })
 
+  test('typing slower than the debounce keeps every key: a commit that lands late never takes typed text back', async () => {
+    const page = await openPage()
+    await gotoList(page)
+    const box = page.getByRole('searchbox')
+    // Each key after the box has committed the one before: the list re-renders between keys.
+    await box.pressSequentially('克里姆林宫', { delay: 150 })
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('克里姆林宫')
+    expect(await box.inputValue()).toBe('克里姆林宫')
+    await expect.poll(() => statusOf(page).innerText()).toBe('共 3 篇')
+  })
+
   test('no results: an empty state that says how to widen the search; clear all filters restores everything', async () => {
     const page = await openPage()
     await gotoList(page, '?q=%E5%AE%87%E5%AE%99%E9%A3%9E%E8%88%B9&outlet=rfi')
