@@ -8,6 +8,7 @@ import { Converter } from 'opencc-js/cn2t'
 import { Converter as ToSimplified } from 'opencc-js/t2cn'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { random } from './random'
 
 export type Script = 'simplified' | 'traditional' | 'english'
 
@@ -214,16 +215,6 @@ function splitSentences(text: string): string[] {
     .filter((sentence) => sentence.length > 0)
 }
 
-/** mulberry32: a small seeded PRNG. */
-export function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export interface CorpusArticle {
   /** Path of the file inside the archive folder. */

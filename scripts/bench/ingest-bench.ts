@@ -16,6 +16,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import type { Manifest } from '../../src/types/data'
+import { random } from './random'
 
 const HOSTS = [
   'https://www.bbc.com/zhongwen/simp/chinese-news-',
@@ -28,16 +29,6 @@ const HOSTS = [
   'https://news.example.com.tw/article/',
 ]
 
-/** mulberry32: a small seeded PRNG, so a corpus of size N is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export function generateCorpus(dir: string, n: number, seedsDir = 'seeds', first = 0): number {
   const seeds = readdirSync(seedsDir)
