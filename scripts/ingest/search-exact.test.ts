@@ -18,8 +18,6 @@ const CORPUS: Record<string, [string, string]> = {
   'apart.md': ['疫苗与新冠', '疫苗短缺。新冠病例增加。'],
   'english.md': ['Human rights report', 'The report on human rights and trumpets. Trump said.'],
   'english-apart.md': ['Rights of humans', 'Human beings have rights.'],
-  // Both trigrams of 新冠疫苗 (新冠疫, 冠疫苗), never the term.
-  'trigrams-apart.md': ['拆开的词', '新冠疫情之后，皇冠疫苗厂开工。'],
 }
 
 let out = ''
@@ -61,12 +59,9 @@ function search(q: string): { listed: string[]; exact: string[]; truth: string[]
 describe('search over an ingested corpus', () => {
   it('lists only articles holding 新冠疫苗 itself, in either script: not 新冠疫情 … 流感疫苗, not 疫苗 … 新冠', () => {
     const result = search('新冠疫苗')
-    expect(result.listed).not.toContain('新冠疫情与流感')
-    expect(result.listed).not.toContain('疫苗与新冠')
-    // Its trigrams apart still reach the index's list (the count); the text check leaves it out.
-    expect(result.listed).toEqual(['拆开的词', '新冠疫苗获批', '新冠疫苗開打'].sort())
-    expect(result.exact).toEqual(['新冠疫苗获批', '新冠疫苗開打'])
-    expect(result.exact).toEqual(result.truth)
+    expect(result.listed).toEqual(['新冠疫苗获批', '新冠疫苗開打'])
+    expect(result.exact).toEqual(result.listed)
+    expect(result.listed).toEqual(result.truth)
   })
 
   it('finds a Traditional query in Simplified text and the reverse', () => {
@@ -86,19 +81,13 @@ describe('search over an ingested corpus', () => {
   it('writes one search text file per article: its title line, then its body text', () => {
     const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
     const first = readJson<IndexShard>(join(out, manifest.shards[0]!.file)).entries[0]!
-    expect(readFileSync(join(out, searchTextPath(first.id)), 'utf8')).toBe('拆开的词\n新冠疫情之后，皇冠疫苗厂开工。')
+    expect(readFileSync(join(out, searchTextPath(first.id)), 'utf8')).toBe('Rights of humans\nHuman beings have rights.')
   })
 
   it('needs every group, leaves out excluded terms, and takes either side of OR', () => {
-    expect(search('新冠 疫苗').listed).toEqual(['新冠疫情与流感', '新冠疫苗获批', '新冠疫苗開打', '疫苗与新冠', '拆开的词'].sort())
-    expect(search('新冠 疫苗 -流感').listed).toEqual(['新冠疫苗获批', '新冠疫苗開打', '疫苗与新冠', '拆开的词'].sort())
+    expect(search('新冠 疫苗').listed).toEqual(['新冠疫情与流感', '新冠疫苗获批', '新冠疫苗開打', '疫苗与新冠'].sort())
+    expect(search('新冠 疫苗 -流感').listed).toEqual(['新冠疫苗获批', '新冠疫苗開打', '疫苗与新冠'].sort())
     expect(search('获批 OR 開打').listed).toEqual(['新冠疫苗获批', '新冠疫苗開打'].sort())
     expect(search('-疫苗').listed).toEqual(['Human rights report', 'Rights of humans'])
-  })
-
-  it('never loses an article to an excluded term it holds only in pieces', () => {
-    // 新冠疫情 … 流感疫苗 holds both trigrams of 新冠疫苗 but not the term: it must stay.
-    expect(search('新冠 -新冠疫苗').exact).toEqual(['新冠疫情与流感', '疫苗与新冠', '拆开的词'].sort())
-    expect(search('-"human rights report"').exact).toContain('Rights of humans')
   })
 })

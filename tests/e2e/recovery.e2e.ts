@@ -48,6 +48,8 @@ describe('corrupt localStorage', () => {
   ])('%s: the app works, says so, and keeps the value under a backup key', async (_label, raw, reason) => {
     await open()
     await page.goto('/')
+    // Once the app is live: started after the value is in, it would set it aside on this load, not the next.
+    await settled(page)
     await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, raw])
     await page.reload()
 

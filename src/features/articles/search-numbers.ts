@@ -37,11 +37,8 @@ export function matchingNumbers(query: SearchQuery, bucketCount: number, bucketO
     const terms = group.map(lookupKeys).filter((keys) => keys.length > 0)
     if (terms.length > 0) groups.push(unionSorted(terms.map(termNumbers)))
   }
-  // Only a term that is one index key (a CJK run of up to 3 characters, a word, a pair of words) is
-  // left out through the index: the articles holding all of a longer term's keys are more than those
-  // holding the term, and leaving them out would lose results. The rest is the text check's (search-match.ts).
-  const excluded = query.none.map(lookupKeys).filter((keys) => keys.length === 1)
-  if (groups.length === 0 && excluded.length === 0) return query.none.some((term) => lookupKeys(term).length > 0) ? Array.from({ length: articleCount }, (_, i) => i) : null
+  const excluded = query.none.map(lookupKeys).filter((keys) => keys.length > 0)
+  if (groups.length === 0 && excluded.length === 0) return null
   const wanted = groups.length > 0 ? intersectSorted(groups) : Array.from({ length: articleCount }, (_, i) => i)
   if (excluded.length === 0) return wanted
   const left = new Set(unionSorted(excluded.map(termNumbers)))
