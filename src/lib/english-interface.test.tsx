@@ -6,7 +6,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { MemoryRouter } from 'react-router'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import { buildBundle, SEEDS } from '../features/articles/fixtures/bundle'
+import { buildBundle, SEEDS, serveBundle } from '../features/articles/fixtures/bundle'
 import { ReadLabel } from '../features/read-state/components/read-label'
 import { ScriptControl } from '../features/reading-script/components/script-control'
 import { readStateStore } from '../features/read-state/store'
@@ -23,11 +23,7 @@ const bundle = buildBundle(SEEDS)
 
 beforeEach(() => {
   applyLanguage('en')
-  vi.stubGlobal('fetch', async (input: string) => {
-    const file = input.replace(/^\/data\//, '')
-    if (!bundle.files.has(file)) return new Response('not found', { status: 404 })
-    return new Response(JSON.stringify(bundle.files.get(file)), { headers: { 'content-type': 'application/json' } })
-  })
+  vi.stubGlobal('fetch', async (input: string) => serveBundle(bundle, input))
 })
 afterEach(() => {
   cleanup()

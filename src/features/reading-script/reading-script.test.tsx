@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRoutes } from '../../app/router'
-import { buildBundle } from '../articles/fixtures/bundle'
+import { buildBundle, serveBundle } from '../articles/fixtures/bundle'
 import { convertTextNodes } from './convert-text-nodes'
 import { parseReadingScript, resetReadingScriptForTests, SCRIPT_STORAGE_KEY } from './script-store'
 import { SCRIPT_APPLIED_EVENT, type ScriptAppliedEvent } from './use-scripted-article'
@@ -20,11 +20,7 @@ const [simplifiedId, traditionalId] = bundle.ids as [string, string]
 beforeEach(() => {
   localStorage.clear()
   resetReadingScriptForTests()
-  vi.stubGlobal('fetch', async (input: string) => {
-    const file = input.replace(/^\/data\//, '')
-    if (!bundle.files.has(file)) return new Response('not found', { status: 404 })
-    return new Response(JSON.stringify(bundle.files.get(file)), { headers: { 'content-type': 'application/json' } })
-  })
+  vi.stubGlobal('fetch', async (input: string) => serveBundle(bundle, input))
 })
 afterEach(() => {
   cleanup()

@@ -8,7 +8,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRoutes } from '../../app/router'
 import { storyPath } from '../../types/data'
-import { buildBundle, SEEDS, type FixtureArticle } from '../articles/fixtures/bundle'
+import { buildBundle, SEEDS, serveBundle, type FixtureArticle } from '../articles/fixtures/bundle'
 import { readStateStore } from '../read-state/store'
 
 /** The seeds plus an RFI report of another event the next day: RFI was in the archive that week and did not cover the summit. */
@@ -36,10 +36,8 @@ beforeEach(() => {
   failStories = false
   vi.stubGlobal('fetch', async (input: string) => {
     fetched.push(input)
-    const file = input.replace(/^\/data\//, '')
-    if (failStories && file.startsWith('stories/')) return new Response('', { status: 503 })
-    if (!bundle.files.has(file)) return new Response('not found', { status: 404 })
-    return new Response(JSON.stringify(bundle.files.get(file)), { headers: { 'content-type': 'application/json' } })
+    if (failStories && input.replace(/^\/data\//, '').startsWith('stories/')) return new Response('', { status: 503 })
+    return serveBundle(bundle, input)
   })
 })
 afterEach(() => {
