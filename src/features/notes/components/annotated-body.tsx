@@ -34,8 +34,8 @@ export function AnnotatedBody({ source, children }: { source: SourceRef; childre
   const mine = useMemo(() => annotations.filter((annotation) => annotation.source.id === source.id), [annotations, source.id])
   // Drawn oldest first, so a later highlight nests inside an earlier one it overlaps.
   const highlights = useMemo(() => mine.filter(isHighlight).reverse(), [mine])
-  // The same lazily loaded fold as search's query (one chunk, one load).
-  const fold = useQuery(scriptFoldQueryOptions()).data ?? null
+  // The same lazily loaded fold as search's query (one chunk, one load), once there is something to draw.
+  const fold = useQuery({ ...scriptFoldQueryOptions(), enabled: highlights.length > 0 }).data ?? null
   const [detached, setDetached] = useState<ReadonlySet<string>>(new Set())
   const [pending, setPending] = useState<Pending | null>(null)
   const [editing, setEditing] = useState<string | null>(null)
