@@ -30,7 +30,7 @@ export interface FirstPaintResult {
 
 /** The static twin of the built page: its stylesheets and its prerendered #root, nothing else. */
 export function staticTwin(html: string): string {
-  const root = /<div id="root"[^>]*>([\s\S]*)<\/div>\s*<\/body>/.exec(html)
+  const root = /<div id="root"[^>]*>([\s\S]*)<\/div>\s*(?:<script type="application\/json"[^>]*>[^<]*<\/script>\s*)?<\/body>/.exec(html)
   if (!root) throw new Error('dist/index.html holds no prerendered #root: build with the first-screen prerender')
   const styles = html.match(/<link rel="stylesheet"[^>]*>/g) ?? []
   const lang = /<html lang="([^"]+)"/.exec(html)?.[1] ?? 'zh-Hans'

@@ -8,11 +8,30 @@ import react from '@vitejs/plugin-react'
 import { createServer, type HtmlTagDescriptor, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
 import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstScreen } from '../../src/app/first-screen'
 import { THEME_KEY } from '../../src/lib/theme'
+import { ARTICLE_DIR, STORY_DIR } from '../../src/types/bundle-paths'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
 const TIME_ZONE = process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai'
-// Loaded by main.tsx after the first paint, and the list's page: preloaded, so neither waits for the other.
-const PRELOADED = ['/src/app/start.tsx', '/src/routes/list.tsx']
+// Loaded by main.tsx after the first paint on every view: preloaded from the HTML, so it does not wait for the entry.
+const PRELOADED = ['/src/app/start.tsx']
+/** Each view's page module (src/app/router.tsx), by the first segment of its path: the early script preloads the one asked for. */
+const ROUTE_MODULES: Record<string, string> = {
+  '': '/src/routes/list.tsx',
+  [ARTICLE_DIR]: '/src/routes/article.tsx',
+  [STORY_DIR]: '/src/routes/story.tsx',
+  timeline: '/src/routes/timeline.tsx',
+  bookmarks: '/src/routes/bookmarks.tsx',
+  notes: '/src/routes/notes.tsx',
+}
+/** What a search (`?q=`) loads before its first query: the Traditional→Simplified fold. */
+const QUERY_MODULES = ['/src/lib/fold-script.ts']
+
+/** The early script's plan (a data attribute of its tag): chunks per view and the data folder, relative to the base. */
+export interface PreloadPlan {
+  routes: Record<string, string[]>
+  query: string[]
+  data: string
+}
 
 /**
  * Before the first paint: the stored theme (the system's needs no script: index.css), and a mark
@@ -20,6 +39,8 @@ const PRELOADED = ['/src/app/start.tsx', '/src/routes/list.tsx']
  * hides until the app renders the right one; and the page busy (aria-busy) until the app has
  * rendered, so nothing takes the markup for the live page. A reader of the English interface sees the Chinese
  * markup until the app renders it in English: the list's titles and summaries are the same.
+ * Then the view's own code and first data file (an article's, a story's), preloaded beside the app's
+ * code from its tag's plan (PreloadPlan), so neither waits for the app to ask for it.
  */
 export function earlyScript(listPath: string): string {
   return `(function () {
@@ -29,8 +50,33 @@ export function earlyScript(listPath: string): string {
   if (theme === 'dark' || theme === 'light') root.classList.add(theme)
   if (location.pathname !== ${JSON.stringify(listPath)} || location.search !== '') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
   root.setAttribute('aria-busy', 'true')
+  var plan = null
+  try { plan = JSON.parse(document.currentScript.getAttribute('data-preload')) } catch (error) { return }
+  var base = ${JSON.stringify(listPath)}
+  if (location.pathname.indexOf(base) !== 0) return
+  var segments = location.pathname.slice(base.length).split('/')
+  var files = plan.routes[segments[0]] || []
+  if (segments[0] === '' && /[?&]q=/.test(location.search)) files = files.concat(plan.query)
+  var link = function (rel, href) {
+    var element = document.createElement('link')
+    element.rel = rel === 'modulepreload' ? rel : 'preload'
+    element.href = href
+    if (rel === 'preload-style') element.as = 'style'
+    if (rel === 'preload') { element.as = 'fetch'; element.type = 'application/json'; element.crossOrigin = 'anonymous' }
+    document.head.appendChild(element)
+  }
+  for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])
+  var id = segments[1]
+  if (segments.length === 2 && (segments[0] === ${JSON.stringify(ARTICLE_DIR)} || segments[0] === ${JSON.stringify(STORY_DIR)}) && /^[a-z0-9-]+$/.test(id)) {
+    link('preload', base + plan.data + segments[0] + '/' + id + '.json')
+  }
 })()
 `
+}
+
+/** Text for a double-quoted attribute. */
+function attributeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
 
 /** A JSON block's text: `<` escaped, so no string in the data can close the element. */
@@ -38,24 +84,35 @@ export function jsonBlock(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
-/** The chunks of PRELOADED and what they import: fetched with the entry, so none is a second round trip. */
-function preloadedChunks(bundle: Rollup.OutputBundle): string[] {
+/** Each module's chunk and what it imports statically, without `skip`'s: fetched together, so none is a second round trip. */
+function chunksOf(bundle: Rollup.OutputBundle, modules: readonly string[], skip: ReadonlySet<string> = new Set()): string[] {
   const byFile = new Map(Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])))
   const files = new Set<string>()
   const visit = (chunk: Rollup.OutputChunk) => {
-    if (files.has(chunk.fileName)) return
+    if (files.has(chunk.fileName) || skip.has(chunk.fileName)) return
     files.add(chunk.fileName)
+    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css)
     for (const file of chunk.imports) {
       const imported = byFile.get(file)
       if (imported && !imported.isEntry) visit(imported)
     }
   }
-  for (const module of PRELOADED) {
+  for (const module of modules) {
     const chunk = [...byFile.values()].find((candidate) => candidate.facadeModuleId?.endsWith(module))
     if (!chunk) throw new Error(`prerender: no chunk for ${module}`)
     visit(chunk)
   }
   return [...files]
+}
+
+/** The views' chunks beyond the app's (`preloaded`), for the early script. */
+export function preloadPlan(bundle: Rollup.OutputBundle, preloaded: readonly string[], dataFolder: string): PreloadPlan {
+  const skip = new Set(preloaded)
+  return {
+    routes: Object.fromEntries(Object.entries(ROUTE_MODULES).map(([segment, module]) => [segment, chunksOf(bundle, [module], skip)])),
+    query: chunksOf(bundle, QUERY_MODULES, skip),
+    data: dataFolder,
+  }
 }
 
 /** A first visit's storage: empty and working, so no store reports it blocked in the markup. */
@@ -145,12 +202,15 @@ export function prerenderFirstScreen(): Plugin {
         // for it, and the parser blocked there lets the browser paint an empty page first.
         const charset = '<meta charset="UTF-8" />'
         if (!html.includes(charset)) throw new Error(`prerender: index.html has no ${charset}`)
-        const withEarly = html.replace(charset, `${charset}\n    <script src="${config.base}${early}"></script>`)
+        const preloaded = chunksOf(context.bundle, PRELOADED)
+        const plan = preloadPlan(context.bundle, preloaded, 'data/')
+        const withEarly = html.replace(charset, `${charset}\n    <script src="${config.base}${early}" data-preload="${attributeText(JSON.stringify(plan))}"></script>`)
         const tags: HtmlTagDescriptor[] = [
-          ...preloadedChunks(context.bundle)
-            .filter((file) => !html.includes(file))
+          ...preloaded
+            .filter((file) => file.endsWith('.js') && !html.includes(file))
             .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' })),
-          { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'head' },
+          // After the markup: the parser reaches (and the browser can paint) the list before it reads the data.
+          { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'body' },
         ]
         return { html: withEarly.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`), tags }
       },

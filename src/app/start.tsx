@@ -1,5 +1,5 @@
 // The app proper, started by main.tsx once the first screen has painted.
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router'
@@ -7,7 +7,7 @@ import { hydrate } from '@tanstack/react-query'
 import { Providers } from './providers'
 import { queryClient } from './query-client'
 import { createRoutes } from './router'
-import { basename, FirstRenderMarks, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen, refreshIfStale } from './first-screen'
+import { basename, FIRST_SCREEN_ID, FirstRenderMarks, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen, refreshIfStale } from './first-screen'
 import { applyStoredTheme } from '../lib/theme'
 import { applyStoredLanguage } from '../lib/i18n'
 import { intlLocale } from '../lib/locale'
@@ -37,6 +37,8 @@ const app = (router: ReturnType<typeof createBrowserRouter>) => (
 // The build's list markup (scripts/prerender/plugin.ts): its data seeds the cache either way; it is
 // hydrated when it is this reader's first render, else the app renders over it.
 const screen = readFirstScreen(document)
+// Read once: the block (the whole first shard) goes, so the page holds no script element it does not run.
+document.getElementById(FIRST_SCREEN_ID)?.remove()
 if (screen) {
   hydrate(queryClient, screen.queries)
   void refreshIfStale(queryClient, screen)
@@ -45,13 +47,18 @@ const reader = { path: location.pathname, search: location.search, locale: intlL
 if (screen && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE) && matchesReader(screen, reader)) {
   await loadLazyRoutes(routes)
   const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
-  hydrateRoot(container, app(router), {
-    // A reader's stored state (bookmarks, read marks, saved searches) can differ from the build's
-    // empty one: React then renders the page afresh, which is what the reader needs, so no error.
-    onRecoverableError: (error) => console.warn('first screen: rendered afresh:', error),
+  // In a transition, React hydrates in slices and yields to input between them, instead of one long task.
+  startTransition(() => {
+    hydrateRoot(container, app(router), {
+      // A reader's stored state (bookmarks, read marks, saved searches) can differ from the build's
+      // empty one: React then renders the page afresh, which is what the reader needs, so no error.
+      onRecoverableError: (error) => console.warn('first screen: rendered afresh:', error),
+    })
   })
 } else {
-  createRoot(container).render(app(createBrowserRouter(routes, { basename: base })))
+  // The same for a first render over the markup (another view, language or stored state).
+  const root = createRoot(container)
+  startTransition(() => root.render(app(createBrowserRouter(routes, { basename: base }))))
 }
 
 /** The matched routes' code, in place before hydration: a lazy route would render its fallback first. */

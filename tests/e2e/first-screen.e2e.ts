@@ -23,7 +23,7 @@ async function withoutApp(page: Page): Promise<void> {
 describe('first screen', () => {
   test('the built / holds the first page of the list, titles and links, before any script runs', async () => {
     const html = await (await fetch(`${baseURL()}/`)).text()
-    const root = /<div id="root"[^>]*>([\s\S]*?)<\/div>\s*<\/body>/.exec(html)?.[1] ?? ''
+    const root = /<div id="root"[^>]*>([\s\S]*?)<\/div>\s*<script type="application\/json"/.exec(html)?.[1] ?? ''
     for (const entry of suite.bundle.entries.slice(0, PAGE)) {
       expect(root).toContain(entry.title)
       expect(root).toContain(`href="/articles/${entry.id}"`)
@@ -91,6 +91,28 @@ describe('first screen', () => {
     await withoutApp(page)
     await page.goto('/')
     expect(await page.locator('main article').first().isVisible()).toBe(true)
+  })
+
+  test("an article's page asks for its own code and its article from the HTML, never for the list's code", async () => {
+    const entry = suite.bundle.entries[0]!
+    const page = await suite.openPage()
+    await page.goto(`/articles/${entry.id}`)
+    await settled(page)
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(entry.title)
+    const requests = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((resource) => ({ path: new URL(resource.name).pathname, by: (resource as PerformanceResourceTiming).initiatorType, at: resource.startTime })),
+    )
+    const find = (pattern: RegExp) => requests.filter((request) => pattern.test(request.path))
+    const app = find(/\/assets\/start-[^/]+\.js$/)
+    expect(app).toHaveLength(1)
+    // Asked for before the app's own code (the early script runs first in <head>), so neither waits for the other.
+    const article = find(new RegExp(`/data/articles/${entry.id}\\.json$`))
+    expect(article.map((request) => request.by), 'a <link rel=preload>').toEqual(['link'])
+    expect(article[0]!.at).toBeLessThanOrEqual(app[0]!.at)
+    const code = find(/\/assets\/article-[^/]+\.js$/)
+    expect(code).toHaveLength(1)
+    expect(code[0]!.at).toBeLessThanOrEqual(app[0]!.at)
+    expect(find(/\/assets\/list-[^/]+\.js$/), "the list's code").toEqual([])
   })
 
   test('an English browser sees the markup, then the app in English, with no page error', async () => {
