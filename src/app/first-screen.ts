@@ -50,7 +50,38 @@ export function readFirstScreen(doc: Document): FirstScreen | null {
  */
 export function matchesReader(screen: FirstScreen, reader: { path: string; search: string; locale: string; timeZone: string; storedKeys: readonly string[] | null }): boolean {
   const firstVisit = reader.storedKeys !== null && reader.storedKeys.every((key) => key === LANGUAGE_KEY)
-  return firstVisit && screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && screen.timeZone === reader.timeZone
+  return firstVisit && screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && sameClock(screen, reader.timeZone)
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+/**
+ * The reader's zone writes every instant of the embedded data as the build's did (Taipei, Hong Kong
+ * or Singapore beside Shanghai: the same clock on every date shown), so the markup's dates are theirs.
+ */
+export function sameClock(screen: FirstScreen, timeZone: string): boolean {
+  if (screen.timeZone === timeZone) return true
+  const instants = new Set<string>()
+  JSON.stringify(screen.queries, (_key, value: unknown) => {
+    if (typeof value === 'string' && INSTANT.test(value)) instants.add(value)
+    return value
+  })
+  let built: Intl.DateTimeFormat
+  let theirs: Intl.DateTimeFormat
+  try {
+    const clock: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+    built = new Intl.DateTimeFormat('en-US', { ...clock, timeZone: screen.timeZone })
+    theirs = new Intl.DateTimeFormat('en-US', { ...clock, timeZone })
+  } catch {
+    return false // a zone this browser does not know
+  }
+  for (const instant of instants) {
+    const time = Date.parse(instant)
+    if (Number.isNaN(time)) continue
+    if (built.format(time) !== theirs.format(time)) return false
+  }
+  // The filter bar's quick ranges start from today's date too.
+  return built.format(Date.now()) === theirs.format(Date.now())
 }
 
 /**
