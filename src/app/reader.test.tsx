@@ -7,7 +7,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildBundle, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
 import { strings } from '../lib/strings'
-import { articlePath, MANIFEST_FILE, SCHEMA_VERSION } from '../types/data'
+import { articlePath, MANIFEST_FILE, SCHEMA_VERSION, searchTextPath } from '../types/data'
 import { createRoutes } from './router'
 
 const seedBundle = buildBundle(SEEDS)
@@ -22,7 +22,10 @@ const tampered = new Map<string, unknown>()
 function serve(path: string): Response {
   const file = path.replace(/^\/data\//, '')
   const json = (value: unknown) => new Response(JSON.stringify(value), { headers: { 'content-type': 'application/json' } })
-  if (tampered.has(file)) return json(tampered.get(file))
+  if (tampered.has(file)) {
+    const value = tampered.get(file)
+    return typeof value === 'string' ? new Response(value) : json(value)
+  }
   if (bundle.files.has(file)) return json(bundle.files.get(file))
   return new Response('not found', { status: 404 })
 }
@@ -257,6 +260,26 @@ describe('the timeline', () => {
     expect(await shownAt(`/?q=${q}&sort=relevance`)).not.toEqual(listed) // relevance does reorder these
     const inTime = await shownAt(`/timeline?q=${q}`)
     expect(await shownAt(`/timeline?q=${q}&sort=relevance`)).toEqual(inTime)
+  })
+
+  it("leaves out, as the list does, a hit whose search text does not hold the query (the index over-matched)", async () => {
+    const shown = async (url: string) => {
+      cleanup()
+      renderAt(url)
+      await screen.findByText(/^共 \d+ 篇$/)
+      // The list's cards have a heading; the timeline's entries only the title's link.
+      const titles = () => screen.queryAllByRole('article').map((node) => (node.querySelector('h2, h3') ?? node.querySelector('a[href^="/articles/"]'))?.textContent)
+      await waitFor(() => expect(titles().length).toBeGreaterThan(0))
+      return titles()
+    }
+    const q = encodeURIComponent(QUERY)
+    const hits = await shown(`/timeline?q=${q}`)
+    expect(hits.length).toBeGreaterThan(1)
+    const first = [...seedBundle.articles.values()].find((article) => hits[0]?.startsWith(article.title))!
+    tampered.set(searchTextPath(first.id), `${first.title.replace(QUERY, '')}\n一段不含所查词语的正文。`)
+    for (const path of ['/timeline', '/']) {
+      expect(await shown(`${path}?q=${q}`), path).toEqual(hits.slice(1))
+    }
   })
 
   it('filters to a month when its bar is clicked', async () => {

@@ -8,6 +8,7 @@ import { articleLink } from '../../../lib/urls'
 import type { Manifest } from '../../../types/data'
 import { LoadMore } from '../../articles/components/load-more'
 import { usePagedArticleList } from '../../articles/use-article-list'
+import { useSearchTexts } from '../../articles/use-search-texts'
 import { StoryEntry } from '../../stories/components/story-entry'
 import { collapseStories, leadEntries } from '../../stories/story-facts'
 import { groupByDay, monthBars } from '../group-by-day'
@@ -20,7 +21,9 @@ const PAGE = 100
 const s = strings.timeline
 
 export function TimelineView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
+  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
+  // As in the list: under a query, only entries whose text holds it as written.
+  const { entries: shown } = useSearchTexts(listed, list.search)
   const bars = monthBars(manifest.months, info.ids, filters.outlets)
   // A story is one entry, on the day of its newest report shown.
   const { entries, storyByLead } = leadEntries(collapseStories(shown))
