@@ -61,8 +61,12 @@ export function earlyScript(listPath: string): string {
     var element = document.createElement('link')
     element.rel = rel === 'modulepreload' ? rel : 'preload'
     element.href = href
-    if (rel === 'preload-style') element.as = 'style'
-    if (rel === 'preload') { element.as = 'fetch'; element.type = 'application/json'; element.crossOrigin = 'anonymous' }
+    if (rel === 'preload-style') element.setAttribute('as', 'style')
+    if (rel === 'preload') {
+      element.setAttribute('as', 'fetch')
+      element.setAttribute('type', 'application/json')
+      element.setAttribute('crossorigin', 'anonymous')
+    }
     document.head.appendChild(element)
   }
   for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])

@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { earlyScript, jsonBlock, type PreloadPlan } from './plugin'
+
+describe('the data block', () => {
+  it('no string in the data can close the element or open a comment, and the data reads back the same', () => {
+    const value = { title: '</script><script>alert(1)</script>', note: '<!-- a -->', text: '标题 </SCRIPT >' }
+    const block = jsonBlock(value)
+    expect(block).not.toMatch(/<\/script|<!--/i)
+    expect(block).not.toContain('<')
+    expect(JSON.parse(block)).toEqual(value)
+  })
+})
+
+describe('the early script', () => {
+  const plan: PreloadPlan = {
+    routes: { '': ['assets/list-a.js'], articles: ['assets/article-b.js', 'assets/article-c.css'], stories: ['assets/story-d.js'] },
+    query: ['assets/fold-e.js'],
+    data: 'data/',
+  }
+  /** Runs the script as the page would, at `url`, and returns the links it added. */
+  function runAt(url: string, planText: string | null = JSON.stringify(plan)): string[] {
+    history.replaceState(null, '', url)
+    const tag = document.createElement('script')
+    if (planText !== null) tag.setAttribute('data-preload', planText)
+    Object.defineProperty(document, 'currentScript', { value: tag, configurable: true })
+    new Function(earlyScript('/'))()
+    return [...document.head.querySelectorAll('link')].map((link) => `${link.rel}${link.getAttribute('as') ? `:${link.getAttribute('as')}` : ''} ${link.getAttribute('href')}`)
+  }
+  afterEach(() => {
+    document.head.replaceChildren()
+    document.documentElement.removeAttribute('data-first-screen')
+  })
+
+  it("an article's page asks for its code, its stylesheet and its data file; nothing of the list", () => {
+    expect(runAt('/articles/bbc-abcdefghijk2')).toEqual([
+      'modulepreload /assets/article-b.js',
+      'preload:style /assets/article-c.css',
+      'preload:fetch /data/articles/bbc-abcdefghijk2.json',
+    ])
+    expect(document.documentElement.getAttribute('data-first-screen')).toBe('view')
+  })
+
+  it('the list asks for its code, and a search for the fold tables too; a story for its file', () => {
+    expect(runAt('/')).toEqual(['modulepreload /assets/list-a.js'])
+    document.head.replaceChildren()
+    expect(runAt('/?outlet=bbc&q=%E6%99%AE%E4%BA%AC')).toEqual(['modulepreload /assets/list-a.js', 'modulepreload /assets/fold-e.js'])
+    document.head.replaceChildren()
+    expect(runAt('/stories/s-abcdefghijk2')).toEqual(['modulepreload /assets/story-d.js', 'preload:fetch /data/stories/s-abcdefghijk2.json'])
+  })
+
+  it('a path that names no file of the data folder preloads none; an unreadable plan, nothing at all', () => {
+    expect(runAt('/articles/..%2Fmanifest')).toEqual(['modulepreload /assets/article-b.js', 'preload:style /assets/article-c.css'])
+    document.head.replaceChildren()
+    expect(runAt('/articles/x/y')).toEqual(['modulepreload /assets/article-b.js', 'preload:style /assets/article-c.css'])
+    document.head.replaceChildren()
+    expect(runAt('/timeline', '{not json')).toEqual([])
+    expect(document.documentElement.getAttribute('aria-busy')).toBe('true')
+  })
+})
