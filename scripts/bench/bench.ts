@@ -1,11 +1,13 @@
-// npm run bench -- [--n 20000] [--compare pagefind] [--sizes 1000,10000,100000] [--port 4331] [--dir TMP] [--keep]
+// npm run bench -- [--n 20000] [--compare pagefind] [--sizes 1000,10000,100000] [--port 4331] [--dir TMP] [--keep] [--reuse KEPT]
 // Generates a real-shaped corpus (corpus.ts), runs the ingest and the production build on it, drives
 // headless Chromium cold and warm against the build (and, with --compare pagefind, Pagefind on the
 // same articles from the same server), prints each figure beside its target and Pagefind's, and saves
 // everything as JSON in bench/results/<date>-n<N>.json. --sizes runs only the ingest at each size and
-// prints how each cost grows.
+// prints how each cost grows. --reuse KEPT (a folder --keep left) builds the app again over that run's
+// bundle and Pagefind index and measures the browser side only; corpus, ingest and Pagefind indexing
+// figures are the kept run's, and the table says so.
 import { measureFirstPaint } from './first-paint'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -177,8 +179,46 @@ async function fullRun(root: string, n: number, port: number, comparePagefind: b
       console.log(`pagefind: ${pagefindFailure}`)
     }
   }
+  const kept: KeptCosts = { corpus, ingest: ingestCost, pagefindCost, pagefindSize, pagefindFailure }
+  writeFileSync(join(root, KEPT_COSTS), JSON.stringify(kept))
   const search = await searchRun(site, port, articles, pagefindCost !== undefined)
-  return { corpus, ingest: ingestCost, build, bundle, pagefindCost, pagefindSize, pagefindFailure, search }
+  return { ...kept, build, bundle, search, reused: undefined as string | undefined }
+}
+
+/** What a run cost before its browser side, kept beside its folders for --reuse. */
+interface KeptCosts {
+  corpus: { bytes: number; seconds: number }
+  ingest: IngestCost
+  pagefindCost?: ChildCost
+  pagefindSize?: ReturnType<typeof folderSize>
+  pagefindFailure?: string
+}
+const KEPT_COSTS = 'costs.json'
+
+/** A kept run's bundle and Pagefind index, with this checkout's app built over them. */
+async function reuseRun(root: string, port: number) {
+  const publicDir = join(root, 'public')
+  const site = join(root, 'site')
+  let kept: KeptCosts
+  try {
+    kept = JSON.parse(readFileSync(join(root, KEPT_COSTS), 'utf8')) as KeptCosts
+  } catch (error) {
+    throw new Error(`--reuse ${root}: no ${KEPT_COSTS} of a kept run (${error instanceof Error ? error.message : String(error)})`)
+  }
+  const pagefind = join(site, 'pagefind')
+  const aside = join(root, 'pagefind-aside')
+  const hasPagefind = kept.pagefindCost !== undefined && existsSync(pagefind)
+  if (hasPagefind) renameSync(pagefind, aside)
+  const build = timedChild(process.execPath, [...TSX, 'scripts/bench/vite-build.ts', publicDir, site], 'vite build')
+  console.log(`vite build: ${build.seconds.toFixed(1)} s (over the kept bundle of ${root})`)
+  if (hasPagefind) {
+    renameSync(aside, pagefind)
+    writeFileSync(join(site, PAGEFIND_PAGE), PAGEFIND_HTML)
+    writeFileSync(join(site, PAGEFIND_PAGE.replace(/\.html$/, '.js')), PAGEFIND_SCRIPT)
+  }
+  const bundle = sizes(join(site, 'data'))
+  const search = await searchRun(site, port, readBundleArticles(join(site, 'data')), hasPagefind)
+  return { ...kept, build, bundle, search, reused: root }
 }
 
 type FullRun = Awaited<ReturnType<typeof fullRun>>
@@ -277,6 +317,7 @@ async function main() {
       port: { type: 'string' },
       dir: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      reuse: { type: 'string' },
     },
   })
   const n = Number(values.n)
@@ -286,7 +327,7 @@ async function main() {
   if (counts?.some((count) => !Number.isInteger(count) || count < 20)) throw new Error(`--sizes must be whole numbers ≥ 20 separated by commas, got ${values.sizes}`)
   const port = Number(values.port ?? process.env.E2E_PORT ?? 4331)
   const before = machine()
-  const root = mkdtempSync(join(values.dir ?? tmpdir(), 'bench-'))
+  const root = values.reuse ? resolve(values.reuse) : mkdtempSync(join(values.dir ?? tmpdir(), 'bench-'))
   const stamp = before.date.slice(0, 16).replace(/[:T]/g, '-')
   mkdirSync('bench/results', { recursive: true })
   try {
@@ -298,16 +339,19 @@ async function main() {
       console.log(`saved ${file}`)
       return
     }
-    const run = await fullRun(root, n, port, values.compare === 'pagefind')
+    const run = values.reuse ? await reuseRun(root, port) : await fullRun(root, n, port, values.compare === 'pagefind')
+    if (run.reused) console.log(`\ncorpus, ingest and Pagefind indexing: the kept run's figures (${run.reused})`)
     console.log(`\n${formatTable(rows(run))}\n\n${queryTable(run)}${run.pagefindFailure ? `\n\n${run.pagefindFailure}` : ''}`)
-    const file = `bench/results/${stamp}-n${n}${values.compare ? '-pagefind' : ''}.json`
+    const articleCount = run.ingest.articles
+    const file = `bench/results/${stamp}-n${articleCount}${run.pagefindCost ? '-pagefind' : ''}${run.reused ? '-reused' : ''}.json`
     const strip = (cost?: ChildCost) => cost && { seconds: cost.seconds, rssMb: cost.rssMb, cpuSeconds: cost.cpuSeconds }
     const record = {
       machine: before,
       loadAfter: machine().loadAverage,
-      n,
+      n: articleCount,
+      reused: run.reused,
       corpus: run.corpus,
-      ingest: { ...strip(run.ingest), articles: n, inputMb: run.ingest.inputMb, mbPerSecond: run.ingest.mbPerSecond },
+      ingest: { ...strip(run.ingest), articles: articleCount, inputMb: run.ingest.inputMb, mbPerSecond: run.ingest.mbPerSecond },
       build: strip(run.build),
       bundle: run.bundle,
       pagefind: run.pagefindCost ? { ...strip(run.pagefindCost), size: run.pagefindSize } : run.pagefindFailure && { failed: run.pagefindFailure },
@@ -324,7 +368,7 @@ async function main() {
     writeFileSync(file, JSON.stringify(record, null, 2) + '\n')
     console.log(`\nsaved ${file}`)
   } finally {
-    if (values.keep) console.log(`kept ${root}`)
+    if (values.keep || values.reuse) console.log(`kept ${root}`)
     else rmSync(root, { recursive: true, force: true })
   }
 }
