@@ -19,9 +19,11 @@ describe('the early script', () => {
     data: 'data/',
   }
   /** Runs the script as the page would, at `url`, and returns the links it added. */
-  function runAt(url: string, planText: string | null = JSON.stringify(plan)): string[] {
+  function runAt(url: string, planText: string | null = JSON.stringify(plan), page = '/', hideIfStored = false): string[] {
     history.replaceState(null, '', url)
     const tag = document.createElement('script')
+    tag.setAttribute('data-page', page)
+    if (hideIfStored) tag.setAttribute('data-hide-if-stored', '')
     if (planText !== null) tag.setAttribute('data-preload', planText)
     Object.defineProperty(document, 'currentScript', { value: tag, configurable: true })
     new Function(earlyScript('/'))()
@@ -30,6 +32,30 @@ describe('the early script', () => {
   afterEach(() => {
     document.head.replaceChildren()
     document.documentElement.removeAttribute('data-first-screen')
+    localStorage.clear()
+  })
+  const marked = () => document.documentElement.getAttribute('data-first-screen')
+
+  it("a page's own path keeps its markup shown; another path or a query hides it", () => {
+    runAt('/timeline', null, '/timeline')
+    expect(marked()).toBeNull()
+    runAt('/timeline?outlet=bbc', null, '/timeline')
+    expect(marked()).toBe('view')
+  })
+
+  it("bookmarks' empty state is hidden from a reader with anything stored, not for a stored theme or language alone", () => {
+    localStorage.setItem('archive-reader:theme', 'dark')
+    localStorage.setItem('archive-reader:language', 'zh')
+    runAt('/bookmarks', null, '/bookmarks', true)
+    expect(marked()).toBeNull()
+    expect(document.documentElement.classList.contains('dark')).toBe(true)
+    localStorage.setItem('archive-reader:bookmarks', '{"version":1,"bookmarks":[]}')
+    runAt('/bookmarks', null, '/bookmarks', true)
+    expect(marked()).toBe('view')
+    document.documentElement.removeAttribute('data-first-screen')
+    // The list's markup is the same for a reader with read marks: shown.
+    runAt('/', null, '/')
+    expect(marked()).toBeNull()
   })
 
   it("an article's page asks for its code, its stylesheet and its data file; nothing of the list", () => {

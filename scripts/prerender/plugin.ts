@@ -2,12 +2,14 @@
 // loaded through Vite's SSR loader), its data in a JSON block the app hydrates from, and a small
 // classic script that runs before the first paint (no inline script: the CSP allows none).
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import react from '@vitejs/plugin-react'
-import { createServer, type HtmlTagDescriptor, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
+import { createServer, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
 import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstScreen } from '../../src/app/first-screen'
 import { THEME_KEY } from '../../src/lib/theme'
+import { LANGUAGE_KEY } from '../../src/lib/i18n'
+import { STORAGE_PREFIX } from '../../src/lib/storage'
 import { ARTICLE_DIR, STORY_DIR } from '../../src/types/bundle-paths'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
@@ -23,6 +25,19 @@ const ROUTE_MODULES: Record<string, string> = {
   bookmarks: '/src/routes/bookmarks.tsx',
   notes: '/src/routes/notes.tsx',
 }
+/**
+ * The pages prerendered, by path under the base, and their files: what a first visit shows without
+ * stored state. Hosts serve `/timeline` from timeline.html (vite preview does; nginx:
+ * `try_files $uri $uri.html /index.html`), any other path from index.html.
+ */
+const PAGES: readonly { page: string; file: string; stored?: 'hide' }[] = [
+  { page: '', file: 'index.html' },
+  { page: 'timeline', file: 'timeline.html' },
+  // Their first screen is the empty state: a reader with anything stored must not see it first.
+  { page: 'bookmarks', file: 'bookmarks.html', stored: 'hide' },
+  { page: 'notes', file: 'notes.html', stored: 'hide' },
+]
+
 /** What a search (`?q=`) loads before its first query: the Traditional→Simplified fold. */
 const QUERY_MODULES = ['/src/lib/fold-script.ts']
 
@@ -42,17 +57,27 @@ export interface PreloadPlan {
  * Then the view's own code and first data file (an article's, a story's), preloaded beside the app's
  * code from its tag's plan (PreloadPlan), so neither waits for the app to ask for it.
  */
-export function earlyScript(listPath: string): string {
+export function earlyScript(base: string): string {
   return `(function () {
   var root = document.documentElement
+  var tag = document.currentScript
   var theme = null
-  try { theme = localStorage.getItem(${JSON.stringify(THEME_KEY)}) } catch (error) {}
+  var stored = false
+  try {
+    theme = localStorage.getItem(${JSON.stringify(THEME_KEY)})
+    for (var k = 0; k < localStorage.length; k++) {
+      var key = localStorage.key(k)
+      if (key && key.indexOf(${JSON.stringify(STORAGE_PREFIX)}) === 0 && key !== ${JSON.stringify(THEME_KEY)} && key !== ${JSON.stringify(LANGUAGE_KEY)}) stored = true
+    }
+  } catch (error) {}
   if (theme === 'dark' || theme === 'light') root.classList.add(theme)
-  if (location.pathname !== ${JSON.stringify(listPath)} || location.search !== '') root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
+  var page = tag && tag.getAttribute('data-page')
+  if (location.pathname !== page || location.search !== '' || (stored && tag && tag.hasAttribute('data-hide-if-stored'))) root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
   root.setAttribute('aria-busy', 'true')
   var plan = null
-  try { plan = JSON.parse(document.currentScript.getAttribute('data-preload')) } catch (error) { return }
-  var base = ${JSON.stringify(listPath)}
+  try { plan = JSON.parse(tag.getAttribute('data-preload')) } catch (error) { return }
+  if (!plan || !plan.routes) return
+  var base = ${JSON.stringify(base)}
   if (location.pathname.indexOf(base) !== 0) return
   var segments = location.pathname.slice(base.length).split('/')
   var files = plan.routes[segments[0]] || []
@@ -134,8 +159,8 @@ function emptyStorage(): Storage {
   }
 }
 
-/** Renders the first screen in a throwaway SSR loader, reading data files from the built data folder. */
-async function renderFirstScreen(config: ResolvedConfig): Promise<{ html: string; screen: FirstScreen }> {
+/** Renders each page's first screen in a throwaway SSR loader, reading data files from the built data folder. */
+async function renderFirstScreens(config: ResolvedConfig, pages: readonly string[]): Promise<{ html: string; screen: FirstScreen }[]> {
   const dataDir = path.join(config.publicDir, 'data')
   const dataPrefix = `${config.base}data/`
   const realFetch = globalThis.fetch
@@ -166,7 +191,9 @@ async function renderFirstScreen(config: ResolvedConfig): Promise<{ html: string
   })
   try {
     const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof import('../../src/app/prerender')
-    return await entry.renderFirstScreen()
+    const rendered = []
+    for (const page of pages) rendered.push(await entry.renderFirstScreen(page))
+    return rendered
   } finally {
     await server.close()
     globalThis.fetch = realFetch
@@ -179,7 +206,8 @@ async function renderFirstScreen(config: ResolvedConfig): Promise<{ html: string
 
 export function prerenderFirstScreen(): Plugin {
   let config: ResolvedConfig
-  let early = ''
+  let earlyFile = ''
+  let pages: { file: string; html: string }[] = []
   return {
     name: 'archive-reader:first-screen',
     apply: 'build',
@@ -188,18 +216,14 @@ export function prerenderFirstScreen(): Plugin {
     },
     buildStart() {
       const source = earlyScript(config.base)
-      early = `assets/first-screen-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`
-      this.emitFile({ type: 'asset', fileName: early, source })
+      earlyFile = `assets/first-screen-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`
+      this.emitFile({ type: 'asset', fileName: earlyFile, source })
     },
     transformIndexHtml: {
       order: 'post',
       async handler(html, context) {
         if (!context.bundle) return html
-        const { html: rendered, screen } = await renderFirstScreen(config)
-        // index.html has the title already; React would hoist this one into <head> on the client.
-        const markup = rendered.replace(/<title>[^<]*<\/title>/, '')
-        const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
-        if (styled) throw new Error(`prerender: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
+        const screens = await renderFirstScreens(config, PAGES.map(({ page }) => page))
         const root = '<div id="root"></div>'
         if (!html.includes(root)) throw new Error(`prerender: index.html has no ${root}`)
         // First in <head> after the charset (and the CSP before it): behind the stylesheet it would wait
@@ -207,17 +231,32 @@ export function prerenderFirstScreen(): Plugin {
         const charset = '<meta charset="UTF-8" />'
         if (!html.includes(charset)) throw new Error(`prerender: index.html has no ${charset}`)
         const preloaded = chunksOf(context.bundle, PRELOADED)
-        const plan = preloadPlan(context.bundle, preloaded, 'data/')
-        const withEarly = html.replace(charset, `${charset}\n    <script src="${config.base}${early}" data-preload="${attributeText(JSON.stringify(plan))}"></script>`)
-        const tags: HtmlTagDescriptor[] = [
-          ...preloaded
-            .filter((file) => file.endsWith('.js') && !html.includes(file))
-            .map((file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${config.base}${file}` }, injectTo: 'head' })),
-          // After the markup: the parser reaches (and the browser can paint) the list before it reads the data.
-          { tag: 'script', attrs: { type: 'application/json', id: FIRST_SCREEN_ID }, children: jsonBlock(screen), injectTo: 'body' },
-        ]
-        return { html: withEarly.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>`), tags }
+        const plan = attributeText(JSON.stringify(preloadPlan(context.bundle, preloaded, 'data/')))
+        const modulePreloads = preloaded
+          .filter((file) => file.endsWith('.js') && !html.includes(file))
+          .map((file) => `<link rel="modulepreload" crossorigin href="${config.base}${file}">`)
+          .join('\n    ')
+        pages = PAGES.map(({ page, file, stored }, at) => {
+          const { html: rendered, screen } = screens[at]!
+          // React would hoist the page's <title> into <head> on the client: here it replaces index.html's.
+          const title = /<title>[^<]*<\/title>/.exec(rendered)?.[0]
+          const markup = rendered.replace(/<title>[^<]*<\/title>/, '')
+          const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
+          if (styled) throw new Error(`prerender: ${file}: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
+          const early = `<script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-preload="${plan}"></script>`
+          let out = html.replace(charset, `${charset}\n    ${early}`).replace('</head>', `  ${modulePreloads}\n  </head>`)
+          if (title && page !== '') out = out.replace(/<title>[^<]*<\/title>/, title)
+          // After the markup: the parser reaches (and the browser can paint) the page before it reads the data.
+          const data = `<script type="application/json" id="${FIRST_SCREEN_ID}">${jsonBlock(screen)}</script>`
+          return { file, html: out.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>\n    ${data}`) }
+        })
+        return pages[0]!.html
       },
+    },
+    // The other pages, as index.html's siblings (before the offline plugin lists the build's files).
+    async writeBundle(options) {
+      const outDir = options.dir ?? config.build.outDir
+      for (const { file, html } of pages.slice(1)) await writeFile(path.join(outDir, file), html)
     },
   }
 }

@@ -1,5 +1,6 @@
 // Build time only (scripts/prerender/plugin.ts loads it through Vite's SSR loader): the shell and
-// the first page of the list, rendered from the built data, with the query cache it was rendered from.
+// the first screen of a page (the list, the timeline, bookmarks, notes), rendered from the built data,
+// with the query cache it was rendered from.
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
@@ -17,13 +18,15 @@ const MAX_PASSES = 12
 // A query the render asked for; no observer is subscribed on a server, so `enabled` is read from the options it was built with.
 const wanted = (query: Query) => (query.options as { enabled?: unknown }).enabled !== false
 
-export async function renderFirstScreen(): Promise<{ html: string; screen: FirstScreen }> {
+/** page: a path under the base ('' the list, 'timeline', 'bookmarks', 'notes'). */
+export async function renderFirstScreen(page = ''): Promise<{ html: string; screen: FirstScreen }> {
   applyLanguage('zh')
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const base = import.meta.env.BASE_URL
+  const path = base + page
   const handler = createStaticHandler(createRoutes(queryClient), { basename: basename(base) })
-  const context = await handler.query(new Request(new URL(base, 'http://prerender.invalid')))
-  if (context instanceof Response) throw new Error(`prerender: the list route answered ${context.status}`)
+  const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')))
+  if (context instanceof Response) throw new Error(`prerender: the route of ${path} answered ${context.status}`)
   const router = createStaticRouter(handler.dataRoutes, context)
   const render = () =>
     renderToString(
@@ -47,7 +50,7 @@ export async function renderFirstScreen(): Promise<{ html: string; screen: First
   return {
     html,
     screen: {
-      path: base,
+      path,
       locale: intlLocale(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       loaderData: context.loaderData,

@@ -11,7 +11,7 @@ import { basename, FIRST_SCREEN_ID, FirstRenderMarks, matchesReader, MISMATCH_AT
 import { applyStoredTheme } from '../lib/theme'
 import { applyStoredLanguage } from '../lib/i18n'
 import { intlLocale } from '../lib/locale'
-import { keysWithPrefix } from '../lib/storage'
+import { keysWithPrefix, STORAGE_PREFIX } from '../lib/storage'
 import { applyStoredReadingSettings } from '../features/reading/settings'
 
 applyStoredTheme()
@@ -20,8 +20,6 @@ applyStoredReadingSettings()
 // Offline support, production only, off the first screen's critical path.
 if (import.meta.env.PROD) void import('../features/offline/service-worker').then((worker) => worker.startServiceWorker())
 
-// Every key this app stores starts so (theme.ts, i18n.ts, the stores).
-const STORAGE_PREFIX = 'archive-reader:'
 const container = document.getElementById('root')!
 const routes = createRoutes(queryClient)
 const base = basename(import.meta.env.BASE_URL)

@@ -2,6 +2,8 @@
 // before any script runs, the app hydrates them in place, and everything still works after.
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
+import { STORAGE_KEY } from '../../src/features/bookmarks/store'
+import { strings } from '../../src/lib/strings'
 import { baseURL, settled } from './browser'
 import { browserSuite } from './suite'
 
@@ -78,8 +80,8 @@ describe('first screen', () => {
     await expect.poll(() => page.locator('main h1').innerText()).toBe(first.title)
   })
 
-  test('another page shows the shell, never the list, before the app renders it; a query too', async () => {
-    for (const path of ['/timeline', `/articles/${suite.bundle.entries[0]!.id}`, '/?outlet=bbc']) {
+  test("another page shows the shell, never the list's or the timeline's markup, before the app renders it; a query too", async () => {
+    for (const path of ['/timeline?outlet=bbc', `/articles/${suite.bundle.entries[0]!.id}`, '/?outlet=bbc', '/stories/s-aaaaaaaaaaaa']) {
       const page = await suite.openPage()
       await withoutApp(page)
       await page.goto(path)
@@ -91,6 +93,63 @@ describe('first screen', () => {
     await withoutApp(page)
     await page.goto('/')
     expect(await page.locator('main article').first().isVisible()).toBe(true)
+  })
+
+  test('the timeline, bookmarks and notes come with their own HTML: their first screen and title before any script runs', async () => {
+    const page = await suite.openPage({ javaScriptEnabled: false })
+    await page.goto('/timeline')
+    expect(await page.locator('main h1').innerText()).toBe(strings.timeline.heading)
+    expect(await page.title()).toContain(strings.timeline.heading)
+    // The newest entries, as the timeline lists them (its entries are links to the articles).
+    const newest = suite.bundle.entries[0]!
+    expect(await page.locator(`main a[href="/articles/${newest.id}"]`).first().innerText()).toContain(newest.title)
+    for (const [path, text] of [['/bookmarks', strings.bookmarkUi.empty], ['/notes', strings.notes.empty]] as const) {
+      await page.goto(path)
+      expect(await page.locator('main').innerText(), path).toContain(text)
+    }
+  })
+
+  test('the timeline hydrates in place (the same nodes, no mismatch), then navigates', async () => {
+    const page = await suite.openPage()
+    const fresh: string[] = []
+    page.on('console', (message) => {
+      if (message.text().startsWith('first screen:')) fresh.push(message.text())
+    })
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') (window as { prerendered?: Element | null }).prerendered = document.querySelector('main a[href^="/articles/"]')
+      })
+    })
+    await page.goto('/timeline')
+    await settled(page)
+    expect(await page.evaluate(() => {
+      const kept = (window as { prerendered?: Element | null }).prerendered
+      return Boolean(kept?.isConnected) && kept === document.querySelector('main a[href^="/articles/"]')
+    })).toBe(true)
+    expect(fresh).toEqual([])
+    const newest = suite.bundle.entries[0]!
+    await page.locator(`main a[href="/articles/${newest.id}"]`).first().click()
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(newest.title)
+  })
+
+  test('a reader with a bookmark never sees the empty state the build wrote, and then sees the bookmark', async () => {
+    const entry = suite.bundle.entries[0]!
+    const stored = JSON.stringify({ version: 1, bookmarks: [{ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName: entry.outlet, publishedAt: entry.publishedAt, addedAt: '2026-01-01T00:00:00.000Z' }] })
+    const seed = (page: Page) => page.addInitScript(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, stored] as const)
+    const before = await suite.openPage()
+    await seed(before)
+    await withoutApp(before)
+    await before.goto('/bookmarks')
+    expect(await before.locator('header nav').isVisible()).toBe(true)
+    expect(await before.getByText(strings.bookmarkUi.empty).isVisible()).toBe(false)
+    await before.close()
+
+    const page = await suite.openPage()
+    await seed(page)
+    await page.goto('/bookmarks')
+    await settled(page)
+    await expect.poll(() => page.locator('main').innerText()).toContain(entry.title)
+    expect(await page.getByText(strings.bookmarkUi.empty).count()).toBe(0)
   })
 
   test("an article's page asks for its own code and its article from the HTML, never for the list's code", async () => {

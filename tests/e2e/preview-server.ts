@@ -26,8 +26,16 @@ export async function startPreview(outDir: string, port: number, env: Record<str
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const url = `http://127.0.0.1:${port}`
   const home = `${url}${env.BASE_PATH ?? ''}`
+  // Once: a second call (a finally after a close) finds the group gone, which is no error.
+  let closed = false
   const close = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+    if (closed || !server.pid || server.exitCode !== null) return
+    closed = true
+    try {
+      process.kill(-server.pid, 'SIGTERM')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+    }
   }
   const deadline = Date.now() + WAIT_MS
   while (Date.now() < deadline) {

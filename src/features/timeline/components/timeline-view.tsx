@@ -79,7 +79,8 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
                                 <SelectableItem id={entry.id} title={entry.title} to={articleLink(entry.id, filters)} bookmark={{ id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName: outlet?.name ?? entry.outlet, publishedAt: entry.publishedAt }}>
                                 <article
                                   className="rounded-md border border-l-4 border-stone-200 bg-white px-3 py-2 dark:border-stone-800 dark:bg-stone-900"
-                                  style={outlet ? { borderLeftColor: outlet.color } : undefined}
+                                  // Through the DOM, not a style attribute: the CSP refuses those in the prerendered HTML.
+                                  ref={(card) => void (card && outlet && (card.style.borderLeftColor = outlet.color))}
                                 >
                                   <p className="flex flex-wrap items-center gap-x-3 text-sm text-stone-600 dark:text-stone-400">
                                     <time dateTime={entry.publishedAt} className="tabular-nums">
