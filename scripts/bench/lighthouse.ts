@@ -23,6 +23,7 @@ async function main() {
     detail: `/articles/${firstShard.entries[0]!.id}`,
     timeline: '/timeline',
     bookmarks: '/bookmarks',
+    notes: '/notes',
     'list (search)': `/?q=${encodeURIComponent('克里姆林宫')}`,
     'not found': '/no-such-page',
     ...(inStory?.story && { story: `/stories/${inStory.story.id}`, 'detail (story)': `/articles/${inStory.id}`, 'list (by story)': '/?group=story' }),
