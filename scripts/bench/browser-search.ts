@@ -41,7 +41,9 @@ declare global {
 // The list's status line and its final count sentence, as strings.ts words them (zh-CN contexts).
 const STATUS = `section[aria-label="${strings.filters.label}"] [role="status"]`
 const SAMPLE = 1_234_567
-const COUNT_PATTERN = `^${strings.filters.resultCount(SAMPLE).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(new Intl.NumberFormat('zh-CN').format(SAMPLE), '([\\d,]+)')}$`
+const countPattern = (sentence: string) => sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(new Intl.NumberFormat('zh-CN').format(SAMPLE), '([\\d,]+)')
+// 共 N 篇, or 最多 N 篇 when hits beyond the checked pages may still be wrong (the count is then an upper bound).
+const COUNT_PATTERN = `^(?:${countPattern(strings.filters.resultCount(SAMPLE))}|${countPattern(strings.filters.resultAtMost(SAMPLE)).replace('(', '(?<most>')})$`
 
 /**
  * Installed before any page script: window.__benchWatch(expected q, baseline status) starts watching
@@ -54,7 +56,7 @@ const WATCH_SCRIPT = `(() => {
     const status = document.querySelector(${JSON.stringify(STATUS)})?.textContent?.trim() ?? ''
     const match = new RegExp(${JSON.stringify(COUNT_PATTERN)}).exec(status)
     if (!match || document.querySelector('[aria-busy="true"]')) return null
-    const count = Number(match[1].replace(/,/g, ''))
+    const count = Number((match[1] ?? match.groups.most).replace(/,/g, ''))
     const ids = Array.from(document.querySelectorAll('main article a[href*="/articles/"]'), (link) =>
       decodeURIComponent(new URL(link.href).pathname.split('/articles/')[1] ?? ''),
     ).filter((id, at, all) => id !== '' && all.indexOf(id) === at)

@@ -245,6 +245,32 @@ describe('a manifest pointing elsewhere', () => {
 
 const QUERY = '习近平'
 
+describe('a search the index over-matches', () => {
+  // 39 articles hold 新冠疫 and 冠疫苗 apart (the term's trigrams, not the term); one older one holds 新冠疫苗.
+  const TERM = '新冠疫苗'
+  const inputs: FixtureArticle[] = Array.from({ length: 40 }, (_, n) => ({
+    outlet: 'bbc',
+    slug: `vaccine-${n}`,
+    publishedAt: new Date(Date.UTC(2024, 0, 1) - n * 3_600_000).toISOString(),
+    title: `防疫报道 ${n}`,
+    body: n === 35 ? `记者报道${TERM}的接种。` : '新冠疫情期间，另有冠疫苗一说。',
+  }))
+  const serveTexts = () => {
+    for (const input of inputs) {
+      const id = [...bundle.articles.values()].find((article) => article.title === input.title)!.id
+      tampered.set(searchTextPath(id), `${input.title}\n${input.body}`)
+    }
+  }
+
+  it('a page reaches past the hits its texts disprove: the one article holding the term is on it, and the count is exact', async () => {
+    bundle = buildBundle(inputs)
+    serveTexts()
+    renderAt(`/?q=${encodeURIComponent(TERM)}`)
+    expect(await screen.findByText('共 1 篇')).toBeInTheDocument()
+    await waitFor(() => expect(articleTitles()).toEqual(['防疫报道 35']))
+  })
+})
+
 describe('the timeline', () => {
   it('stays in time order under sort=relevance, which only the list applies', async () => {
     const texts = () => screen.queryAllByRole('article').map((node) => node.textContent)
@@ -279,6 +305,8 @@ describe('the timeline', () => {
     tampered.set(searchTextPath(first.id), `${first.title.replace(QUERY, '')}\n一段不含所查词语的正文。`)
     for (const path of ['/timeline', '/']) {
       expect(await shown(`${path}?q=${q}`), path).toEqual(hits.slice(1))
+      // Every hit's text was checked: the count is theirs, not the index's.
+      expect(await screen.findByText(`共 ${hits.length - 1} 篇`), path).toBeInTheDocument()
     }
   })
 

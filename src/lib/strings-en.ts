@@ -66,6 +66,7 @@ export const en: Messages = {
     clear: 'Clear all filters',
     resultCount: (count) => articles(count),
     resultAtLeast: (count) => `At least ${articles(count)}`,
+    resultAtMost: (count) => `At most ${articles(count)}`,
     resultSearching: 'Searching…',
   },
   list: {

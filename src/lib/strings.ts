@@ -53,6 +53,7 @@ export const strings = {
     clear: '清除全部筛选',
     resultCount: (count: number) => `共 ${n(count)} 篇`,
     resultAtLeast: (count: number) => `至少 ${n(count)} 篇`,
+    resultAtMost: (count: number) => `最多 ${n(count)} 篇`,
     resultSearching: '正在搜索…',
   },
   list: {

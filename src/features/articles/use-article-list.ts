@@ -13,6 +13,7 @@ import { foldQuery, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 import { useReadMarks } from '../read-state/store'
+import { useSearchTexts } from './use-search-texts'
 
 const EMPTY_QUERY: SearchQuery = { all: [], none: [] }
 
@@ -123,6 +124,31 @@ export function countText(list: Pick<ArticleListResult, 'status' | 'total' | 'en
   return strings.filters.resultAtLeast(list.entries.length)
 }
 
+const NONE: ReadonlySet<string> = new Set()
+/** Under a search, how many pages of hits one page of results may check before it stops and offers more. */
+const CHECKED_PAGES = 4
+
+function keptCount(entries: readonly ListEntry[], dropped: ReadonlySet<string>): number {
+  if (dropped.size === 0) return entries.length
+  let kept = 0
+  for (const entry of entries) if (!dropped.has(entry.id)) kept++
+  return kept
+}
+
+/**
+ * The hits whose texts a page checks: from the first, until `limit` are not known wrong (one more,
+ * to know whether there is a next page) or `cap` hits are taken.
+ */
+export function checkWindow(entries: readonly ListEntry[], dropped: ReadonlySet<string>, limit: number, cap: number): ListEntry[] {
+  let kept = 0
+  let end = 0
+  while (end < entries.length && end < cap && kept <= limit) {
+    if (!dropped.has(entries[end]!.id)) kept++
+    end++
+  }
+  return entries.slice(0, end)
+}
+
 /**
  * The list and the timeline: the URL's filters, the filtered list shown `page` entries at a
  * time, and the filter bar wired to both. With `remember`, how far the reader paged is kept
@@ -137,7 +163,19 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
   const [paging, setPaging] = useState({ search, limit: firstLimit })
   const limit = paging.search === search ? paging.limit : firstLimit
   const listed = useMemo(() => (ranked || filters.sort === undefined ? filters : { ...filters, sort: undefined }), [filters, ranked])
-  const list = useArticleList(manifest, listed, (entries) => entries.length > limit)
+  // Hits their search text disproved (the index over-matched), for this filter: the page reaches past them.
+  const [dropped, setDropped] = useState<{ search: string; ids: ReadonlySet<string> }>({ search, ids: NONE })
+  const droppedIds = dropped.search === search ? dropped.ids : NONE
+  const cap = limit * CHECKED_PAGES
+  const list = useArticleList(manifest, listed, (entries) => keptCount(entries, droppedIds) > limit || entries.length > cap)
+  const window = list.search ? checkWindow(list.entries, droppedIds, limit, cap) : list.entries.slice(0, limit)
+  const checked = useSearchTexts(window, list.search)
+  const fresh = checked.disproved.filter((id) => !droppedIds.has(id))
+  if (fresh.length > 0) setDropped({ search, ids: new Set([...droppedIds, ...fresh]) })
+  // Every hit checked: the count is what the texts say; else the index's, less the hits found wrong so far.
+  const allChecked = list.search !== null && list.complete && window.length === list.entries.length && checked.settled
+  const total = list.search === null || list.total === null ? list.total : allChecked ? checked.entries.length : list.total - droppedIds.size
+  const status = allChecked || droppedIds.size === 0 || total === null ? countText({ ...list, total }) : strings.filters.resultAtMost(total)
   const showMore = () => {
     const next = limit + page
     remember?.set(search, next)
@@ -149,17 +187,22 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
     outlets: manifest.outlets,
     newestDay: info.newestDay,
     years: info.years,
-    status: countText(list),
+    status,
     searchSyntax: true,
   }
+  const kept = droppedIds.size === 0 ? list.entries : list.entries.filter((entry) => !droppedIds.has(entry.id))
   return {
     info,
     filters,
     setFilters,
     list,
+    /** Every hit loaded so far, less those their text disproved (what "mark all read" marks). */
+    kept,
     filterBar,
-    shown: list.entries.slice(0, limit),
-    hasMore: list.entries.length > limit || !list.complete,
+    shown: checked.entries.slice(0, limit),
+    /** Snippet by entry id for the entries shown under a search. */
+    snippets: checked.snippets,
+    hasMore: list.entries.length > window.length || checked.entries.length > limit || !list.complete,
     showMore,
     /** Clears every filter; undefined when none is set. */
     clear: hasFilters(filters) ? () => setFilters(EMPTY_FILTERS) : undefined,

@@ -13,26 +13,34 @@ export interface CheckedResults {
   entries: ListEntry[]
   /** Snippet by entry id, once its text is in and its body holds a match. */
   snippets: ReadonlyMap<string, Snippet>
+  /** Ids of the entries their text disproved (left out of `entries`). */
+  disproved: string[]
+  /** Every entry's text is in (or could not be loaded): nothing is still unchecked. */
+  settled: boolean
 }
 
-const dataOf = (results: { data?: string }[]) => results.map((result) => result.data)
+const dataOf = (results: { data?: string; isError: boolean }[]) => ({ texts: results.map((result) => result.data), settled: results.every((result) => result.data !== undefined || result.isError) })
 
 export function useSearchTexts(entries: readonly ListEntry[], search: ListSearch | null): CheckedResults {
-  const texts = useQueries({
+  const { texts, settled } = useQueries({
     queries: search ? entries.map((entry) => searchTextQueryOptions(entry.id)) : [],
     combine: dataOf,
   })
   return useMemo(() => {
-    if (!search) return { entries: [...entries], snippets: new Map() }
+    if (!search) return { entries: [...entries], snippets: new Map(), disproved: [], settled: true }
     const snippets = new Map<string, Snippet>()
+    const disproved: string[] = []
     const kept = entries.filter((entry, i) => {
       const text = texts[i]
       if (text === undefined) return true
-      if (!matchesQuery(searchText(search.fold(text)), search.query)) return false
+      if (!matchesQuery(searchText(search.fold(text)), search.query)) {
+        disproved.push(entry.id)
+        return false
+      }
       const snippet = snippetOf(text, search.query, search.fold)
       if (snippet) snippets.set(entry.id, snippet)
       return true
     })
-    return { entries: kept, snippets }
-  }, [entries, texts, search])
+    return { entries: kept, snippets, disproved, settled }
+  }, [entries, texts, settled, search])
 }

@@ -6,7 +6,6 @@ import { GroupToggle } from '../../stories/components/group-toggle'
 import { StoryCard } from '../../stories/components/story-card'
 import { collapseStories } from '../../stories/story-facts'
 import { usePagedArticleList } from '../use-article-list'
-import { useSearchTexts } from '../use-search-texts'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
 import { SortControl } from './sort-control'
@@ -21,8 +20,7 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo, ranked: true })
-  const { entries: shown, snippets } = useSearchTexts(listed, list.search)
+  const { info, filters, setFilters, list, kept, filterBar, shown, snippets, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo, ranked: true })
 
   return (
     // The saved searches sit beside the list on a wide screen, folded above it on a phone.
@@ -30,7 +28,7 @@ export function ArticleListView({ manifest }: { manifest: Manifest }) {
       <h1 className="sr-only">{s.heading}</h1>
       <SavedSearchPanel manifest={manifest} filters={filters} />
       <div className="space-y-6 lg:col-start-1 lg:row-start-1">
-        <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />}>
+        <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? kept : shown} complete={list.complete} />}>
           <GroupToggle filters={filters} onChange={filterBar.onChange} />
           <SortControl filters={filters} onChange={filterBar.onChange} />
         </FilterBar>

@@ -8,7 +8,6 @@ import { articleLink } from '../../../lib/urls'
 import type { Manifest } from '../../../types/data'
 import { LoadMore } from '../../articles/components/load-more'
 import { usePagedArticleList } from '../../articles/use-article-list'
-import { useSearchTexts } from '../../articles/use-search-texts'
 import { StoryEntry } from '../../stories/components/story-entry'
 import { collapseStories, leadEntries } from '../../stories/story-facts'
 import { groupByDay, monthBars } from '../group-by-day'
@@ -21,9 +20,8 @@ const PAGE = 100
 const s = strings.timeline
 
 export function TimelineView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, filterBar, shown: listed, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
-  // As in the list: under a query, only entries whose text holds it as written.
-  const { entries: shown } = useSearchTexts(listed, list.search)
+  // Under a query, only entries whose search text holds it as written, as in the list.
+  const { info, filters, setFilters, list, kept, filterBar, shown, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE })
   const bars = monthBars(manifest.months, info.ids, filters.outlets)
   // A story is one entry, on the day of its newest report shown.
   const { entries, storyByLead } = leadEntries(collapseStories(shown))
@@ -33,7 +31,7 @@ export function TimelineView({ manifest }: { manifest: Manifest }) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{s.heading}</h1>
       <MonthChart bars={bars} outlets={info.outlets} filters={filters} onPick={(range) => setFilters({ ...filters, ...range })} />
-      <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? list.entries : shown} complete={list.complete} />} />
+      <FilterBar {...filterBar} actions={<ReadStateControls filters={filters} onChange={setFilters} entries={list.complete ? kept : shown} complete={list.complete} />} />
       {list.status === 'error' ? (
         <ErrorState error={list.failure} onRetry={list.retry} />
       ) : list.status === 'pending' ? (
