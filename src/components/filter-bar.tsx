@@ -28,7 +28,7 @@ export interface FilterBarProps {
 }
 
 // Short: a query updates the list within a frame or two of the last keystroke; the list renders in a transition, so typing stays fluid.
-const SEARCH_DEBOUNCE_MS = 80
+const SEARCH_DEBOUNCE_MS = 40
 
 export function FilterBar({ filters, onChange, outlets, newestDay, years, status, searchLabel = s.search, actions, children, searchSyntax = false }: FilterBarProps) {
   const id = useId()
@@ -140,12 +140,16 @@ function SearchBox({ label, help, value, onCommit }: { label: string; help: Reac
   const id = useId()
   const [text, setText] = useState(value)
   const [seen, setSeen] = useState(value)
-  // What this box last sent: it may land after more was typed, and must not take those keys back.
-  const [sent, setSent] = useState<string | null>(null)
+  // What this box sent since the URL last caught up with it: each may land after more was typed,
+  // and none may take those keys back.
+  const [sent, setSent] = useState<readonly string[]>([])
+  // An input method is composing (pinyin, zhuyin…): its keys are not the query yet.
+  const [composing, setComposing] = useState(false)
   // The URL changed under us (back/forward, clear): show it, unless it is what we are typing or sent.
   if (value !== seen) {
     setSeen(value)
-    if (value !== text.trim() && value !== sent) setText(value)
+    if (value === text.trim()) setSent([])
+    else if (!sent.includes(value)) setText(value)
   }
   // The latest callback without restarting the debounce on every parent render.
   const commit = useRef(onCommit)
@@ -153,13 +157,13 @@ function SearchBox({ label, help, value, onCommit }: { label: string; help: Reac
     commit.current = onCommit
   })
   useEffect(() => {
-    if (text.trim() === value) return
+    if (composing || text.trim() === value) return
     const timer = setTimeout(() => {
-      setSent(text.trim())
+      setSent((before) => [...before.slice(-15), text.trim()])
       startTransition(() => commit.current(text))
     }, SEARCH_DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [text, value])
+  }, [text, value, composing])
   return (
     <form
       role="search"
@@ -179,6 +183,11 @@ function SearchBox({ label, help, value, onCommit }: { label: string; help: Reac
         type="search"
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onCompositionStart={() => setComposing(true)}
+        onCompositionEnd={(e) => {
+          setComposing(false)
+          setText(e.currentTarget.value)
+        }}
         placeholder={s.searchPlaceholder}
         enterKeyHint="search"
         autoComplete="off"

@@ -125,7 +125,8 @@ describe('lists', () => {
     await page.keyboard.type('jkgt')
     expect(await page.locator('main input[type="search"]').inputValue()).toBe('jkgt')
     expect(await selectedCount(page)).toBe(0)
-    expect(path(page)).toBe('/')
+    // The keys made a search, not a move (j, k) or the timeline (g t).
+    await expect.poll(() => path(page)).toBe('/?q=jkgt')
   })
 
   test('modifier combos pass through', async () => {
@@ -142,17 +143,34 @@ describe('lists', () => {
 describe('an input method composing', () => {
   test('keys of a Chinese IME composition trigger nothing; the committed text lands in the field', async () => {
     const page = await openPage('/')
+    // Every address the app writes, from here on.
+    await page.evaluate(() => {
+      const urls: string[] = []
+      ;(window as { urls?: string[] }).urls = urls
+      for (const method of ['pushState', 'replaceState'] as const) {
+        const original = history[method].bind(history)
+        history[method] = (data: unknown, unused: string, url?: string | URL | null) => {
+          if (url !== undefined && url !== null) urls.push(String(url))
+          original(data, unused, url)
+        }
+      }
+    })
     const cdp = await page.context().newCDPSession(page)
     await page.locator('main input[type="search"]').focus()
     // Pinyin typed into the IME: g, t (would be "go to the timeline" outside a composition).
     await cdp.send('Input.imeSetComposition', { text: 'g', selectionStart: 1, selectionEnd: 1 })
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 't', code: 'KeyT', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 })
     await cdp.send('Input.imeSetComposition', { text: 'gt', selectionStart: 2, selectionEnd: 2 })
+    // While composing, the box sends nothing: no search for "g" or "gt".
+    await expect.poll(() => page.locator('main input[type="search"]').inputValue()).toBe('gt')
     await cdp.send('Input.insertText', { text: '高铁' })
     await expect.poll(() => page.locator('main input[type="search"]').inputValue()).toBe('高铁')
-    expect(path(page).startsWith('/timeline')).toBe(false)
+    await expect.poll(() => path(page)).toBe(`/?q=${encodeURIComponent('高铁')}`)
+    expect(await page.evaluate(() => (window as { urls?: string[] }).urls), 'the addresses the app went to').toEqual([`/?q=${encodeURIComponent('高铁')}`])
 
     // Outside a field: keydowns an IME marks as composing (isComposing, keyCode 229) are not shortcuts.
+    await page.locator('main input[type="search"]').fill('')
+    await expect.poll(() => path(page)).toBe('/')
     await page.locator('main input[type="search"]').blur()
     await page.evaluate(() => {
       document.body.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }))

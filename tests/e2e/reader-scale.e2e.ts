@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { generateCorpus } from '../../scripts/bench/ingest-bench'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
 import { ARTICLE_DIR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, searchBucketPath, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
-import { launchBrowser, newContext } from './browser'
+import { launchBrowser, newContext, settled } from './browser'
 import { serveArchive, type ServedArchive } from './preview-server'
 
 const PORT = Number(process.env.E2E_SCALE_PORT ?? 4193)
@@ -94,6 +94,8 @@ test('search fetches its grams’ buckets and only the shards that hold results;
 test('a date filter skips the shards outside the range', async () => {
   const { page, requests } = await tracked()
   await page.goto('/?from=2018-06-01&to=2018-06-30')
+  // The app's own count, not the prerendered list's (there under the markup until the app renders).
+  await settled(page)
   await expect.poll(() => status(page)).toMatch(/^共 \d+ 篇$/)
   const months = new Set(shardsIn(requests).map((file) => manifest.shards.find((s) => s.file === file)!.month))
   for (const month of months) expect(['2018-05', '2018-06', '2018-07']).toContain(month)
