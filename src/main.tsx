@@ -9,6 +9,10 @@ await import('./app/start')
 function firstContentfulPaint(): Promise<void> {
   // Nothing to paint (the dev server, a build without the prerender): no paint would ever come.
   if (document.visibilityState !== 'visible' || !document.getElementById('root')?.hasChildNodes()) return Promise.resolve()
+  // The markup is not this view (another path, a query: the early script marked it and the page shows
+  // only the shell): what the reader waits for is the app's render, so it starts at once. (The name is
+  // MISMATCH_ATTRIBUTE of app/first-screen.ts, not imported: this entry stays 1 KB.)
+  if (document.documentElement.hasAttribute('data-first-screen')) return Promise.resolve()
   if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   return new Promise((resolve) => {
     const observer = new PerformanceObserver((list) => {
