@@ -26,6 +26,8 @@ export interface Shown {
   /** performance.now() in the page when the condition first held. */
   at: number
   count: number
+  /** The status line then (共 N 篇, or 最多 N 篇 while the hits' texts are checked). */
+  status: string
   /** Article ids of the result links on the page (the first page of results). */
   ids: string[]
 }
@@ -73,7 +75,7 @@ const WATCH_SCRIPT = `(() => {
       if ((q ?? null) !== expected) return
       const state = readState()
       if (!state || state.status === baseline) return
-      window.__benchShown = { at: performance.now(), count: state.count, ids: state.ids }
+      window.__benchShown = { at: performance.now(), count: state.count, status: state.status, ids: state.ids }
       observer?.disconnect()
     }
     observer = new MutationObserver(check)
@@ -94,7 +96,10 @@ const LIST_PAGE = 30
  */
 async function shown(page: Page): Promise<Shown> {
   await page.waitForFunction(() => window.__benchShown !== undefined)
-  const first = await page.evaluate(() => window.__benchShown!)
+  const shownFirst = await page.evaluate(() => window.__benchShown!)
+  // Timed at the first results; an upper bound (最多 N 篇) is then waited on, untimed, until the texts
+  // of the hits are checked and the count is exact (or it stays a bound: the hits exceed what a page checks).
+  const first = shownFirst.status.startsWith(FINAL_PREFIX) ? shownFirst : { ...shownFirst, count: await finalCount(page, shownFirst.count) }
   const want = Math.min(first.count, LIST_PAGE)
   // The page may show fewer than the count says: cards its search text disproves are dropped.
   await page
@@ -104,6 +109,23 @@ async function shown(page: Page): Promise<Shown> {
     Array.from(new Set(Array.from(document.querySelectorAll<HTMLAnchorElement>('main article a[href*="/articles/"]'), (link) => decodeURIComponent(link.pathname.split('/articles/')[1] ?? '')))),
   )
   return { ...first, ids }
+}
+
+const FINAL_PREFIX = strings.filters.resultCount(SAMPLE).split(new Intl.NumberFormat('zh-CN').format(SAMPLE))[0]!
+
+async function finalCount(page: Page, bound: number): Promise<number> {
+  const exact = await page
+    .waitForFunction(
+      ([selector, prefix]) => {
+        const status = document.querySelector(selector)?.textContent?.trim() ?? ''
+        return status.startsWith(prefix) ? Number(status.replace(/[^\d]/g, '')) : null
+      },
+      [STATUS, FINAL_PREFIX] as const,
+      { timeout: 10_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => null)
+  return exact ?? bound
 }
 
 export interface SearchRun {

@@ -297,9 +297,17 @@ export function termKeys(term: string, limit = Infinity): string[] {
   })
   const distinct = [...new Set(keys)]
   if (distinct.length <= limit) return distinct
+  // The rarest keys first: trigrams and word pairs, not a lone number or word (2024, 5) that half the archive holds.
+  const strong = distinct.filter(isStrongKey)
+  const pool = strong.length >= limit ? strong : distinct
   const picked = new Set<number>()
-  for (let i = 0; i < limit; i++) picked.add(Math.round((i * (distinct.length - 1)) / Math.max(1, limit - 1)))
-  return [...picked].map((i) => distinct[i]!)
+  for (let i = 0; i < limit; i++) picked.add(Math.round((i * (pool.length - 1)) / Math.max(1, limit - 1)))
+  return [...picked].map((i) => pool[i]!)
+}
+
+/** A CJK trigram or a pair of words. */
+function isStrongKey(key: string): boolean {
+  return key.includes(WORD_PAIR) || /^[^\p{ASCII}]{3}$/u.test(key)
 }
 
 /** The fewest grams an article must all contain to match a query: every key of it, as one term. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeForSearch } from './search-grams'
-import { foldQuery, isSearch, lookupKeys, MAX_TERM_KEYS, parseQuery, queryKeys } from './search-query'
+import { foldQuery, indexIsExact, isSearch, lookupKeys, MAX_TERM_KEYS, parseQuery, queryKeys } from './search-query'
 
 const term = (text: string, phrase = false) => ({ text, phrase })
 
@@ -51,5 +51,23 @@ describe('lookupKeys', () => {
     expect(keys).toHaveLength(MAX_TERM_KEYS)
     expect(keys[0]).toBe('中国国')
     expect(keys.at(-1)).toBe('联合声明'.slice(1))
+  })
+})
+
+describe('when the index alone counts a query exactly', () => {
+  const exact = (input: string) => indexIsExact(foldQuery(parseQuery(input), normalizeForSearch))
+  it('every term one key: a CJK run of up to three characters, a word, two adjacent words', () => {
+    for (const input of ['国安法', '习近平 普京', 'trump', '"hong kong"', '台积电 OR 英伟达', '克里 -拉夫']) expect(exact(input), input).toBe(true)
+  })
+  it('a longer run, a longer phrase or mixed scripts may over-match: the texts must tell', () => {
+    for (const input of ['新冠疫苗', '"belt and road"', '2024年', '国安法 克里姆林宫', '克里 -新冠疫苗']) expect(exact(input), input).toBe(false)
+  })
+})
+
+describe('the keys a pasted headline is looked up by', () => {
+  it('are trigrams spread over it, never a lone number or word when there are trigrams enough', () => {
+    const keys = lookupKeys({ text: normalizeForSearch('两会：中国将2024年经济增长目标定在5%左右：它提到了领土尊严'), phrase: false })
+    expect(keys).toHaveLength(MAX_TERM_KEYS)
+    for (const key of keys) expect(key, keys.join(' ')).toMatch(/^\p{Script=Han}{3}$/u)
   })
 })

@@ -95,6 +95,16 @@ export function isSearch(query: SearchQuery): boolean {
   return query.all.some((group) => group.some((term) => termKeys(term.text).length > 0)) || query.none.some((term) => termKeys(term.text).length > 0)
 }
 
+/**
+ * The index alone answers the query exactly: every term is one index key (a CJK run of 1–3
+ * characters, a word, two adjacent words), so an article has that key exactly when it holds the
+ * term. Otherwise (a longer run, a longer phrase, mixed scripts) the index may over-match, and only
+ * the search texts tell.
+ */
+export function indexIsExact(query: SearchQuery): boolean {
+  return [...query.all.flat(), ...query.none].every((term) => termKeys(term.text).length === 1)
+}
+
 /** Keys looked up per term: a pasted headline is found through a few trigrams, then checked on its text. */
 export const MAX_TERM_KEYS = 4
 

@@ -9,7 +9,7 @@ import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, compileFilter, knownTotal, planRanked, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers, rankByRelevance } from './search-numbers'
-import { foldQuery, parseQuery, type SearchQuery } from '../../lib/search-query'
+import { foldQuery, indexIsExact, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 import { useReadMarks } from '../read-state/store'
@@ -172,10 +172,12 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
   const checked = useSearchTexts(window, list.search)
   const fresh = checked.disproved.filter((id) => !droppedIds.has(id))
   if (fresh.length > 0) setDropped({ search, ids: new Set([...droppedIds, ...fresh]) })
-  // Every hit checked: the count is what the texts say; else the index's, less the hits found wrong so far.
+  // The index's count is exact for a query of one key a term; else, once every hit is checked, the
+  // count is what the texts say, and until then the index's less the hits found wrong is an upper bound.
   const allChecked = list.search !== null && list.complete && window.length === list.entries.length && checked.settled
+  const exact = list.search === null || indexIsExact(list.search.query)
   const total = list.search === null || list.total === null ? list.total : allChecked ? checked.entries.length : list.total - droppedIds.size
-  const status = allChecked || droppedIds.size === 0 || total === null ? countText({ ...list, total }) : strings.filters.resultAtMost(total)
+  const status = exact || allChecked || total === null || list.status !== 'success' ? countText({ ...list, total }) : strings.filters.resultAtMost(total)
   const showMore = () => {
     const next = limit + page
     remember?.set(search, next)
