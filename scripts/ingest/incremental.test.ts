@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { foldScript } from '../../src/lib/fold-script'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
-import { articlePath, MANIFEST_FILE, searchBucketPath, STORY_DIR, storyPath, type Article, type IndexShard, type Manifest, type SearchBucket, type Story } from '../../src/types/data'
+import { articlePath, listPlace, MANIFEST_FILE, searchBucketPath, STORY_DIR, storyPath, type Article, type IndexShard, type Manifest, type SearchBucket, type Story } from '../../src/types/data'
 import { generateTinyCorpus } from '../bench/ingest-bench'
 import { storyId } from './stories'
 import { ingest, type IngestOptions } from './write-bundle'
@@ -76,7 +76,7 @@ function search(out: string, query: string): string[] {
     const numbers = new Set(decodePostings(readJson<SearchBucket>(join(out, bucketFileOf(out, gram)))[gram] ?? []))
     hits = hits ? new Set([...hits].filter((n) => numbers.has(n))) : numbers
   }
-  return [...(hits ?? [])].map((n) => entries[n]!.id).sort()
+  return [...(hits ?? [])].map((n) => entries[listPlace(n, entries.length)]!.id).sort()
 }
 
 describe('incremental ingest', () => {

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fnv1a, FLAG_BASE } from '../../src/lib/search-grams'
 import { searchBucketPath } from '../../src/types/data'
+import { articleNumber } from './build-index'
 
 export interface MergeJob {
   work: string
@@ -196,12 +197,13 @@ export async function mergePartition({ work, stage, partition, partitions, bucke
 }
 
 /**
- * Every search bucket file of a small bundle, built in memory from each article's grams (index = article
- * number) by the same table and writer as mergePartition, without spill files: the app's test fixtures.
+ * Every search bucket file of a small bundle, built in memory from each article's grams (in list order,
+ * newest first) by the same table and writer as mergePartition, without spill files: the app's test fixtures.
  */
-export function searchBucketFiles(postingsByNumber: readonly { grams: readonly string[]; flags: ArrayLike<number> }[], buckets: number): Map<number, string> {
+export function searchBucketFiles(postingsByPlace: readonly { grams: readonly string[]; flags: ArrayLike<number> }[], buckets: number): Map<number, string> {
   const table = new GramTable()
-  postingsByNumber.forEach(({ grams, flags }, number) => {
+  postingsByPlace.forEach(({ grams, flags }, place) => {
+    const number = articleNumber(place, postingsByPlace.length)
     grams.forEach((gram, i) => table.add(gram, 0, gram.length, number, flags[i]!))
   })
   return new Map(bucketFiles(table, 0, 1, buckets))

@@ -8,7 +8,7 @@ import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { articlePath, MANIFEST_FILE, searchTextPath, type Article, type ListEntry } from '../../src/types/data'
-import { bucketCountFor, buildIndex, listOrder } from './build-index'
+import { articleNumber, bucketCountFor, buildIndex, listOrder } from './build-index'
 import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
 import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
 import { listInputFiles } from './list-input'
@@ -221,7 +221,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     metas.sort((a, b) => listOrder(a.entry, b.entry))
     // Shared, so merge workers read it without a copy.
     const numberOf = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, files.length))).fill(-1)
-    metas.forEach((meta, number) => (numberOf[meta.seq] = number))
+    metas.forEach((meta, place) => (numberOf[meta.seq] = articleNumber(place, metas.length)))
     // One partition per worker at a time: memory holds a few partitions' postings, never all of them.
     let postings = 0
     let nextPartition = 0
