@@ -79,6 +79,92 @@ function search(out: string, query: string): string[] {
   return [...(hits ?? [])].map((n) => entries[listPlace(n, entries.length)]!.id).sort()
 }
 
+/** Every file of a bundle and its bytes. */
+function bundleFiles(out: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const path of (readdirSync(out, { recursive: true }) as string[]).sort()) {
+    if (statSync(join(out, path)).isFile()) files.set(path, readFileSync(join(out, path), 'utf8'))
+  }
+  return files
+}
+
+/** The bundle a full build (a fresh --out, no cache) writes of the same archive. */
+async function fullBuildOf(archive: string, root: string): Promise<Map<string, string>> {
+  const out = mkdtempSync(join(root, 'full-'))
+  await ingest({ inDir: archive, outDir: join(out, 'data'), workers: 0 })
+  return bundleFiles(join(out, 'data'))
+}
+
+/** Articles of a day after every other article of setup()'s archive, as an archive grows daily. */
+function addNewer(archive: string, count: number, first = 0): void {
+  mkdirSync(join(archive, 'new'), { recursive: true })
+  for (let i = first; i < first + count; i++) {
+    const body = Array.from({ length: 30 }, (_, k) => '中国俄罗斯乌克兰和谈普京外长会见峰会'[(i * 7 + k * 3) % 18]).join('')
+    writeFileSync(join(archive, 'new', `${i}.txt`), `<!--${1_800_000_000_000 + i * 60_000}-->\n[新闻 ${i}](https://new.example/${i})\n------\n<p>${body}新词${i}号。</p>\n`)
+  }
+}
+
+describe('incremental search merge', () => {
+  it('writes the bundle a full build writes, after adding newer files, editing, removing and backfilling', async () => {
+    const { root, archive, out, build } = setup(300)
+    await build()
+    const logs: string[] = []
+    const step = async () => {
+      logs.length = 0
+      await build({ onLog: (message) => logs.push(message) })
+      expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+      return logs.find((line) => line.includes('search buckets'))!
+    }
+    addNewer(archive, 20)
+    // The 300 tiny and 5 seed articles keep their numbers: only the 20 new ones' postings are merged in.
+    expect(await step()).toContain('postings added to 32 search buckets (articles 0..304 as in the last run)')
+    expect(search(out, '新词7号')).toEqual([entriesOf(out).find((entry) => entry.title === '新闻 7')!.id])
+    writeFileSync(join(archive, BBC_FILE), readFileSync(join(archive, BBC_FILE), 'utf8').replace('<p>', '<p>鳕鱼罐头。'))
+    expect(await step()).toContain('postings added') // from the edited article on
+    expect(search(out, '鳕鱼罐头')).toEqual([BBC])
+    rmSync(join(archive, VOA_FILE))
+    expect(await step()).toContain('postings added')
+    expect(search(out, '撤军')).not.toContain(VOA)
+    rmSync(join(archive, 'tiny', '0', '0.txt')) // the oldest article: every number changes
+    expect(await step()).toMatch(/^\d+ postings in 32 search buckets$/)
+    writeFileSync(join(archive, 'old.txt'), `<!--1000000000000-->\n[旧闻](https://old.example/1)\n------\n<p>补录的旧文章。</p>\n`)
+    expect(await step()).toMatch(/^\d+ postings in 32 search buckets$/)
+    addNewer(archive, 5, 20)
+    expect(await step()).toContain('postings added')
+  })
+
+  it('sets a damaged search state aside, names it, and merges in full', async () => {
+    const { root, archive, out, cacheDir, notices, build } = setup(300)
+    await build()
+    addNewer(archive, 3)
+    const state = join(cacheDir, 'search-state.txt')
+    const damaged = readFileSync(state, 'utf8').slice(0, 500)
+    writeFileSync(state, damaged)
+    await build()
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(`search state ${state} is cut short (no end line); set aside as `)
+    const aside = /set aside as (\S+),/.exec(notices[0]!)![1]!
+    expect(readFileSync(aside, 'utf8')).toBe(damaged) // kept for a look, never deleted
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    addNewer(archive, 3, 3)
+    const logs: string[] = []
+    await build({ onLog: (message) => logs.push(message) }) // the fresh state is trusted again
+    expect(logs.some((line) => line.includes('postings added'))).toBe(true)
+    expect(readFileSync(aside, 'utf8')).toBe(damaged)
+  })
+
+  it('does not start from a bucket file that changed since the last run', async () => {
+    const { root, archive, out, notices, build } = setup(300)
+    await build()
+    const bucket = join(out, searchBucketPath(0))
+    writeFileSync(bucket, '{}') // a hand edit, or a partial sync
+    addNewer(archive, 3)
+    await build()
+    expect(notices).toEqual([`search bucket ${bucket} is not the file the last run wrote; the search index was merged in full`])
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+})
+
 describe('incremental ingest', () => {
   it('parses no file and rewrites no bundle file when the archive did not change', async () => {
     const { out, build } = setup(300)

@@ -16,7 +16,8 @@ import { agreedLabels } from './outlet-labels'
 import { isTableOutlet, type OutletInfo } from './outlets'
 import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, restoreParked, swapIn } from './output-folder'
 import { ArticleSink, GRAM_GROUPS, readInput, type Built } from './process-file'
-import { mergePartition } from './search-postings'
+import { mergePartition, mergePartitionOnto, StaleBucketError } from './search-postings'
+import { keptPrefix, readSearchState, writeSearchState } from './search-state'
 import { UrlVersions } from './versions'
 import { storiesOf, StoryFeatureStore } from './stories'
 import { writeStories } from './write-stories'
@@ -116,7 +117,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
-    const sinkOptions = { work, partitions, stories, ...(cache ? { cache } : {}) }
+    // The last run's search state: with it, cached files' grams are spilled only if they are renumbered.
+    const prior = cache ? readSearchState(cache.dir, cache.version) : {}
+    if (prior.notice !== undefined) options.onNotice?.(prior.notice)
+    // Without a previous bundle (a first run into a new --out) there is nothing to start from.
+    const base = prior.state?.buckets === buckets && existsSync(join(outDir, MANIFEST_FILE)) ? prior.state : undefined
+    const sinkOptions = { work, partitions, stories, spillCached: base === undefined, ...(cache ? { cache } : {}) }
     const local = new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = [...(pool ? await pool.start(sinkOptions) : []), 'main']
     /** Builds files [from, to) in one job. */
@@ -141,6 +147,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     let parsed = 0
     const usedKeys = new Set<string>()
     const keyBySeq: (string | undefined)[] = []
+    const spilled: boolean[] = []
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
     for (const problem of listing.problems) {
       problems++
@@ -170,6 +177,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (result.parsed) parsed++
       if (result.key !== undefined) usedKeys.add(result.key)
       keyBySeq[seq] = result.key
+      spilled[seq] = result.spilled
       if (result.notice !== undefined) options.onNotice?.(result.notice)
       if (result.kind === 'problem') {
         problems++
@@ -222,19 +230,52 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Shared, so merge workers read it without a copy.
     const numberOf = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, files.length))).fill(-1)
     metas.forEach((meta, place) => (numberOf[meta.seq] = articleNumber(place, metas.length)))
-    // One partition per worker at a time: memory holds a few partitions' postings, never all of them.
-    let postings = 0
-    let nextPartition = 0
-    const mergeNext = async (): Promise<void> => {
-      while (nextPartition < partitions) {
-        signal?.throwIfAborted()
-        const job = { work, stage, partition: nextPartition++, partitions, buckets, numberOf, writers }
-        const written = await (pool ? pool.merge(job) : mergePartition(job))
-        postings += written
+    const keyByNumber: (string | undefined)[] = new Array<string | undefined>(metas.length)
+    for (const meta of metas) keyByNumber[numberOf[meta.seq]!] = keyBySeq[meta.seq]
+    /** Spills the grams of the kept files that were not spilled as they were built and pass `wanted`. */
+    const spillMissing = (wanted: (number: number) => boolean) => {
+      for (const { seq } of metas) {
+        if (spilled[seq] || !wanted(numberOf[seq]!)) continue
+        const again = local.build(pathOf(files[seq]!), files[seq]!, seq, keyBySeq[seq], true)
+        if (again.notice !== undefined) options.onNotice?.(again.notice)
+        spilled[seq] = true
+      }
+      local.flush()
+    }
+    const job = (partition: number) => ({ work, stage, partition, partitions, buckets, numberOf, writers })
+    // Numbers 0..from-1 stand for the articles they stood for in the last run: their postings are in its buckets.
+    const from = base ? keptPrefix(base.keys, keyByNumber) : 0
+    let merged = false
+    if (base && from > 0) {
+      spillMissing((number) => number >= from)
+      try {
+        let added = 0
+        for (let partition = 0; partition < partitions; partition++) {
+          signal?.throwIfAborted()
+          added += await mergePartitionOnto(job(partition), { dir: outDir, from, stamps: base.stamps })
+        }
+        log(`${added} postings added to ${buckets} search buckets (articles 0..${from - 1} as in the last run)`)
+        merged = true
+      } catch (error) {
+        if (!(error instanceof StaleBucketError)) throw error
+        options.onNotice?.(`${error.message}; the search index was merged in full`)
       }
     }
-    await Promise.all(Array.from({ length: Math.max(1, workers) }, mergeNext))
-    log(`${postings} postings in ${buckets} search buckets`)
+    if (!merged) {
+      spillMissing(() => true)
+      // One partition per worker at a time: memory holds a few partitions' postings, never all of them.
+      let postings = 0
+      let nextPartition = 0
+      const mergeNext = async (): Promise<void> => {
+        while (nextPartition < partitions) {
+          signal?.throwIfAborted()
+          const written = await (pool ? pool.merge(job(nextPartition++)) : mergePartition(job(nextPartition++)))
+          postings += written
+        }
+      }
+      await Promise.all(Array.from({ length: Math.max(1, workers) }, mergeNext))
+      log(`${postings} postings in ${buckets} search buckets`)
+    }
     await pool?.close()
     pool = undefined
     // Stories after the merge, when the workers' memory is gone: clustering never adds to the merge's peak.
@@ -257,6 +298,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (cacheDir !== undefined) {
       const removed = cacheStore!.prune(usedKeys)
       cacheStore!.writeStamps(files.map((source, seq) => ({ source, stamp: stamps[seq], key: keyBySeq[seq] })))
+      if (keyByNumber.every((key) => key !== undefined)) writeSearchState(cacheDir, cache!.version, outDir, buckets, keyByNumber)
       log(`cache: ${files.length - parsed} files from ${cacheDir}, ${parsed} parsed, ${removed} old entries removed`)
     }
     return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: storyList.length, parsed, written, kept }
