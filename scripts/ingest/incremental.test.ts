@@ -133,6 +133,31 @@ describe('incremental search merge', () => {
     expect(await step()).toContain('postings added')
   })
 
+  it('gives carried article files an outlet name from labels, and takes it away, as a full build does', async () => {
+    const { root, archive, out, build } = setup()
+    const blog = (name: string, time: number, labels: boolean) =>
+      writeFileSync(
+        join(archive, name),
+        `---\ntitle: 博客${name}\ndate: ${new Date(time).toISOString()}\nfrom: https://blog.example.net/${name}\n${labels ? 'categories: [某某评论]\n' : ''}---\n<p>博客正文${name}。</p>\n`,
+      )
+    blog('b1.txt', 1_800_000_000_000, true)
+    blog('b2.txt', 1_800_000_060_000, true)
+    blog('b3.txt', 1_800_000_120_000, false)
+    await build()
+    const nameOf = (file: string) => readJson<Article>(join(out, articlePath(entriesOf(out).find((entry) => entry.title === `博客${file}`)!.id))).outlet.name
+    expect(nameOf('b3.txt')).toBe('某某评论')
+    blog('b4.txt', 1_800_000_180_000, false)
+    blog('b5.txt', 1_800_000_240_000, false) // 2 of 5 agree: no name
+    await build()
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    expect(nameOf('b1.txt')).toBe('example.net')
+    blog('b6.txt', 1_800_000_300_000, true)
+    blog('b7.txt', 1_800_000_360_000, true) // 4 of 7
+    await build()
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    expect(nameOf('b3.txt')).toBe('某某评论')
+  })
+
   it('sets a damaged search state aside, names it, and merges in full', async () => {
     const { root, archive, out, cacheDir, notices, build } = setup(300)
     await build()
@@ -326,6 +351,10 @@ describe('incremental ingest', () => {
     const entry = join(cacheDir, entries[0]!)
     const broken = readFileSync(entry, 'utf8').slice(0, 100) // a write cut short
     writeFileSync(entry, broken)
+    // With the run summary an unchanged file's entry is not read at all; without it, every entry is.
+    expect((await build()).parsed).toBe(0)
+    expect(notices).toEqual([])
+    rmSync(join(cacheDir, 'summary.txt'))
 
     const before = identities(out)
     const summary = await build()

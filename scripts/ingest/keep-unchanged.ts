@@ -15,10 +15,15 @@ export interface Carried {
   kept: number
 }
 
-export function keepUnchanged(stage: string, outDir: string): Carried {
+/** known: staged paths already linked to the previous bundle's file (no need to look). */
+export function keepUnchanged(stage: string, outDir: string, known: ReadonlySet<string> = new Set()): Carried {
   let written = 0
   let kept = 0
   const consider = (path: string) => {
+    if (known.has(path)) {
+      kept++
+      return
+    }
     const fresh = join(stage, path)
     const old = join(outDir, path)
     const same = compare(fresh, old)

@@ -56,7 +56,19 @@ export function gramGroups(grams: readonly string[], flags: Uint8Array): string[
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built = (
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; searchText: string; feature: StoryFeature; labels?: string[] }
+  | {
+      kind: 'article'
+      entry: ListEntry
+      outlet: OutletInfo
+      canonicalUrl: string
+      /** The article file's and the search text file's content; '' when `summarized`. */
+      json: string
+      searchText: string
+      feature: StoryFeature
+      labels?: string[]
+      /** Taken from the last run's summary (run-summary.ts): json and searchText are not loaded. */
+      summarized?: boolean
+    }
 ) & {
   /** False when the result came from the cache (ingest-cache.ts). */
   parsed: boolean

@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, readFileSync, rmSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
@@ -18,9 +18,10 @@ import { createRunFolders, discardStage, outputRefusal, prepareRun, removeWork, 
 import { ArticleSink, GRAM_GROUPS, readInput, type Built } from './process-file'
 import { mergePartition, mergePartitionOnto, StaleBucketError } from './search-postings'
 import { keptPrefix, readSearchState, writeSearchState } from './search-state'
+import { articleStamp, parseSummary, readSummary, summaryLine, SummaryWriter, type KeptFile } from './run-summary'
 import { UrlVersions } from './versions'
 import { storiesOf, StoryFeatureStore } from './stories'
-import { writeStories } from './write-stories'
+import { storyTail, writeStories } from './write-stories'
 import { WorkerPool } from './worker-pool'
 
 export class UsageError extends Error {}
@@ -99,6 +100,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let pool: WorkerPool | undefined
   // Stop the workers at once: their pending jobs reject and the run unwinds through the cleanup below.
   const stopWorkers = () => void pool?.close().catch(() => {})
+  let summaryOut: SummaryWriter | undefined
   signal?.addEventListener('abort', stopWorkers, { once: true })
   try {
     signal?.throwIfAborted()
@@ -110,7 +112,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const pathOf = (source: string) => join(inDir, ...source.split('/'))
     // Files the cache holds are built here, the others by workers: a rebuild after a few edits starts none.
     const cacheStore = cache && new IngestCache(cache.dir, cache.version)
-    const { known, stamps } = cacheStore ? findKnown(cacheStore, files, pathOf) : { known: [], stamps: [] }
+    // The last run's summary spares reading the cache entries and article files of unchanged files (run-summary.ts).
+    const summary = cache ? readSummary(cache.dir, cache.version) : undefined
+    if (summary?.notice !== undefined) options.onNotice?.(summary.notice)
+    const { known, stamps } = cacheStore ? findKnown(cacheStore, files, pathOf, (key) => summary!.lines.has(key)) : { known: [], stamps: [] }
     const misses = files.length - known.filter((key) => key !== undefined).length
     if (cache) log(`cache: ${files.length - misses} of ${files.length} files known`)
     const workers = options.workers ?? (misses >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
@@ -125,12 +130,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const sinkOptions = { work, partitions, stories, spillCached: base === undefined, ...(cache ? { cache } : {}) }
     const local = new ArticleSink({ ...sinkOptions, writer: 'main' })
     const writers = [...(pool ? await pool.start(sinkOptions) : []), 'main']
+    /** A known file's result from the last run's summary, when the merge needs none of its grams now. */
+    const summarized = (seq: number): Built | undefined => {
+      const key = known[seq]
+      const line = base && key !== undefined ? summary?.lines.get(key) : undefined
+      const result = line === undefined ? undefined : parseSummary(line)
+      if (result === undefined) return undefined
+      const about = { parsed: false, spilled: false, key: key! }
+      if (result.kind === 'problem') return { ...result, ...about }
+      const { entry, outlet, canonicalUrl, labels, feature } = result
+      return { kind: 'article', entry, outlet, canonicalUrl, feature, json: '', searchText: '', summarized: true, ...(labels.length > 0 ? { labels } : {}), ...about }
+    }
     /** Builds files [from, to) in one job. */
     const run = (from: number, to: number): Promise<Built[]> => {
       const jobs = files.slice(from, to).map((source, i) => ({ path: pathOf(source), source, seq: from + i }))
       if (pool && jobs.some((job) => known[job.seq] === undefined)) return pool.run(jobs)
       try {
-        return Promise.resolve(jobs.map((job) => local.build(job.path, job.source, job.seq, known[job.seq])))
+        return Promise.resolve(jobs.map((job) => summarized(job.seq) ?? local.build(job.path, job.source, job.seq, known[job.seq])))
       } catch (error) {
         return Promise.reject(error)
       }
@@ -148,6 +164,19 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const usedKeys = new Set<string>()
     const keyBySeq: (string | undefined)[] = []
     const spilled: boolean[] = []
+    /** Article files linked over from the previous bundle unread, as the last run left them (run-summary.ts). */
+    const carried = new Map<string, KeptFile>()
+    const linkedPaths = new Set<string>()
+    summaryOut = cache ? new SummaryWriter(cache.dir, cache.version) : undefined
+    const written = summaryOut
+    /** The article and text file contents of a file built from the summary: its cache entry (or a new parse). */
+    const bodyOf = (seq: number): { json: string; searchText: string } => {
+      const again = local.build(pathOf(files[seq]!), files[seq]!, seq, keyBySeq[seq], false)
+      if (again.notice !== undefined) options.onNotice?.(again.notice)
+      if (again.spilled) spilled[seq] = true
+      if (again.kind !== 'article') throw new Error(`${files[seq]}: its cache entry and the file disagree`)
+      return again
+    }
     const report = (source: string, reason: string) => options.onProblem?.(source, reason)
     for (const problem of listing.problems) {
       problems++
@@ -178,18 +207,26 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (result.key !== undefined) usedKeys.add(result.key)
       keyBySeq[seq] = result.key
       spilled[seq] = result.spilled
+      if (written && result.key !== undefined) {
+        const line = result.kind === 'article' && result.summarized ? summary!.lines.get(result.key)! : undefined
+        if (line !== undefined) written.result(line)
+        else if (result.kind === 'problem') written.result(summaryLine(result.key, result))
+        else written.result(summaryLine(result.key, { kind: 'article', entry: result.entry, outlet: result.outlet, canonicalUrl: result.canonicalUrl, labels: result.labels ?? [], feature: result.feature }))
+      }
       if (result.notice !== undefined) options.onNotice?.(result.notice)
       if (result.kind === 'problem') {
         problems++
         report(source, result.reason)
       } else {
-        const { entry, json, canonicalUrl: url } = result
+        const { entry, canonicalUrl: url } = result
+        let loaded: { json: string; searchText: string } | undefined = result.summarized ? undefined : result
+        const body = () => (loaded ??= bodyOf(seq))
         const clash = byId.get(entry.id)
         if (clash !== undefined && clash.url !== url) {
           problems++
           report(source, `id ${entry.id} collides with ${clash.source}`)
         } else {
-          const offer = versions.offer(url, { source, id: entry.id, publishedAt: entry.publishedAt, json: () => json })
+          const offer = versions.offer(url, { source, id: entry.id, publishedAt: entry.publishedAt, json: () => body().json })
           if (offer.kind === 'new') slotOf.set(url, metas.push({ seq, entry }) - 1)
           else duplicates++
           if (offer.kind === 'replaces') metas[slotOf.get(url)!] = { seq, entry }
@@ -199,13 +236,23 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             outlets.set(result.outlet.id, result.outlet)
             features?.add(seq, result.feature) // a replaced version's feature stays unread: clustering reads the kept ones
             const path = join(stage, articlePath(entry.id))
-            // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
-            // The previous bundle's file when it is the same (keep-unchanged.ts): no write, and its inode stays.
-            // Otherwise a new file, never a write into one: an earlier version of this URL may have been
-            // linked to the previous bundle's file here, which must stay as it was until the swap.
-            if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) replaceFile(path, json)
             const textPath = join(stage, searchTextPath(entry.id))
-            if (!linkIfSame(join(outDir, searchTextPath(entry.id)), textPath, result.searchText)) replaceFile(textPath, result.searchText)
+            const last = result.summarized ? summary!.kept.get(entry.id) : undefined
+            carried.delete(entry.id)
+            if (last !== undefined && last.key === result.key && carryOver(last, outDir, stage, entry.id)) {
+              carried.set(entry.id, last)
+              linkedPaths.add(articlePath(entry.id)).add(searchTextPath(entry.id))
+            } else {
+              linkedPaths.delete(articlePath(entry.id))
+              linkedPaths.delete(searchTextPath(entry.id))
+              const { json, searchText } = body()
+              // Synchronous: the event loop has nothing else to do, and a file create costs more than the wait.
+              // The previous bundle's file when it is the same (keep-unchanged.ts): no write, and its inode stays.
+              // Otherwise a new file, never a write into one: an earlier version of this URL may have been
+              // linked to the previous bundle's file here, which must stay as it was until the swap.
+              if (!linkIfSame(join(outDir, articlePath(entry.id)), path, json)) replaceFile(path, json)
+              if (!linkIfSame(join(outDir, searchTextPath(entry.id)), textPath, searchText)) replaceFile(textPath, searchText)
+            }
             // The kept version's body is read back only if its URL comes again (rare), never held.
             versions.kept(url)!.json = () => readFileSync(path, 'utf8')
           }
@@ -215,7 +262,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
     const { reports, aliases } = versions.finish()
     for (const { source, reason } of reports) report(source, reason)
-    nameOutletsByLabel(stage, metas, labelsBySeq, outlets)
+    const names = outletNames(metas, labelsBySeq, outlets)
+    /** Writes a carried article file afresh from its entry (its outlet's name applied): what the last run did to it no longer holds. */
+    const uncarry = ({ seq, entry }: Meta) => {
+      carried.delete(entry.id)
+      linkedPaths.delete(articlePath(entry.id))
+      const { json } = bodyOf(seq)
+      const name = names.get(entry.outlet)
+      replaceFile(join(stage, articlePath(entry.id)), name === undefined ? json : withOutletName(json, entry.outlet, name))
+    }
+    for (const meta of metas) {
+      const last = carried.get(meta.entry.id)
+      if (last && last.outletName !== (names.get(meta.entry.outlet) ?? '')) uncarry(meta)
+    }
+    nameOutletsByLabel(stage, metas, names, carried)
     // A dropped version's id (a URL variant) opens the kept article: bookmarks of it keep working.
     const keptEntries = new Map(aliases.length > 0 ? metas.map(({ entry }) => [entry.id, entry]) : [])
     for (const [oldId, keptId] of aliases) {
@@ -281,7 +341,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Stories after the merge, when the workers' memory is gone: clustering never adds to the merge's peak.
     const storyList = features ? storiesOf(metas, features, log) : []
     features = undefined
-    await writeStories(stage, storyList, log)
+    const tails = new Map<string, string>()
+    for (const { story, ref } of storyList) for (const member of story.members) tails.set(member.id, storyTail(ref))
+    for (const meta of metas) {
+      const last = carried.get(meta.entry.id)
+      if (last && last.storyTail !== (tails.get(meta.entry.id) ?? '')) uncarry(meta)
+    }
+    await writeStories(stage, storyList, log, (id) => carried.has(id))
     // After every rewrite of article files (outlet names, story refs): an alias is a byte copy of the final file.
     // The old id's file may be a link to the previous bundle's: removed first, so the copy is a new file.
     for (const [oldId, keptId] of aliases) {
@@ -291,18 +357,30 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, text } of shards) await writeFile(join(stage, path), text)
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
-    const { written, kept } = keepUnchanged(stage, outDir)
-    log(`${written} bundle files written, ${kept} unchanged ones carried over`)
+    const { written: fresh, kept } = keepUnchanged(stage, outDir, linkedPaths)
+    log(`${fresh} bundle files written, ${kept} unchanged ones carried over`)
+    // What the next run needs to carry each article file over: the files' stamps (a link keeps them) and what was done to them.
+    for (const { seq, entry } of metas) {
+      const key = keyBySeq[seq]
+      if (key === undefined || !written) continue
+      const last = carried.get(entry.id)
+      const article = last?.article ?? articleStamp(join(stage, articlePath(entry.id)))
+      const text = last?.text ?? articleStamp(join(stage, searchTextPath(entry.id)))
+      if (article === undefined || text === undefined) continue
+      written.kept(entry.id, { key, outletName: names.get(entry.outlet) ?? '', storyTail: tails.get(entry.id) ?? '', article, text })
+    }
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
     await swapIn(folders, outDir)
     if (cacheDir !== undefined) {
+      written!.finish()
       const removed = cacheStore!.prune(usedKeys)
       cacheStore!.writeStamps(files.map((source, seq) => ({ source, stamp: stamps[seq], key: keyBySeq[seq] })))
       if (keyByNumber.every((key) => key !== undefined)) writeSearchState(cacheDir, cache!.version, outDir, buckets, keyByNumber)
       log(`cache: ${files.length - parsed} files from ${cacheDir}, ${parsed} parsed, ${removed} old entries removed`)
     }
-    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: storyList.length, parsed, written, kept }
+    return { files: files.length, articles: metas.length, duplicates, problems, ignored, shards: shards.length, buckets, stories: storyList.length, parsed, written: fresh, kept }
   } catch (error) {
+    summaryOut?.abandon()
     await pool?.close().catch(() => {})
     await discardStage(folders)
     // An abort surfaces as whatever it interrupted (a worker that was stopped): report the abort.
@@ -318,14 +396,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
  * stamp (size, mtime, ctime, inode) is the one the last run saw has that run's key, unread; any other is
  * read and hashed here (unless the cache is empty).
  */
-function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source: string) => string) {
+function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source: string) => string, summarized: (key: string) => boolean) {
   const last = cache.readStamps()
   const empty = !existsSync(cache.dir)
   const stamps = files.map((source) => fileStamp(pathOf(source)))
   const known = files.map((source, seq) => {
     if (empty) return undefined
     const seen = last.get(source)
-    if (seen !== undefined && stamps[seq] !== undefined && seen.stamp === stamps[seq]) return cache.has(seen.key) ? seen.key : undefined
+    if (seen !== undefined && stamps[seq] !== undefined && seen.stamp === stamps[seq]) return summarized(seen.key) || cache.has(seen.key) ? seen.key : undefined
     const input = readInput(pathOf(source))
     if (!input.ok) return undefined
     const key = cache.keyOf(input.bytes, source)
@@ -335,20 +413,46 @@ function findKnown(cache: IngestCache, files: readonly string[], pathOf: (source
 }
 
 /**
- * Outlets the table does not know take the label their files agree on (outlet-labels.ts): in the
- * manifest and in their article files, which are rewritten (only these, after the walk).
+ * Outlets the table does not know take the label their files agree on (outlet-labels.ts): set in the
+ * manifest's outlets here, and returned (outlet id -> name) for their article files.
  */
-function nameOutletsByLabel(stage: string, metas: readonly Meta[], labelsBySeq: ReadonlyMap<number, string[]>, outlets: Map<string, OutletInfo>): void {
-  if (labelsBySeq.size === 0) return
+function outletNames(metas: readonly Meta[], labelsBySeq: ReadonlyMap<number, string[]>, outlets: Map<string, OutletInfo>): Map<string, string> {
+  if (labelsBySeq.size === 0) return new Map()
   const strangers = new Set([...outlets.keys()].filter((id) => !isTableOutlet(id)))
   const articles = metas.map(({ seq, entry }) => ({ outlet: entry.outlet, labels: labelsBySeq.get(seq) ?? [] }))
   const names = agreedLabels(articles, strangers, new Set([...outlets.values()].map((outlet) => outlet.name)))
   for (const [id, name] of names) outlets.set(id, { ...outlets.get(id)!, name })
+  return names
+}
+
+function withOutletName(json: string, outlet: string, name: string): string {
+  const article = JSON.parse(json) as Article
+  return JSON.stringify({ ...article, outlet: { id: outlet, name } })
+}
+
+/** Rewrites the article files of outlets named by label (only these, after the walk); a carried file has its name already. */
+function nameOutletsByLabel(stage: string, metas: readonly Meta[], names: ReadonlyMap<string, string>, carried: ReadonlyMap<string, KeptFile>): void {
+  if (names.size === 0) return
   for (const { entry } of metas) {
     const name = names.get(entry.outlet)
-    if (name === undefined) continue
+    if (name === undefined || carried.has(entry.id)) continue
     const path = join(stage, articlePath(entry.id))
-    const article = JSON.parse(readFileSync(path, 'utf8')) as Article
-    replaceFile(path, JSON.stringify({ ...article, outlet: { id: entry.outlet, name } }))
+    replaceFile(path, withOutletName(readFileSync(path, 'utf8'), entry.outlet, name))
+  }
+}
+
+/**
+ * Links an unchanged article's article and text files from the previous bundle into the stage, unread,
+ * when both are the files the last run left (their size, mtime and inode); false (nothing linked) otherwise.
+ */
+function carryOver(last: KeptFile, outDir: string, stage: string, id: string): boolean {
+  const pairs = [articlePath(id), searchTextPath(id)].map((path) => [join(outDir, path), join(stage, path)] as const)
+  if (articleStamp(pairs[0]![0]) !== last.article || articleStamp(pairs[1]![0]) !== last.text) return false
+  try {
+    for (const [old, fresh] of pairs) linkSync(old, fresh)
+    return true
+  } catch {
+    for (const [, fresh] of pairs) rmSync(fresh, { force: true })
+    return false
   }
 }
