@@ -3,7 +3,7 @@
 // Nothing is deleted that this tool did not write: --out only when it is empty or a bundle (see
 // replaceRefusal), staging/old/spill folders only by their names, and a live run's never.
 import { randomBytes } from 'node:crypto'
-import type { Dirent } from 'node:fs'
+import { readdirSync, rmdirSync, unlinkSync, type Dirent } from 'node:fs'
 import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, sep } from 'node:path'
 import { ARTICLE_DIR, ARTICLE_ID, GENERATOR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, SHARD_FILE, STORY_DIR, STORY_ID, TEXT_DIR } from '../../src/types/data'
@@ -169,7 +169,26 @@ export async function swapIn({ stage }: RunFolders, outDir: string): Promise<voi
     if (hadOld) await rename(old, outDir)
     throw error
   }
-  if (hadOld) await rm(old, { recursive: true, force: true })
+  if (hadOld) await removeBundle(old)
+}
+
+/**
+ * Removes a replaced bundle: its files and their folders, one level deep as a bundle is, without the
+ * lstat of each file that a recursive rm makes (20,000 files in a rebuild); anything else goes through rm.
+ */
+async function removeBundle(dir: string): Promise<void> {
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        for (const name of readdirSync(path)) unlinkSync(join(path, name))
+        rmdirSync(path)
+      } else unlinkSync(path)
+    }
+    rmdirSync(dir)
+  } catch {
+    await rm(dir, { recursive: true, force: true }) // a deeper folder, or one that changed meanwhile
+  }
 }
 
 function isAlive(pid: number): boolean {

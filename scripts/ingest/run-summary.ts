@@ -71,9 +71,12 @@ export function readSummary(cacheDir: string, version: string): SummaryLookup {
     for (let i = 1; i < all.length - 1; i++) {
       const line = all[i]!
       if (line.startsWith('k\t')) {
-        const [, id, key, outletName, storyTail, article, text] = line.split('\t')
+        const fields = line.split('\t')
+        const [, id, key, outletName, storyTail, article, text] = fields
         try {
-          kept.set(id!, { key: key!, outletName: JSON.parse(outletName!) as string, storyTail: JSON.parse(storyTail!) as string, article: article!, text: text! })
+          if (fields.length !== 7) throw new Error('not a kept line')
+          const file = { key: key!, outletName: JSON.parse(outletName!) as unknown, storyTail: JSON.parse(storyTail!) as unknown, article: article!, text: text! }
+          if (typeof file.outletName === 'string' && typeof file.storyTail === 'string') kept.set(id!, file as KeptFile)
         } catch {
           // a kept file of an unreadable line is not carried: it is built again from its entry
         }
@@ -90,16 +93,10 @@ export function readSummary(cacheDir: string, version: string): SummaryLookup {
   return empty(`run summary ${path} is ${why}; set aside as ${aside}, the cache entries were read instead`)
 }
 
+/** Why the file is not a whole summary; its lines are checked as they are used (parseSummary, the kept lines' fields). */
 function summaryProblem(text: string, version: string): string | undefined {
   if (!text.endsWith(`\n${END}`)) return 'cut short (no end line)'
   if (!text.startsWith(`${HEADER} ${version}\n`)) return 'not a run summary of this format'
-  const lines = text.split('\n')
-  for (let i = 1; i < lines.length - 1; i++) {
-    const line = lines[i]!
-    const fields = line.split('\t')
-    const valid = line.startsWith('k\t') ? fields.length === 7 && /^[0-9a-f]{64}$/.test(fields[2]!) : fields.length === 3 && /^[0-9a-f]{64}$/.test(fields[0]!)
-    if (!valid) return `not valid at line ${i + 1}`
-  }
   return undefined
 }
 
@@ -107,10 +104,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A summary line's result, or undefined when the line does not hold one (the entry is read instead). */
 export function parseSummary(line: string): Summary | undefined {
-  const [, header, feature] = line.split('\t')
+  const [, header, feature, ...rest] = line.split('\t')
+  if (header === undefined || feature === undefined || rest.length > 0) return undefined
   let value: unknown
   try {
-    value = JSON.parse(header!)
+    value = JSON.parse(header)
   } catch {
     return undefined
   }
@@ -119,7 +117,7 @@ export function parseSummary(line: string): Summary | undefined {
   const { entry, outlet, canonicalUrl, labels } = value
   if (value.kind !== 'article' || !isRecord(entry) || typeof entry.id !== 'string' || typeof entry.publishedAt !== 'string') return undefined
   if (!isRecord(outlet) || typeof outlet.id !== 'string' || typeof canonicalUrl !== 'string' || !Array.isArray(labels)) return undefined
-  const bytes = Buffer.from(feature!, 'base64')
+  const bytes = Buffer.from(feature, 'base64')
   if (bytes.length % 4 !== 0) return undefined
   return {
     kind: 'article',

@@ -3,7 +3,7 @@
 // writer in the order it built files) -> the search buckets it holds, with article numbers from the
 // global sort. A partition holds millions of postings, so grams are hashed and compared in place in
 // the spill text (no string per posting, little garbage) and numbers are sorted in typed arrays.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fnv1a, FLAG_BASE } from '../../src/lib/search-grams'
@@ -216,6 +216,8 @@ export async function mergePartition(job: MergeJob): Promise<number> {
 export interface BaseBuckets {
   dir: string
   from: number
+  /** Articles the previous bundle numbered: when `from` is all of them, no posting is cut. */
+  count: number
   /** fileStamp of each bucket file as the last run left it. */
   stamps: readonly string[]
 }
@@ -240,7 +242,8 @@ export async function mergePartitionOnto(job: MergeJob, base: BaseBuckets): Prom
     const { keys } = table
     ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : 1))
     const additions = ids.map((id) => ({ key: keys[id]!, values: table.sortedValues(id) }))
-    await writeFile(join(stage, searchBucketPath(b)), spliceBucket(readFileSync(path), base.from, additions))
+    // Synchronous: a thousand small files, and nothing else for the event loop to do meanwhile.
+    writeFileSync(join(stage, searchBucketPath(b)), spliceBucket(readFileSync(path), base.from, additions, base.from < base.count))
   }
   return table.postings
 }
@@ -298,7 +301,7 @@ function encodeAfter(last: number, values: Int32Array): string {
  * their numbers all `from` or more) merged in: keys stay in order, a key left with no posting goes.
  * Untouched runs of the old file are copied as they are, without decoding.
  */
-export function spliceBucket(old: Buffer, from: number, added: readonly { key: string; values: Int32Array }[]): Buffer {
+export function spliceBucket(old: Buffer, from: number, added: readonly { key: string; values: Int32Array }[], cuts = true): Buffer {
   const additions = added.map(({ key, values }) => addition(key, values))
   const pieces: Buffer[] = [Buffer.from('{')]
   let wrote = false
@@ -321,10 +324,26 @@ export function spliceBucket(old: Buffer, from: number, added: readonly { key: s
   const length = old.length
   let at = 1 // after '{'
   while (at < length && old[at] === QUOTE) {
+    // Without cuts, once every addition is placed the rest of the file stays as it is.
+    if (!cuts && next === additions.length) {
+      if (runStart < 0) runStart = at
+      runEnd = length - 1 // before '}'
+      break
+    }
     const keyStart = at + 1
     let keyEnd = keyStart
     while (old[keyEnd] !== QUOTE) keyEnd += old[keyEnd] === BACKSLASH ? 2 : 1
     const valuesStart = keyEnd + 3 // past '":['
+    let order = 1
+    while (next < additions.length && (order = compareKey(additions[next]!, old, keyStart, keyEnd)) < 0) fresh(additions[next++]!)
+    if (!cuts && order !== 0) {
+      // Not a key of the additions, and nothing to cut: skip its values unread.
+      const entryEnd = old.indexOf(CLOSE, valuesStart) + 1
+      if (runStart < 0) runStart = keyStart - 1
+      runEnd = entryEnd
+      at = entryEnd + 1
+      continue
+    }
     // Numbers below `from` are kept: the last kept one ends at keptEnd, its value is last.
     let i = valuesStart
     let number = 0
@@ -351,8 +370,6 @@ export function spliceBucket(old: Buffer, from: number, added: readonly { key: s
       i++
     }
     const entryEnd = i + 1 // past ']'
-    let order = 1
-    while (next < additions.length && (order = compareKey(additions[next]!, old, keyStart, keyEnd)) < 0) fresh(additions[next++]!)
     if (next < additions.length && order === 0) {
       const item = additions[next++]!
       const kept = last < 0 ? '' : old.toString('latin1', valuesStart, keptEnd) + ','

@@ -312,7 +312,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         let added = 0
         for (let partition = 0; partition < partitions; partition++) {
           signal?.throwIfAborted()
-          added += await mergePartitionOnto(job(partition), { dir: outDir, from, stamps: base.stamps })
+          added += await mergePartitionOnto(job(partition), { dir: outDir, from, count: base.keys.length, stamps: base.stamps })
         }
         log(`${added} postings added to ${buckets} search buckets (articles 0..${from - 1} as in the last run)`)
         merged = true
