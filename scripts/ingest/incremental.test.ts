@@ -178,6 +178,29 @@ describe('incremental search merge', () => {
     expect(readFileSync(aside, 'utf8')).toBe(damaged)
   })
 
+  it('sets a damaged run summary aside, names it, and reads the cache entries instead', async () => {
+    const { root, archive, out, cacheDir, notices, build } = setup(300)
+    await build()
+    addNewer(archive, 3)
+    const summary = join(cacheDir, 'summary.txt')
+    const damaged = readFileSync(summary, 'utf8').slice(0, 2000)
+    writeFileSync(summary, damaged)
+    expect((await build()).parsed).toBe(3)
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(`run summary ${summary} is cut short (no end line); set aside as `)
+    const aside = /set aside as (\S+),/.exec(notices[0]!)![1]!
+    expect(readFileSync(aside, 'utf8')).toBe(damaged)
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    // A line that does not parse is not trusted either: that file's entry is read.
+    const lines = readFileSync(summary, 'utf8').split('\n')
+    const at = lines.findIndex((line) => /^[0-9a-f]{64}\t\{/.test(line))
+    lines[at] = lines[at]!.replace('\t{', '\t{broken')
+    writeFileSync(summary, lines.join('\n'))
+    addNewer(archive, 3, 3)
+    expect((await build()).parsed).toBe(3)
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+
   it('does not start from a bucket file that changed since the last run', async () => {
     const { root, archive, out, notices, build } = setup(300)
     await build()
