@@ -306,7 +306,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     // Numbers 0..from-1 stand for the articles they stood for in the last run: their postings are in its buckets.
     const from = base ? keptPrefix(base.keys, keyByNumber) : 0
     let merged = false
-    if (base && from > 0) {
+    // Past a quarter of the archive renumbered, merging everything afresh costs less than cutting and splicing.
+    if (base && from > 0 && metas.length - from <= metas.length / 4) {
       spillMissing((number) => number >= from)
       try {
         let added = 0
