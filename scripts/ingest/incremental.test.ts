@@ -106,7 +106,8 @@ function addNewer(archive: string, count: number, first = 0): void {
 
 describe('incremental search merge', () => {
   it('writes the bundle a full build writes, after adding newer files, editing, removing and backfilling', async () => {
-    const { root, archive, out, build } = setup(300)
+    const { root, archive, out, cacheDir, build } = setup(300)
+    await build()
     await build()
     const logs: string[] = []
     const step = async () => {
@@ -115,6 +116,8 @@ describe('incremental search merge', () => {
       expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
       return logs.find((line) => line.includes('search buckets'))!
     }
+    // The replaced bundle's article and text folders wait in the cache as the next run's start (output-folder.ts).
+    expect(readdirSync(join(cacheDir, 'spare')).sort()).toEqual(['articles', 'text'])
     addNewer(archive, 20)
     // The 300 tiny and 5 seed articles keep their numbers: only the 20 new ones' postings are merged in.
     expect(await step()).toContain('postings added to 32 search buckets (articles 0..304 as in the last run)')

@@ -3,11 +3,11 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, existsSync, linkSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
-import { articlePath, MANIFEST_FILE, searchTextPath, type Article, type ListEntry } from '../../src/types/data'
+import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchTextPath, TEXT_DIR, type Article, type ListEntry } from '../../src/types/data'
 import { articleNumber, bucketCountFor, buildIndex, listOrder } from './build-index'
 import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
 import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
@@ -104,7 +104,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   signal?.addEventListener('abort', stopWorkers, { once: true })
   try {
     signal?.throwIfAborted()
-    await createRunFolders(folders)
+    // With a cache, the stage starts from the article and text folders of the bundle the last run replaced.
+    const reused = await createRunFolders(folders, cacheDir)
     log(`${files.length} input files (${ignored} other files ignored)`)
 
     const stories = options.stories !== false
@@ -239,7 +240,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
             const textPath = join(stage, searchTextPath(entry.id))
             const last = result.summarized ? summary!.kept.get(entry.id) : undefined
             carried.delete(entry.id)
-            if (last !== undefined && last.key === result.key && carryOver(last, outDir, stage, entry.id)) {
+            if (last !== undefined && last.key === result.key && carryOver(last, outDir, stage, entry.id, reused)) {
               carried.set(entry.id, last)
               linkedPaths.add(articlePath(entry.id)).add(searchTextPath(entry.id))
             } else {
@@ -358,6 +359,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, text } of shards) await writeFile(join(stage, path), text)
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
+    if (reused) removeStrays(stage, metas, aliases)
     const { written: fresh, kept } = keepUnchanged(stage, outDir, linkedPaths)
     log(`${fresh} bundle files written, ${kept} unchanged ones carried over`)
     // What the next run needs to carry each article file over: the files' stamps (a link keeps them) and what was done to them.
@@ -371,7 +373,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       written.kept(entry.id, { key, outletName: names.get(entry.outlet) ?? '', storyTail: tails.get(entry.id) ?? '', article, text })
     }
     signal?.throwIfAborted() // past this point the run finishes: the swap is two renames
-    await swapIn(folders, outDir)
+    await swapIn(folders, outDir, cacheDir)
     if (cacheDir !== undefined) {
       written!.finish()
       const removed = cacheStore!.prune(usedKeys)
@@ -445,15 +447,36 @@ function nameOutletsByLabel(stage: string, metas: readonly Meta[], names: Readon
 /**
  * Links an unchanged article's article and text files from the previous bundle into the stage, unread,
  * when both are the files the last run left (their size, mtime and inode); false (nothing linked) otherwise.
+ * In a stage started from the spare (`reused`) the name is often there already as a link to that very file.
  */
-function carryOver(last: KeptFile, outDir: string, stage: string, id: string): boolean {
-  const pairs = [articlePath(id), searchTextPath(id)].map((path) => [join(outDir, path), join(stage, path)] as const)
-  if (articleStamp(pairs[0]![0]) !== last.article || articleStamp(pairs[1]![0]) !== last.text) return false
+function carryOver(last: KeptFile, outDir: string, stage: string, id: string, reused: boolean): boolean {
+  const pairs = [
+    [articlePath(id), last.article],
+    [searchTextPath(id), last.text],
+  ].map(([path, stamp]) => ({ old: join(outDir, path!), fresh: join(stage, path!), stamp: stamp! }))
+  if (!pairs.every(({ old, stamp }) => articleStamp(old) === stamp)) return false
   try {
-    for (const [old, fresh] of pairs) linkSync(old, fresh)
+    for (const { old, fresh, stamp } of pairs) {
+      if (reused) {
+        const there = statSync(fresh, { bigint: true, throwIfNoEntry: false })
+        if (there !== undefined && `${there.ino}` === stamp.split(':')[2]) continue
+        if (there !== undefined) rmSync(fresh)
+      }
+      linkSync(old, fresh)
+    }
     return true
   } catch {
-    for (const [, fresh] of pairs) rmSync(fresh, { force: true })
+    for (const { fresh } of pairs) rmSync(fresh, { force: true })
     return false
+  }
+}
+
+/** Names of a stage started from the spare that the new bundle does not have (removed articles, old alias copies). */
+function removeStrays(stage: string, metas: readonly Meta[], aliases: readonly (readonly [string, string])[]): void {
+  const ids = new Set([...metas.map(({ entry }) => entry.id), ...aliases.map(([oldId]) => oldId)])
+  const wanted = new Set([...ids].map((id) => articlePath(id)))
+  for (const { entry } of metas) wanted.add(searchTextPath(entry.id))
+  for (const folder of [ARTICLE_DIR, TEXT_DIR]) {
+    for (const name of readdirSync(join(stage, folder))) if (!wanted.has(`${folder}/${name}`)) rmSync(join(stage, folder, name), { force: true })
   }
 }
