@@ -116,8 +116,8 @@ describe('incremental search merge', () => {
       expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
       return logs.find((line) => line.includes('search buckets'))!
     }
-    // The replaced bundle's article and text folders wait in the cache as the next run's start (output-folder.ts).
-    expect(readdirSync(join(cacheDir, 'spare')).sort()).toEqual(['articles', 'text'])
+    // The replaced bundle's article, text and bucket folders wait in the cache as the next run's start (output-folder.ts).
+    expect(readdirSync(join(cacheDir, 'spare')).sort()).toEqual(['articles', 'search', 'text'])
     addNewer(archive, 20)
     // The 300 tiny and 5 seed articles keep their numbers: only the 20 new ones' postings are merged in.
     expect(await step()).toContain('postings added to 32 search buckets (articles 0..304 as in the last run)')
@@ -202,6 +202,24 @@ describe('incremental search merge', () => {
     addNewer(archive, 3, 3)
     expect((await build()).parsed).toBe(3)
     expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+
+  it('never writes into a file the current bundle shares with a stage started from the spare', async () => {
+    const { archive, out, build } = setup(300)
+    await build()
+    await build() // nothing changed: the new bundle's files are the old ones, and so the spare's
+    const before = identities(out)
+    const texts = new Map([...before.keys()].map((path) => [path, readFileSync(join(out, path), 'utf8')]))
+    addNewer(archive, 3)
+    writeFileSync(join(archive, BBC_FILE), readFileSync(join(archive, BBC_FILE), 'utf8').replace('<p>', '<p>鳕鱼罐头。'))
+    const failing = build({
+      onLog: (message) => {
+        if (message.includes('carried over')) throw new Error('disk full')
+      },
+    })
+    await expect(failing).rejects.toThrow('disk full')
+    expect(changedFiles(before, identities(out))).toEqual([])
+    for (const [path, text] of texts) expect(readFileSync(join(out, path), 'utf8'), path).toBe(text)
   })
 
   it('does not start from a bucket file that changed since the last run', async () => {

@@ -5,7 +5,7 @@
 // the new one no longer has go with the old folder at the swap. Article files are linked as they are
 // committed (linkIfSame), so a staged file may share its inode with the previous bundle's: whatever
 // changes a staged file afterwards must replace it (replaceFile), never write into it.
-import { linkSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface Carried {
@@ -67,6 +67,17 @@ export function linkIfSame(old: string, fresh: string, content: string): boolean
   } catch {
     return false
   }
+}
+
+/**
+ * Writes a staged file: into the file already at path when the stage alone holds it (one a stage started
+ * from the spare brought, output-folder.ts: overwriting costs the disk far less than a new file), else as a
+ * new file, so a file the current bundle shares is never written into.
+ */
+export function writeStaged(path: string, content: string | Uint8Array): void {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (info !== undefined && info.nlink > 1) unlinkSync(path)
+  writeFileSync(path, content)
 }
 
 /** Writes content to path through a new file, so a file linked from the previous bundle is never written into. */

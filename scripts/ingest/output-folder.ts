@@ -136,8 +136,8 @@ export async function prepareRun(outDir: string, workRoot: string): Promise<RunF
   return { stage: join(parent, `.${name}.staging-${tag}`), work: join(workRoot, `${WORK_PREFIX}${tag}`) }
 }
 
-/** The folders of a bundle that a spare keeps (see SPARE_DIR): one file per article, most of them unchanged from run to run. */
-const SPARE_FOLDERS = [ARTICLE_DIR, TEXT_DIR] as const
+/** The folders of a bundle that a spare keeps (see SPARE_DIR): one file per article, most of them unchanged from run to run, and the search buckets (overwritten in place, keep-unchanged.ts writeStaged). */
+const SPARE_FOLDERS = [ARTICLE_DIR, TEXT_DIR, SEARCH_DIR] as const
 
 /**
  * In the cache: the article and text folders of the bundle the last run replaced. Most of their names are
@@ -165,7 +165,6 @@ export async function createRunFolders({ stage, work }: RunFolders, spareIn?: st
   }
   if (spareIn !== undefined) await rm(join(spareIn, SPARE_DIR), { recursive: true, force: true })
   await mkdir(join(stage, SHARD_DIR))
-  await mkdir(join(stage, SEARCH_DIR))
   await mkdir(join(stage, STORY_DIR))
   await mkdir(work, { recursive: true })
   return reused

@@ -3,13 +3,13 @@
 // writer in the order it built files) -> the search buckets it holds, with article numbers from the
 // global sort. A partition holds millions of postings, so grams are hashed and compared in place in
 // the spill text (no string per posting, little garbage) and numbers are sorted in typed arrays.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fnv1a, FLAG_BASE } from '../../src/lib/search-grams'
 import { searchBucketPath } from '../../src/types/data'
 import { articleNumber } from './build-index'
 import { fileStamp } from './file-stamp'
+import { writeStaged } from './keep-unchanged'
 
 export interface MergeJob {
   work: string
@@ -208,7 +208,7 @@ function spilledTable({ work, partition, numberOf, writers }: MergeJob, from = 0
 export async function mergePartition(job: MergeJob): Promise<number> {
   const { stage, partition, partitions, buckets } = job
   const table = spilledTable(job)
-  for (const [b, content] of bucketFiles(table, partition, partitions, buckets)) await writeFile(join(stage, searchBucketPath(b)), content)
+  for (const [b, content] of bucketFiles(table, partition, partitions, buckets)) writeStaged(join(stage, searchBucketPath(b)), content)
   return table.postings
 }
 
@@ -243,7 +243,7 @@ export async function mergePartitionOnto(job: MergeJob, base: BaseBuckets): Prom
     ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : 1))
     const additions = ids.map((id) => ({ key: keys[id]!, values: table.sortedValues(id) }))
     // Synchronous: a thousand small files, and nothing else for the event loop to do meanwhile.
-    writeFileSync(join(stage, searchBucketPath(b)), spliceBucket(readFileSync(path), base.from, additions, base.from < base.count))
+    writeStaged(join(stage, searchBucketPath(b)), spliceBucket(readFileSync(path), base.from, additions, base.from < base.count))
   }
   return table.postings
 }

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, 
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
-import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchTextPath, TEXT_DIR, type Article, type ListEntry } from '../../src/types/data'
+import { ARTICLE_DIR, articlePath, MANIFEST_FILE, SEARCH_DIR, searchBucketPath, searchTextPath, TEXT_DIR, type Article, type ListEntry } from '../../src/types/data'
 import { articleNumber, bucketCountFor, buildIndex, listOrder } from './build-index'
 import { fileStamp, IngestCache, ingestVersion } from './ingest-cache'
 import { keepUnchanged, linkIfSame, replaceFile } from './keep-unchanged'
@@ -359,7 +359,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const { shards, manifest } = buildIndex(metas.map((meta) => meta.entry), outlets.values(), { buckets })
     for (const { path, text } of shards) await writeFile(join(stage, path), text)
     await writeFile(join(stage, MANIFEST_FILE), JSON.stringify(manifest))
-    if (reused) removeStrays(stage, metas, aliases)
+    if (reused) removeStrays(stage, metas, aliases, buckets)
     const { written: fresh, kept } = keepUnchanged(stage, outDir, linkedPaths)
     log(`${fresh} bundle files written, ${kept} unchanged ones carried over`)
     // What the next run needs to carry each article file over: the files' stamps (a link keeps them) and what was done to them.
@@ -471,12 +471,13 @@ function carryOver(last: KeptFile, outDir: string, stage: string, id: string, re
   }
 }
 
-/** Names of a stage started from the spare that the new bundle does not have (removed articles, old alias copies). */
-function removeStrays(stage: string, metas: readonly Meta[], aliases: readonly (readonly [string, string])[]): void {
+/** Names of a stage started from the spare that the new bundle does not have (removed articles, old alias copies, buckets past the count). */
+function removeStrays(stage: string, metas: readonly Meta[], aliases: readonly (readonly [string, string])[], buckets: number): void {
   const ids = new Set([...metas.map(({ entry }) => entry.id), ...aliases.map(([oldId]) => oldId)])
   const wanted = new Set([...ids].map((id) => articlePath(id)))
   for (const { entry } of metas) wanted.add(searchTextPath(entry.id))
-  for (const folder of [ARTICLE_DIR, TEXT_DIR]) {
+  for (let b = 0; b < buckets; b++) wanted.add(searchBucketPath(b))
+  for (const folder of [ARTICLE_DIR, TEXT_DIR, SEARCH_DIR]) {
     for (const name of readdirSync(join(stage, folder))) if (!wanted.has(`${folder}/${name}`)) rmSync(join(stage, folder, name), { force: true })
   }
 }
