@@ -3,7 +3,7 @@
 // spilled to partition files and merged one partition at a time after the global sort.
 // The parts: list-input.ts (the walk), output-folder.ts (everything that may delete a folder),
 // build-index.ts (pure: shards and manifest), process-file.ts and search-postings.ts (articles, search).
-import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { stat, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
@@ -454,16 +454,15 @@ function carryOver(last: KeptFile, outDir: string, stage: string, id: string, re
     [articlePath(id), last.article],
     [searchTextPath(id), last.text],
   ].map(([path, stamp]) => ({ old: join(outDir, path!), fresh: join(stage, path!), stamp: stamp! }))
-  if (!pairs.every(({ old, stamp }) => articleStamp(old) === stamp)) return false
+  // The spare's name is the very file the last run left (its stamp): nothing to do, and nothing to check in --out.
+  const placed = pairs.map(({ fresh, stamp }) => reused && articleStamp(fresh) === stamp)
+  if (!pairs.every(({ old, stamp }, i) => placed[i] || articleStamp(old) === stamp)) return false
   try {
-    for (const { old, fresh, stamp } of pairs) {
-      if (reused) {
-        const there = statSync(fresh, { bigint: true, throwIfNoEntry: false })
-        if (there !== undefined && `${there.ino}` === stamp.split(':')[2]) continue
-        if (there !== undefined) rmSync(fresh)
-      }
+    pairs.forEach(({ old, fresh }, i) => {
+      if (placed[i]) return
+      if (reused) rmSync(fresh, { force: true })
       linkSync(old, fresh)
-    }
+    })
     return true
   } catch {
     for (const { fresh } of pairs) rmSync(fresh, { force: true })
