@@ -222,6 +222,16 @@ describe('incremental search merge', () => {
     for (const [path, text] of texts) expect(readFileSync(join(out, path), 'utf8'), path).toBe(text)
   })
 
+  it('starts from fresh folders when the spare is not whole', async () => {
+    const { root, archive, out, cacheDir, build } = setup(300)
+    await build()
+    await build()
+    rmSync(join(cacheDir, 'spare', 'text'), { recursive: true }) // a cache tidied by hand
+    rmSync(join(archive, VOA_FILE))
+    await build()
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+
   it('does not start from a bucket file that changed since the last run', async () => {
     const { root, archive, out, notices, build } = setup(300)
     await build()

@@ -156,9 +156,11 @@ export async function createRunFolders({ stage, work }: RunFolders, spareIn?: st
   await mkdir(stage, { recursive: true })
   let reused = spareIn !== undefined
   for (const folder of SPARE_FOLDERS) {
-    const moved = reused && (await rename(join(spareIn!, SPARE_DIR, folder), join(stage, folder)).then(() => true, () => false))
-    if (!moved) {
-      reused = false
+    if (reused) reused = await rename(join(spareIn!, SPARE_DIR, folder), join(stage, folder)).then(() => true, () => false)
+  }
+  // All of them or none: a stage of fresh folders holds no name this run does not write.
+  if (!reused) {
+    for (const folder of SPARE_FOLDERS) {
       await rm(join(stage, folder), { recursive: true, force: true })
       await mkdir(join(stage, folder))
     }
