@@ -1,4 +1,4 @@
-// npm run bench:ingest -- --n 10000 [--real] [--incremental 100] [--workers N] [--dir TMP] [--keep] [--no-stories]
+// npm run bench:ingest -- --n 10000 [--real] [--incremental 100 [--backfill]] [--workers N] [--dir TMP] [--keep] [--no-stories]
 // npm run bench:ingest -- --tiny 100000 [--workers N] [--dir TMP] [--keep] [--no-stories]
 // Generates a synthetic archive in the seed format in a temp folder (--n: varied outlets, dates, 5–10 KB
 // bodies made from the seed bodies; --tiny: tiny articles, one binary file per thousand), runs the ingest
@@ -7,8 +7,9 @@
 // ingest without clustering, to compare: the added cost is the difference of the two runs' wall and peak RSS.
 // --real: 20–30 KB whole-page scrapes over 20 outlets (front matter only; site header, nav, scripts, footer
 // around the article), the shape of a real archive; input MB/s is printed. --incremental M: after the full
-// build (with a cache), adds M new articles and builds again; prints both times, their ratio and how many
-// bundle files the second run wrote.
+// build (with a cache) and a rebuild with nothing changed, adds M new articles and builds again; prints the
+// times, the ratio of the last to the full build and how many bundle files the last run wrote. The added articles are a day's news, newer than the archive; with
+// --backfill they are dated across its years instead (older articles found late).
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -30,7 +31,19 @@ const HOSTS = [
 ]
 
 
-export function generateCorpus(dir: string, n: number, seedsDir = 'seeds', first = 0): number {
+/** The newest date the generators give an article of the archive: one added after it is newer than all (--incremental). */
+const CORPUS_END = Date.UTC(2025, 0, 1)
+const CORPUS_YEARS = 10
+
+/**
+ * When an article is published: spread over the archive's ten years, or (`newer`) within the day after its
+ * end, as an archive grows daily.
+ */
+function publishedTime(rand: () => number, newer: boolean): number {
+  return newer ? CORPUS_END + Math.floor(rand() * 86_400_000) : CORPUS_END - Math.floor(rand() * CORPUS_YEARS * 365.25 * 86_400_000)
+}
+
+export function generateCorpus(dir: string, n: number, seedsDir = 'seeds', first = 0, newer = false): number {
   const seeds = readdirSync(seedsDir)
     .sort()
     .map((name) => readFileSync(join(seedsDir, name), 'utf8'))
@@ -48,7 +61,7 @@ export function generateCorpus(dir: string, n: number, seedsDir = 'seeds', first
       for (let k = 0; k < 6; k++) p[3 + Math.floor(rand() * (p.length - 8))] = chars[Math.floor(rand() * chars.length)]!
       body += p.join('')
     }
-    const time = Date.UTC(2015, 0, 1) + Math.floor(rand() * 10 * 365.25 * 86_400_000)
+    const time = publishedTime(rand, newer)
     const title = Array.from({ length: 12 + Math.floor(rand() * 16) }, () => chars[Math.floor(rand() * chars.length)]).join('')
     const url = `${HOSTS[i % HOSTS.length]}${i}`
     const text = `<!--${time}-->\n[${title}](${url})\n------\n\n${body}\n`
@@ -73,7 +86,7 @@ const REAL_HOSTS = [
  * from) and the page's whole HTML, with a head full of scripts and styles, a site header and menu, the
  * article (2–8 KB of text in paragraphs, a figure, a byline), related links and a footer. Returns the bytes.
  */
-export function generateRealCorpus(dir: string, n: number, seedsDir = 'seeds', first = 0): number {
+export function generateRealCorpus(dir: string, n: number, seedsDir = 'seeds', first = 0, newer = false): number {
   const seeds = readdirSync(seedsDir).sort().map((name) => readFileSync(join(seedsDir, name), 'utf8'))
   const paragraphs = seeds.flatMap((text) => text.split('------')[1]!.match(/<p>[\s\S]*?<\/p>/g) ?? []).map((p) => p.replace(/<[^>]+>/g, ''))
   const chars = Array.from(new Set(Array.from(paragraphs.join('').replace(/[\sA-Za-z0-9]/g, ''))))
@@ -87,7 +100,7 @@ export function generateRealCorpus(dir: string, n: number, seedsDir = 'seeds', f
   for (let i = first; i < first + n; i++) {
     const site = i % REAL_HOSTS.length
     const title = words(12 + Math.floor(rand() * 16))
-    const time = Date.UTC(2015, 0, 1) + Math.floor(rand() * 10 * 365.25 * 86_400_000)
+    const time = publishedTime(rand, newer)
     const url = `https://${REAL_HOSTS[site]}${100000 + i}`
     const menu = Array.from({ length: 30 }, (_, k) => `<li class="nav-item"><a class="nav-link" href="/section/${k}">${words(2 + (k % 3))}</a></li>`).join('')
     const related = Array.from({ length: 10 }, (_, k) => `<li><a href="/article/${i}-${k}"><img src="/img/${k}.jpg" alt=""><span>${words(14)}</span></a></li>`).join('')
@@ -196,6 +209,8 @@ function main() {
       real: { type: 'boolean', default: false },
       // Then add this many articles and build again with the cache of the first run.
       incremental: { type: 'string' },
+      // The added articles are dated across the archive's years (older than its newest) instead of the day after it.
+      backfill: { type: 'boolean', default: false },
       workers: { type: 'string' },
       // Where the archive and bundle go (default: the system temp folder), e.g. /dev/shm to leave the disk out.
       dir: { type: 'string' },
@@ -252,16 +267,21 @@ function main() {
     console.log(`articles: ${articles.files} files, ${(articles.bytes / 1024 / 1024).toFixed(0)} MB`)
 
     if (values.incremental !== undefined) {
+      // As in daily use, the measured run follows a rebuild (here one with nothing changed): a run that replaced a
+      // bundle leaves its folders in the cache as the next run's start (output-folder.ts), the first rebuild has none.
+      const settle = runIngest(input, output, [...extra, ...cache])
+      console.log(`rebuild with nothing changed: ${settle.seconds.toFixed(1)} s wall, cpu ${(settle.user + settle.system).toFixed(1)} s (${settle.user.toFixed(1)} user + ${settle.system.toFixed(1)} sys)`)
       const added = Number(values.incremental)
       if (tiny) generateTinyCorpus(join(input, 'added'), added)
-      else generate(input, added, 'seeds', n)
+      else generate(input, added, 'seeds', n, !values.backfill)
       const again = runIngest(input, output, [...extra, ...cache])
       const carried = /ingest: (\d+) bundle files written, (\d+) unchanged ones carried over/.exec(again.stderr)
       const cacheLine = /ingest: (cache: \d+ files from .*) \(\d+ ms\)$/m.exec(again.stderr)?.[1] ?? ''
       console.log(again.stdout.trim())
       console.log(
         `incremental: +${added} files: ${again.seconds.toFixed(1)} s wall (full build ${seconds.toFixed(1)} s), ratio ${((again.seconds / seconds) * 100).toFixed(1)} %; ` +
-          `cpu ${(again.user + again.system).toFixed(1)} s (full ${cpu.toFixed(1)} s, ${(((again.user + again.system) / cpu) * 100).toFixed(1)} %); peak RSS ${(again.rssKb / 1024).toFixed(0)} MB`,
+          `cpu ${(again.user + again.system).toFixed(1)} s = ${again.user.toFixed(1)} user + ${again.system.toFixed(1)} sys (full ${cpu.toFixed(1)} s, ${(((again.user + again.system) / cpu) * 100).toFixed(1)} %); peak RSS ${(again.rssKb / 1024).toFixed(0)} MB; ` +
+          `load average ${loadavg()[0]!.toFixed(1)}`,
       )
       console.log(`incremental: ${carried?.[1] ?? '?'} bundle files rewritten, ${carried?.[2] ?? '?'} kept; ${cacheLine}`)
       const phases = [...again.stderr.matchAll(/^ingest: (.*\(\d+ ms\))$/gm)].map((match) => match[1])

@@ -2,6 +2,7 @@
 // test fixtures build their bundle with this same code (src/features/articles/fixtures/bundle.ts).
 import {
   GENERATOR,
+  listPlace,
   MAX_SHARD_ENTRIES,
   SCHEMA_VERSION,
   SEARCH_FILE_PATTERN,
@@ -25,9 +26,14 @@ export function bucketCountFor(articles: number): number {
   return buckets
 }
 
-/** The bundle's article order: newest first, then by id. An article's number is its place in it. */
+/** The bundle's article order: newest first, then by id. An article's list place is its index in it. */
 export function listOrder(a: ListEntry, b: ListEntry): number {
   return a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** The search posting number of the article at list place `place` (listPlace undone): numbers count oldest first. */
+export function articleNumber(place: number, articleCount: number): number {
+  return listPlace(place, articleCount)
 }
 
 export interface BundleIndex {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { foldScript } from '../../src/lib/fold-script'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
-import { articlePath, MANIFEST_FILE, searchBucketPath, STORY_DIR, storyPath, type Article, type IndexShard, type Manifest, type SearchBucket, type Story } from '../../src/types/data'
+import { articlePath, listPlace, MANIFEST_FILE, searchBucketPath, STORY_DIR, storyPath, type Article, type IndexShard, type Manifest, type SearchBucket, type Story } from '../../src/types/data'
 import { generateTinyCorpus } from '../bench/ingest-bench'
 import { storyId } from './stories'
 import { ingest, type IngestOptions } from './write-bundle'
@@ -76,8 +76,173 @@ function search(out: string, query: string): string[] {
     const numbers = new Set(decodePostings(readJson<SearchBucket>(join(out, bucketFileOf(out, gram)))[gram] ?? []))
     hits = hits ? new Set([...hits].filter((n) => numbers.has(n))) : numbers
   }
-  return [...(hits ?? [])].map((n) => entries[n]!.id).sort()
+  return [...(hits ?? [])].map((n) => entries[listPlace(n, entries.length)]!.id).sort()
 }
+
+/** Every file of a bundle and its bytes. */
+function bundleFiles(out: string): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const path of (readdirSync(out, { recursive: true }) as string[]).sort()) {
+    if (statSync(join(out, path)).isFile()) files.set(path, readFileSync(join(out, path), 'utf8'))
+  }
+  return files
+}
+
+/** The bundle a full build (a fresh --out, no cache) writes of the same archive. */
+async function fullBuildOf(archive: string, root: string): Promise<Map<string, string>> {
+  const out = mkdtempSync(join(root, 'full-'))
+  await ingest({ inDir: archive, outDir: join(out, 'data'), workers: 0 })
+  return bundleFiles(join(out, 'data'))
+}
+
+/** Articles of a day after every other article of setup()'s archive, as an archive grows daily. */
+function addNewer(archive: string, count: number, first = 0): void {
+  mkdirSync(join(archive, 'new'), { recursive: true })
+  for (let i = first; i < first + count; i++) {
+    const body = Array.from({ length: 30 }, (_, k) => '中国俄罗斯乌克兰和谈普京外长会见峰会'[(i * 7 + k * 3) % 18]).join('')
+    writeFileSync(join(archive, 'new', `${i}.txt`), `<!--${1_800_000_000_000 + i * 60_000}-->\n[新闻 ${i}](https://new.example/${i})\n------\n<p>${body}新词${i}号。</p>\n`)
+  }
+}
+
+describe('incremental search merge', () => {
+  it('writes the bundle a full build writes, after adding newer files, editing, removing and backfilling', async () => {
+    const { root, archive, out, cacheDir, build } = setup(300)
+    await build()
+    await build()
+    const logs: string[] = []
+    const step = async () => {
+      logs.length = 0
+      await build({ onLog: (message) => logs.push(message) })
+      expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+      return logs.find((line) => line.includes('search buckets'))!
+    }
+    // The replaced bundle's article, text and bucket folders wait in the cache as the next run's start (output-folder.ts).
+    expect(readdirSync(join(cacheDir, 'spare')).sort()).toEqual(['articles', 'search', 'text'])
+    addNewer(archive, 20)
+    // The 300 tiny and 5 seed articles keep their numbers: only the 20 new ones' postings are merged in.
+    expect(await step()).toContain('postings added to 32 search buckets (articles 0..304 as in the last run)')
+    expect(search(out, '新词7号')).toEqual([entriesOf(out).find((entry) => entry.title === '新闻 7')!.id])
+    writeFileSync(join(archive, BBC_FILE), readFileSync(join(archive, BBC_FILE), 'utf8').replace('<p>', '<p>鳕鱼罐头。'))
+    expect(await step()).toContain('postings added') // from the edited article on
+    expect(search(out, '鳕鱼罐头')).toEqual([BBC])
+    rmSync(join(archive, VOA_FILE))
+    expect(await step()).toContain('postings added')
+    expect(search(out, '撤军')).not.toContain(VOA)
+    rmSync(join(archive, 'tiny', '0', '0.txt')) // the oldest article: every number changes
+    expect(await step()).toMatch(/^\d+ postings in 32 search buckets$/)
+    writeFileSync(join(archive, 'old.txt'), `<!--1000000000000-->\n[旧闻](https://old.example/1)\n------\n<p>补录的旧文章。</p>\n`)
+    expect(await step()).toMatch(/^\d+ postings in 32 search buckets$/)
+    addNewer(archive, 5, 20)
+    expect(await step()).toContain('postings added')
+  })
+
+  it('gives carried article files an outlet name from labels, and takes it away, as a full build does', async () => {
+    const { root, archive, out, build } = setup()
+    const blog = (name: string, time: number, labels: boolean) =>
+      writeFileSync(
+        join(archive, name),
+        `---\ntitle: 博客${name}\ndate: ${new Date(time).toISOString()}\nfrom: https://blog.example.net/${name}\n${labels ? 'categories: [某某评论]\n' : ''}---\n<p>博客正文${name}。</p>\n`,
+      )
+    blog('b1.txt', 1_800_000_000_000, true)
+    blog('b2.txt', 1_800_000_060_000, true)
+    blog('b3.txt', 1_800_000_120_000, false)
+    await build()
+    const nameOf = (file: string) => readJson<Article>(join(out, articlePath(entriesOf(out).find((entry) => entry.title === `博客${file}`)!.id))).outlet.name
+    expect(nameOf('b3.txt')).toBe('某某评论')
+    blog('b4.txt', 1_800_000_180_000, false)
+    blog('b5.txt', 1_800_000_240_000, false) // 2 of 5 agree: no name
+    await build()
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    expect(nameOf('b1.txt')).toBe('example.net')
+    blog('b6.txt', 1_800_000_300_000, true)
+    blog('b7.txt', 1_800_000_360_000, true) // 4 of 7
+    await build()
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    expect(nameOf('b3.txt')).toBe('某某评论')
+  })
+
+  it('sets a damaged search state aside, names it, and merges in full', async () => {
+    const { root, archive, out, cacheDir, notices, build } = setup(300)
+    await build()
+    addNewer(archive, 3)
+    const state = join(cacheDir, 'search-state.txt')
+    const damaged = readFileSync(state, 'utf8').slice(0, 500)
+    writeFileSync(state, damaged)
+    await build()
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(`search state ${state} is cut short (no end line); set aside as `)
+    const aside = /set aside as (\S+),/.exec(notices[0]!)![1]!
+    expect(readFileSync(aside, 'utf8')).toBe(damaged) // kept for a look, never deleted
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    addNewer(archive, 3, 3)
+    const logs: string[] = []
+    await build({ onLog: (message) => logs.push(message) }) // the fresh state is trusted again
+    expect(logs.some((line) => line.includes('postings added'))).toBe(true)
+    expect(readFileSync(aside, 'utf8')).toBe(damaged)
+  })
+
+  it('sets a damaged run summary aside, names it, and reads the cache entries instead', async () => {
+    const { root, archive, out, cacheDir, notices, build } = setup(300)
+    await build()
+    addNewer(archive, 3)
+    const summary = join(cacheDir, 'summary.txt')
+    const damaged = readFileSync(summary, 'utf8').slice(0, 2000)
+    writeFileSync(summary, damaged)
+    expect((await build()).parsed).toBe(3)
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toContain(`run summary ${summary} is cut short (no end line); set aside as `)
+    const aside = /set aside as (\S+),/.exec(notices[0]!)![1]!
+    expect(readFileSync(aside, 'utf8')).toBe(damaged)
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+    // A line that does not parse is not trusted either: that file's entry is read.
+    const lines = readFileSync(summary, 'utf8').split('\n')
+    const at = lines.findIndex((line) => /^[0-9a-f]{64}\t\{/.test(line))
+    lines[at] = lines[at]!.replace('\t{', '\t{broken')
+    writeFileSync(summary, lines.join('\n'))
+    addNewer(archive, 3, 3)
+    expect((await build()).parsed).toBe(3)
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+
+  it('never writes into a file the current bundle shares with a stage started from the spare', async () => {
+    const { archive, out, build } = setup(300)
+    await build()
+    await build() // nothing changed: the new bundle's files are the old ones, and so the spare's
+    const before = identities(out)
+    const texts = new Map([...before.keys()].map((path) => [path, readFileSync(join(out, path), 'utf8')]))
+    addNewer(archive, 3)
+    writeFileSync(join(archive, BBC_FILE), readFileSync(join(archive, BBC_FILE), 'utf8').replace('<p>', '<p>鳕鱼罐头。'))
+    const failing = build({
+      onLog: (message) => {
+        if (message.includes('carried over')) throw new Error('disk full')
+      },
+    })
+    await expect(failing).rejects.toThrow('disk full')
+    expect(changedFiles(before, identities(out))).toEqual([])
+    for (const [path, text] of texts) expect(readFileSync(join(out, path), 'utf8'), path).toBe(text)
+  })
+
+  it('starts from fresh folders when the spare is not whole', async () => {
+    const { root, archive, out, cacheDir, build } = setup(300)
+    await build()
+    await build()
+    rmSync(join(cacheDir, 'spare', 'text'), { recursive: true }) // a cache tidied by hand
+    rmSync(join(archive, VOA_FILE))
+    await build()
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+
+  it('does not start from a bucket file that changed since the last run', async () => {
+    const { root, archive, out, notices, build } = setup(300)
+    await build()
+    const bucket = join(out, searchBucketPath(0))
+    writeFileSync(bucket, '{}') // a hand edit, or a partial sync
+    addNewer(archive, 3)
+    await build()
+    expect(notices).toEqual([`search bucket ${bucket} is not the file the last run wrote; the search index was merged in full`])
+    expect(bundleFiles(out)).toEqual(await fullBuildOf(archive, root))
+  })
+})
 
 describe('incremental ingest', () => {
   it('parses no file and rewrites no bundle file when the archive did not change', async () => {
@@ -240,6 +405,10 @@ describe('incremental ingest', () => {
     const entry = join(cacheDir, entries[0]!)
     const broken = readFileSync(entry, 'utf8').slice(0, 100) // a write cut short
     writeFileSync(entry, broken)
+    // With the run summary an unchanged file's entry is not read at all; without it, every entry is.
+    expect((await build()).parsed).toBe(0)
+    expect(notices).toEqual([])
+    rmSync(join(cacheDir, 'summary.txt'))
 
     const before = identities(out)
     const summary = await build()

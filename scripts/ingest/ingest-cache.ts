@@ -4,11 +4,13 @@
 // One file per entry, `<dir>/<key[0..2]>/<key>.entry` (lines, see entryText), written to a temporary name and renamed.
 // An entry that cannot be read is renamed `<key>.entry.corrupt-<pid>-<random>` (set aside, never deleted).
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SCHEMA_VERSION } from '../../src/types/data'
 import { GRAM_GROUPS, type Processed } from './process-file'
+
+export { fileStamp } from './file-stamp'
 
 /** Where default caches go: in the working folder (the project), never inside public/, which Vite copies into dist/. */
 export const CACHE_ROOT = '.ingest-cache'
@@ -79,20 +81,6 @@ function resolveSource(path: string): string {
 /** The stamps of the last finished run (`readStamps`), beside the entry folders. */
 const STAMPS_FILE = 'stamps.jsonl'
 const STAMPS_HEADER = 'archive-reader ingest stamps'
-
-/**
- * Size, mtime, ctime and inode (nanoseconds), as rsync and make trust them: a file whose stamp is unchanged is
- * taken to hold the bytes it held, so it is not read to find its key. ctime cannot be set back by a tool
- * that restores mtime. undefined when the file cannot be stat'ed.
- */
-export function fileStamp(path: string): string | undefined {
-  try {
-    const info = statSync(path, { bigint: true })
-    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`
-  } catch {
-    return undefined
-  }
-}
 
 export class IngestCache {
   constructor(

@@ -5,7 +5,7 @@
 // the new one no longer has go with the old folder at the swap. Article files are linked as they are
 // committed (linkIfSame), so a staged file may share its inode with the previous bundle's: whatever
 // changes a staged file afterwards must replace it (replaceFile), never write into it.
-import { linkSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface Carried {
@@ -15,10 +15,15 @@ export interface Carried {
   kept: number
 }
 
-export function keepUnchanged(stage: string, outDir: string): Carried {
+/** known: staged paths already linked to the previous bundle's file (no need to look). */
+export function keepUnchanged(stage: string, outDir: string, known: ReadonlySet<string> = new Set()): Carried {
   let written = 0
   let kept = 0
   const consider = (path: string) => {
+    if (known.has(path)) {
+      kept++
+      return
+    }
     const fresh = join(stage, path)
     const old = join(outDir, path)
     const same = compare(fresh, old)
@@ -62,6 +67,17 @@ export function linkIfSame(old: string, fresh: string, content: string): boolean
   } catch {
     return false
   }
+}
+
+/**
+ * Writes a staged file: into the file already at path when the stage alone holds it (one a stage started
+ * from the spare brought, output-folder.ts: overwriting costs the disk far less than a new file), else as a
+ * new file, so a file the current bundle shares is never written into.
+ */
+export function writeStaged(path: string, content: string | Uint8Array): void {
+  const info = statSync(path, { throwIfNoEntry: false })
+  if (info !== undefined && info.nlink > 1) unlinkSync(path)
+  writeFileSync(path, content)
 }
 
 /** Writes content to path through a new file, so a file linked from the previous bundle is never written into. */

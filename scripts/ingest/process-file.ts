@@ -56,10 +56,24 @@ export function gramGroups(grams: readonly string[], flags: Uint8Array): string[
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built = (
   | { kind: 'problem'; reason: string }
-  | { kind: 'article'; entry: ListEntry; outlet: OutletInfo; canonicalUrl: string; json: string; searchText: string; feature: StoryFeature; labels?: string[] }
+  | {
+      kind: 'article'
+      entry: ListEntry
+      outlet: OutletInfo
+      canonicalUrl: string
+      /** The article file's and the search text file's content; '' when `summarized`. */
+      json: string
+      searchText: string
+      feature: StoryFeature
+      labels?: string[]
+      /** Taken from the last run's summary (run-summary.ts): json and searchText are not loaded. */
+      summarized?: boolean
+    }
 ) & {
   /** False when the result came from the cache (ingest-cache.ts). */
   parsed: boolean
+  /** Its grams went to the spill files (SinkOptions.spillCached). */
+  spilled: boolean
   /** The file's cache key, when a cache is used. */
   key?: string
   /** A cache entry that could not be used, and what became of it. */
@@ -121,6 +135,11 @@ export interface SinkOptions {
   stories?: boolean
   /** Where results are remembered between runs, and the ingest version they must carry (ingest-cache.ts). */
   cache?: { dir: string; version: string }
+  /**
+   * Spill the grams of a file whose result came from the cache (default true). Off when the search merge
+   * starts from the previous bundle's buckets (search-state.ts): only the files it renumbers are spilled, later.
+   */
+  spillCached?: boolean
 }
 
 /**
@@ -137,20 +156,23 @@ export class ArticleSink {
     this.cache = options.cache && new IngestCache(options.cache.dir, options.cache.version)
   }
 
-  /** known: the file's cache key when the caller found an entry for it (the file is then not read). */
-  build(path: string, source: string, seq: number, known?: string): Built {
+  /**
+   * known: the file's cache key when the caller found an entry for it (the file is then not read).
+   * spillCached: whether grams of a result from the cache are spilled (parsed files' always are).
+   */
+  build(path: string, source: string, seq: number, known?: string, spillCached = this.options.spillCached !== false): Built {
     let notice: string | undefined
     if (known !== undefined && this.cache) {
       const found = this.cache.read(known)
-      if (found.result) return this.commit(seq, found.result, { parsed: false, key: known })
+      if (found.result) return this.commit(seq, found.result, { parsed: false, key: known, spill: spillCached })
       notice = found.notice
     }
     const input = readInput(path)
-    if (!input.ok) return { kind: 'problem', reason: input.reason, parsed: false, ...(notice === undefined ? {} : { notice }) }
+    if (!input.ok) return { kind: 'problem', reason: input.reason, parsed: false, spilled: false, ...(notice === undefined ? {} : { notice }) }
     const key = this.cache?.keyOf(input.bytes, source)
     if (key !== undefined && key !== known) {
       const found = this.cache!.read(key)
-      if (found.result) return this.commit(seq, found.result, { parsed: false, key })
+      if (found.result) return this.commit(seq, found.result, { parsed: false, key, spill: spillCached })
       notice ??= found.notice
     }
     const fresh = processBytes(input.bytes, source, this.options.stories !== false)
@@ -162,13 +184,13 @@ export class ArticleSink {
     }
     // An internal error is a bug of this version: the next version should try the file again.
     if (key !== undefined && !(result.kind === 'problem' && result.reason.startsWith(INTERNAL_ERROR))) this.cache!.write(key, result)
-    return this.commit(seq, result, { parsed: true, key, notice })
+    return this.commit(seq, result, { parsed: true, key, notice, spill: true })
   }
 
-  private commit(seq: number, result: Remembered, { parsed, key, notice }: { parsed: boolean; key?: string; notice?: string }): Built {
-    const about = { parsed, ...(key === undefined ? {} : { key }), ...(notice === undefined ? {} : { notice }) }
+  private commit(seq: number, result: Remembered, { parsed, key, notice, spill }: { parsed: boolean; key?: string; notice?: string; spill: boolean }): Built {
+    const about = { parsed, spilled: spill && result.kind === 'article', ...(key === undefined ? {} : { key }), ...(notice === undefined ? {} : { notice }) }
     if (result.kind === 'problem') return { kind: 'problem', reason: result.reason, ...about }
-    this.spill(seq, result.groups)
+    if (spill) this.spill(seq, result.groups)
     const { entry, outlet, canonicalUrl, json, searchText, feature } = result
     const built: Built = { kind: 'article', entry, outlet, canonicalUrl, json, searchText, feature, ...about }
     if (result.labels.length > 0) built.labels = result.labels

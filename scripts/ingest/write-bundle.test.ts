@@ -7,7 +7,7 @@ import { buildArticle } from './build-article'
 import { searchBucketFiles } from './search-postings'
 import { foldScript } from '../../src/lib/fold-script'
 import { decodeFlags, decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
-import { ARTICLE_DIR, articlePath, MANIFEST_FILE, searchBucketPath, type Article, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
+import { ARTICLE_DIR, articlePath, listPlace, MANIFEST_FILE, searchBucketPath, type Article, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { ingest, UsageError } from './write-bundle'
 
 const seedsDir = new URL('../../seeds/', import.meta.url).pathname
@@ -55,7 +55,7 @@ function search(out: string, query: string): string[] {
     const numbers = new Set(decodePostings(bucket[gram] ?? []))
     hits = hits ? new Set([...hits].filter((n) => numbers.has(n))) : numbers
   }
-  return [...(hits ?? [])].sort((a, b) => a - b).map((n) => entries[n]!.id)
+  return [...(hits ?? [])].map((n) => listPlace(n, entries.length)).sort((a, b) => a - b).map((place) => entries[place]!.id)
 }
 
 describe('ingest over the seeds', () => {
@@ -66,7 +66,7 @@ describe('ingest over the seeds', () => {
     expect(summary).toMatchObject({ files: 5, articles: 5, duplicates: 0, problems: 0 })
 
     const manifest = readJson<Manifest>(join(out, MANIFEST_FILE))
-    expect(manifest.schema).toBe(3)
+    expect(manifest.schema).toBe(4)
     expect(manifest.articleCount).toBe(5)
     expect(manifest.outlets.map((o) => o.id).sort()).toEqual(['bbc', 'dw', 'rfi', 'voa', 'zaobao'])
     expect(manifest.months).toEqual({ '2024-04': { dw: 1 }, '2024-02': { rfi: 1 }, '2023-03': { bbc: 1, voa: 1 }, '2022-03': { zaobao: 1 } })
@@ -312,7 +312,8 @@ describe('ingest over variants and bad input', () => {
       expect(manifest.search.buckets).toBe(32) // 4 spill partitions
       if (workers === 0) {
         const ids = manifest.shards.flatMap((shard) => readJson<IndexShard>(join(out, shard.file)).entries.map((e) => e.id))
-        ids.forEach((id, number) => {
+        // Posting numbers count oldest first (listPlace).
+        ;[...ids].reverse().forEach((id, number) => {
           gramsById.get(id)!.forEach((gram, i) => {
             ;(expected.get(gram) ?? expected.set(gram, []).get(gram)!).push(number)
             ;(expectedFlags.get(gram) ?? expectedFlags.set(gram, []).get(gram)!).push(flagsById.get(id)![i]!)

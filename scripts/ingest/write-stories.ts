@@ -6,17 +6,23 @@
 import { closeSync, fstatSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { articlePath, storyPath } from '../../src/types/data'
+import { articlePath, storyPath, type StoryRef } from '../../src/types/data'
 import { replaceFile } from './keep-unchanged'
 import type { BuiltStory } from './stories'
 
-export async function writeStories(stage: string, stories: readonly BuiltStory[], log: (message: string) => void = () => {}): Promise<void> {
+/** What a member's article file gets in place of its closing brace. */
+export function storyTail(ref: StoryRef): string {
+  return `,"story":${JSON.stringify(ref)}}`
+}
+
+/** done: members whose article file has its story ref already (carried over from the previous bundle as it is). */
+export async function writeStories(stage: string, stories: readonly BuiltStory[], log: (message: string) => void = () => {}, done: (id: string) => boolean = () => false): Promise<void> {
   const started = performance.now()
   let members = 0
   for (const { story, ref } of stories) {
     await writeFile(join(stage, storyPath(story.id)), JSON.stringify(story))
-    const tail = `,"story":${JSON.stringify(ref)}}`
-    for (const member of story.members) appendStoryRef(join(stage, articlePath(member.id)), tail)
+    const tail = storyTail(ref)
+    for (const member of story.members) if (!done(member.id)) appendStoryRef(join(stage, articlePath(member.id)), tail)
     members += story.members.length
   }
   if (stories.length > 0) log(`stories: ${stories.length} files written, ${members} article files given their story, in ${Math.round(performance.now() - started)} ms`)

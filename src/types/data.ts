@@ -11,7 +11,7 @@
 export * from './bundle-paths'
 
 /** Bumped on an incompatible change: the app refuses a manifest of another schema with a message. */
-export const SCHEMA_VERSION = 3
+export const SCHEMA_VERSION = 4
 
 export type Lang = 'zh-Hans' | 'zh-Hant' | 'en'
 
@@ -57,9 +57,10 @@ export interface Article extends Omit<ListEntry, 'outlet'> {
 
 /**
  * A time shard: a run of articles, newest first, that never crosses a UTC month
- * and holds at most MAX_SHARD_ENTRIES. Articles are numbered 0..n-1 across the
- * whole bundle in (publishedAt desc, id asc) order; a shard holds numbers
- * start..start+count-1, so a search posting (a number) maps to its shard by range.
+ * and holds at most MAX_SHARD_ENTRIES. The list places articles 0..n-1 across the
+ * whole bundle in (publishedAt desc, id asc) order; a shard holds places
+ * start..start+count-1, so a search posting maps to its shard by range once its
+ * article number is turned into a place (listPlace).
  */
 export interface ShardRef {
   file: string
@@ -95,6 +96,15 @@ export interface Manifest {
 
 /** index key (a CJK character, bigram or trigram, a word, or two words joined by "_") -> article numbers, delta-encoded ascending (first value absolute). */
 export type SearchBucket = Record<string, number[]>
+
+/**
+ * The list place (newest first, as shards hold them) of a search posting's article number. Numbers count
+ * from the oldest article up, so articles newer than all others (an archive's daily growth) take new numbers
+ * and leave every older article's number, and so the search buckets, as they were.
+ */
+export function listPlace(articleNumber: number, articleCount: number): number {
+  return articleCount - 1 - articleNumber
+}
 
 export const MAX_SHARD_ENTRIES = 500
 /** Characters of a title in a list entry; the article file keeps the whole title. */

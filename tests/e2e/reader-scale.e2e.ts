@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { generateCorpus } from '../../scripts/bench/ingest-bench'
 import { decodePostings, gramBucket, queryGrams } from '../../src/lib/search-grams'
-import { ARTICLE_DIR, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, searchBucketPath, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
+import { ARTICLE_DIR, listPlace, MANIFEST_FILE, SEARCH_DIR, SHARD_DIR, searchBucketPath, type IndexShard, type Manifest, type SearchBucket } from '../../src/types/data'
 import { launchBrowser, newContext, settled } from './browser'
 import { serveArchive, type ServedArchive } from './preview-server'
 
@@ -70,7 +70,7 @@ test('search fetches its grams’ buckets and only the shards that hold results;
   const buckets = [...new Set(grams.map((gram) => gramBucket(gram, manifest.search.buckets)))]
   const lists = grams.map((gram) => {
     const bucket = JSON.parse(readFileSync(join(data, searchBucketPath(gramBucket(gram, manifest.search.buckets), manifest.search.file)), 'utf8')) as SearchBucket
-    return new Set(decodePostings(bucket[gram] ?? []))
+    return new Set(decodePostings(bucket[gram] ?? []).map((number) => listPlace(number, manifest.articleCount)))
   })
   const expected = [...lists[0]!].filter((n) => lists.every((list) => list.has(n))).sort((a, b) => a - b)
   expect(expected.length).toBeGreaterThan(0)

@@ -158,7 +158,7 @@ describe('sort=relevance', () => {
     const query = foldQuery(parseQuery(q), normalizeForSearch)
     const bucketOf = (b: number) => bundle.buckets.get(b)!
     const numbers = matchingNumbers(query, bundle.manifest.search.buckets, bucketOf, bundle.manifest.articleCount)!
-    const order = rankByRelevance(query, bundle.manifest.search.buckets, bucketOf, numbers)
+    const order = rankByRelevance(query, bundle.manifest.search.buckets, bucketOf, numbers, bundle.manifest.articleCount)
     const filter = compileFilter(filters, numbers)
     const loaded = (file: string) => bundle.shards.get(file)
     return planRanked(order, candidateShards(bundle.manifest, filter), loaded, filter, () => false).entries.map((entry) => entry.id)
@@ -177,7 +177,7 @@ describe('sort=relevance', () => {
     const bucketOf = (b: number) => bundle.buckets.get(b)!
     const numbers = matchingNumbers(query, bundle.manifest.search.buckets, bucketOf, bundle.manifest.articleCount)!
     const filter = compileFilter(EMPTY_FILTERS, numbers)
-    const plan = planRanked(rankByRelevance(query, bundle.manifest.search.buckets, bucketOf, numbers), bundle.manifest.shards, () => undefined, filter, () => false)
+    const plan = planRanked(rankByRelevance(query, bundle.manifest.search.buckets, bucketOf, numbers, bundle.manifest.articleCount), bundle.manifest.shards, () => undefined, filter, () => false)
     expect(plan.complete).toBe(false)
     expect(plan.shards).toHaveLength(3)
   })

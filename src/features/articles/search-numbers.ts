@@ -4,31 +4,33 @@
 // holds keys of script-folded text, so the query here is folded the same way (useFoldedQuery).
 import { decodeFlags, decodePostings, gramBucket, IN_TITLE, MAX_COUNT } from '../../lib/search-grams'
 import { lookupKeys, queryKeys, type SearchQuery } from '../../lib/search-query'
-import type { SearchBucket } from '../../types/data'
+import { listPlace, type SearchBucket } from '../../types/data'
 
 export function bucketsForQuery(query: SearchQuery, buckets: number): { keys: string[]; buckets: number[] } {
   const keys = queryKeys(query)
   return { keys, buckets: [...new Set(keys.map((key) => gramBucket(key, buckets)))] }
 }
 
-/** The ascending article numbers holding `key`; empty when absent or malformed (a tampered file reads as no match, not NaN). */
-function postingsOf(key: string, bucketCount: number, bucketOf: (bucket: number) => SearchBucket): number[] {
+/** The ascending list places (listPlace) of the articles holding `key`; empty when absent or malformed (a tampered file reads as no match, not NaN). */
+function postingsOf(key: string, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, articleCount: number): number[] {
   const bucket = bucketOf(gramBucket(key, bucketCount))
   const deltas = Object.hasOwn(bucket, key) ? bucket[key] : undefined
   if (!Array.isArray(deltas) || !deltas.every(Number.isSafeInteger)) return []
   return decodePostings(deltas)
+    .map((number) => listPlace(number, articleCount))
+    .reverse()
 }
 
 /**
- * Article numbers (ascending) that can match the folded query, or null when it asks for nothing (no
- * term has letters). `articleCount` numbers the whole bundle, for a query of exclusions only.
+ * List places (ascending: newest first) of the articles that can match the folded query, or null when it
+ * asks for nothing (no term has letters). `articleCount` turns posting numbers into places (listPlace).
  */
 export function matchingNumbers(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, articleCount: number): number[] | null {
   const cache = new Map<string, number[]>()
   const termNumbers = (keys: readonly string[]) =>
     intersectSorted(
       keys.map((key) => {
-        if (!cache.has(key)) cache.set(key, postingsOf(key, bucketCount, bucketOf))
+        if (!cache.has(key)) cache.set(key, postingsOf(key, bucketCount, bucketOf, articleCount))
         return cache.get(key)!
       }),
     )
@@ -72,9 +74,9 @@ export function unionSorted(lists: readonly (readonly number[])[]): number[] {
 /**
  * The matching numbers in relevance order: articles whose title holds more of the query's groups first,
  * then more occurrences (each term counted as its rarest key, capped at MAX_COUNT; the best term of an
- * OR group), then newest (the lower number). From the postings' flags alone: no shard is needed.
+ * OR group), then newest (the lower list place). From the postings' flags alone: no shard is needed.
  */
-export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[]): number[] {
+export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] {
   const wanted = new Set(numbers)
   const flagsOf = new Map<string, Map<number, number>>()
   const keyFlags = (key: string) => {
@@ -86,7 +88,8 @@ export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketO
       if (Array.isArray(values) && values.every(Number.isSafeInteger)) {
         const found = decodePostings(values)
         const flags = decodeFlags(values)
-        found.forEach((n, i) => {
+        found.forEach((number, i) => {
+          const n = listPlace(number, articleCount)
           if (wanted.has(n)) byNumber!.set(n, flags[i]!)
         })
       }

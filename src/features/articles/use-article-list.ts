@@ -70,7 +70,7 @@ export function useArticleList(
       const numbers = query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, bucketOf, articleCount) : null
       return {
         numbers,
-        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers) : null,
+        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers, articleCount) : null,
         failed: results.filter((result) => result.isError),
         fetching: results.some((result) => result.isFetching),
       }
