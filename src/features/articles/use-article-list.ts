@@ -172,12 +172,14 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
   const checked = useSearchTexts(window, list.search)
   const fresh = checked.disproved.filter((id) => !droppedIds.has(id))
   if (fresh.length > 0) setDropped({ search, ids: new Set([...droppedIds, ...fresh]) })
-  // The index's count is exact for a query of one key a term; else, once every hit is checked, the
-  // count is what the texts say, and until then the index's less the hits found wrong is an upper bound.
+  // The index's count is exact for a query of one key a term. Else it is an upper bound (最多) while the
+  // page's texts are checked; then the exact count once every hit is checked, the index's when the
+  // page found none wrong, and the index's less the hits found wrong (still 最多) when it found some.
   const allChecked = list.search !== null && list.complete && window.length === list.entries.length && checked.settled
   const exact = list.search === null || indexIsExact(list.search.query)
   const total = list.search === null || list.total === null ? list.total : allChecked ? checked.entries.length : list.total - droppedIds.size
-  const status = exact || allChecked || total === null || list.status !== 'success' ? countText({ ...list, total }) : strings.filters.resultAtMost(total)
+  const bound = !exact && !allChecked && (!checked.settled || droppedIds.size > 0)
+  const status = bound && total !== null && list.status === 'success' ? strings.filters.resultAtMost(total) : countText({ ...list, total })
   const showMore = () => {
     const next = limit + page
     remember?.set(search, next)
