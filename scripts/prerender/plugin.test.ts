@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { earlyScript, jsonBlock, type PreloadPlan } from './plugin'
 
 describe('the data block', () => {
@@ -14,6 +14,7 @@ describe('the data block', () => {
 
 describe('the early script', () => {
   const plan: PreloadPlan = {
+    app: ['assets/start-s.js'],
     routes: { '': ['assets/list-a.js'], articles: ['assets/article-b.js', 'assets/article-c.css'], stories: ['assets/story-d.js'] },
     query: ['assets/fold-e.js'],
     data: 'data/',
@@ -27,8 +28,9 @@ describe('the early script', () => {
     if (planText !== null) tag.setAttribute('data-preload', planText)
     Object.defineProperty(document, 'currentScript', { value: tag, configurable: true })
     new Function(earlyScript('/'))()
-    return [...document.head.querySelectorAll('link')].map((link) => `${link.rel}${link.getAttribute('as') ? `:${link.getAttribute('as')}` : ''} ${link.getAttribute('href')}`)
+    return links()
   }
+  const links = () => [...document.head.querySelectorAll('link')].map((link) => `${link.rel}${link.getAttribute('as') ? `:${link.getAttribute('as')}` : ''} ${link.getAttribute('href')}`)
   afterEach(() => {
     document.head.replaceChildren()
     document.documentElement.removeAttribute('data-first-screen')
@@ -60,25 +62,43 @@ describe('the early script', () => {
 
   it("an article's page asks for its code, its stylesheet and its data file; nothing of the list", () => {
     expect(runAt('/articles/bbc-abcdefghijk2')).toEqual([
+      'modulepreload /assets/start-s.js',
       'modulepreload /assets/article-b.js',
       'preload:style /assets/article-c.css',
+      'preload:fetch /data/manifest.json',
       'preload:fetch /data/articles/bbc-abcdefghijk2.json',
     ])
     expect(document.documentElement.getAttribute('data-first-screen')).toBe('view')
   })
 
   it('the list asks for its code, and a search for the fold tables too; a story for its file', () => {
-    expect(runAt('/')).toEqual(['modulepreload /assets/list-a.js'])
+    // The list's own page: nothing before its first paint, then the app's code, the list's and the manifest.
+    let painted = () => {}
+    vi.stubGlobal(
+      'PerformanceObserver',
+      class {
+        constructor(callback: (list: { getEntriesByName: (name: string) => unknown[] }) => void) {
+          painted = () => callback({ getEntriesByName: (name) => (name === 'first-contentful-paint' ? [{}] : []) })
+        }
+        observe() {}
+        disconnect() {}
+      },
+    )
+    expect(runAt('/')).toEqual([])
+    painted()
+    expect(links()).toEqual(['modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'preload:fetch /data/manifest.json'])
+    vi.unstubAllGlobals()
     document.head.replaceChildren()
-    expect(runAt('/?outlet=bbc&q=%E6%99%AE%E4%BA%AC')).toEqual(['modulepreload /assets/list-a.js', 'modulepreload /assets/fold-e.js'])
+    expect(runAt('/?outlet=bbc&q=%E6%99%AE%E4%BA%AC')).toEqual(['modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'modulepreload /assets/fold-e.js', 'preload:fetch /data/manifest.json'])
     document.head.replaceChildren()
-    expect(runAt('/stories/s-abcdefghijk2')).toEqual(['modulepreload /assets/story-d.js', 'preload:fetch /data/stories/s-abcdefghijk2.json'])
+    expect(runAt('/stories/s-abcdefghijk2')).toEqual(['modulepreload /assets/start-s.js', 'modulepreload /assets/story-d.js', 'preload:fetch /data/manifest.json', 'preload:fetch /data/stories/s-abcdefghijk2.json'])
   })
 
   it('a path that names no file of the data folder preloads none; an unreadable plan, nothing at all', () => {
-    expect(runAt('/articles/..%2Fmanifest')).toEqual(['modulepreload /assets/article-b.js', 'preload:style /assets/article-c.css'])
+    const articleCode = ['modulepreload /assets/start-s.js', 'modulepreload /assets/article-b.js', 'preload:style /assets/article-c.css', 'preload:fetch /data/manifest.json']
+    expect(runAt('/articles/..%2Fmanifest')).toEqual(articleCode)
     document.head.replaceChildren()
-    expect(runAt('/articles/x/y')).toEqual(['modulepreload /assets/article-b.js', 'preload:style /assets/article-c.css'])
+    expect(runAt('/articles/x/y')).toEqual(articleCode)
     document.head.replaceChildren()
     expect(runAt('/timeline', '{not json')).toEqual([])
     expect(document.documentElement.getAttribute('aria-busy')).toBe('true')

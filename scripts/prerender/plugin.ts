@@ -10,11 +10,11 @@ import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstS
 import { THEME_KEY } from '../../src/lib/theme'
 import { LANGUAGE_KEY } from '../../src/lib/i18n'
 import { STORAGE_PREFIX } from '../../src/lib/storage'
-import { ARTICLE_DIR, STORY_DIR } from '../../src/types/bundle-paths'
+import { ARTICLE_DIR, MANIFEST_FILE, STORY_DIR } from '../../src/types/bundle-paths'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
 const TIME_ZONE = process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai'
-// Loaded by main.tsx after the first paint on every view: preloaded from the HTML, so it does not wait for the entry.
+// Loaded by main.tsx after the first paint on every view: the early script preloads it (PreloadPlan.app).
 const PRELOADED = ['/src/app/start.tsx']
 /** Each view's page module (src/app/router.tsx), by the first segment of its path: the early script preloads the one asked for. */
 const ROUTE_MODULES: Record<string, string> = {
@@ -43,6 +43,8 @@ const QUERY_MODULES = ['/src/lib/fold-script.ts']
 
 /** The early script's plan (a data attribute of its tag): chunks per view and the data folder, relative to the base. */
 export interface PreloadPlan {
+  /** The app's own chunks (main.tsx's dynamic import of app/start.tsx and what it imports). */
+  app: string[]
   routes: Record<string, string[]>
   query: string[]
   data: string
@@ -54,8 +56,9 @@ export interface PreloadPlan {
  * hides until the app renders the right one; and the page busy (aria-busy) until the app has
  * rendered, so nothing takes the markup for the live page. A reader of the English interface sees the Chinese
  * markup until the app renders it in English: the list's titles and summaries are the same.
- * Then the view's own code and first data file (an article's, a story's), preloaded beside the app's
- * code from its tag's plan (PreloadPlan), so neither waits for the app to ask for it.
+ * Then the app's code, the manifest, and the view's own code and first data file (an article's, a
+ * story's), preloaded from its tag's plan (PreloadPlan), so none waits for the app to ask for it: at
+ * once on another view (the reader waits for the app), after the first paint on the page's own.
  */
 export function earlyScript(base: string): string {
   return `(function () {
@@ -80,7 +83,7 @@ export function earlyScript(base: string): string {
   var base = ${JSON.stringify(base)}
   if (location.pathname.indexOf(base) !== 0) return
   var segments = location.pathname.slice(base.length).split('/')
-  var files = plan.routes[segments[0]] || []
+  var files = plan.app.concat(plan.routes[segments[0]] || [])
   if (segments[0] === '' && /[?&]q=/.test(location.search)) files = files.concat(plan.query)
   var link = function (rel, href) {
     var element = document.createElement('link')
@@ -94,10 +97,26 @@ export function earlyScript(base: string): string {
     }
     document.head.appendChild(element)
   }
-  for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])
-  var id = segments[1]
-  if (segments.length === 2 && (segments[0] === ${JSON.stringify(ARTICLE_DIR)} || segments[0] === ${JSON.stringify(STORY_DIR)}) && /^[a-z0-9-]+$/.test(id)) {
-    link('preload', base + plan.data + segments[0] + '/' + id + '.json')
+  var preload = function () {
+    for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])
+    link('preload', base + plan.data + ${JSON.stringify(MANIFEST_FILE)})
+    var id = segments[1]
+    if (segments.length === 2 && (segments[0] === ${JSON.stringify(ARTICLE_DIR)} || segments[0] === ${JSON.stringify(STORY_DIR)}) && /^[a-z0-9-]+$/.test(id)) {
+      link('preload', base + plan.data + segments[0] + '/' + id + '.json')
+    }
+  }
+  // This page's own markup paints first, with the network to itself; another view's code and data are
+  // what the reader waits for, so they go at once (as they do where paint timing is unknown).
+  if (root.hasAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}) || document.visibilityState !== 'visible') return preload()
+  try {
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return
+      observer.disconnect()
+      preload()
+    })
+    observer.observe({ type: 'paint', buffered: true })
+  } catch (error) {
+    preload()
   }
 })()
 `
@@ -138,6 +157,7 @@ function chunksOf(bundle: Rollup.OutputBundle, modules: readonly string[], skip:
 export function preloadPlan(bundle: Rollup.OutputBundle, preloaded: readonly string[], dataFolder: string): PreloadPlan {
   const skip = new Set(preloaded)
   return {
+    app: preloaded.filter((file) => file.endsWith('.js')),
     routes: Object.fromEntries(Object.entries(ROUTE_MODULES).map(([segment, module]) => [segment, chunksOf(bundle, [module], skip)])),
     query: chunksOf(bundle, QUERY_MODULES, skip),
     data: dataFolder,
@@ -232,10 +252,6 @@ export function prerenderFirstScreen(): Plugin {
         if (!html.includes(charset)) throw new Error(`prerender: index.html has no ${charset}`)
         const preloaded = chunksOf(context.bundle, PRELOADED)
         const plan = attributeText(JSON.stringify(preloadPlan(context.bundle, preloaded, 'data/')))
-        const modulePreloads = preloaded
-          .filter((file) => file.endsWith('.js') && !html.includes(file))
-          .map((file) => `<link rel="modulepreload" crossorigin href="${config.base}${file}">`)
-          .join('\n    ')
         pages = PAGES.map(({ page, file, stored }, at) => {
           const { html: rendered, screen } = screens[at]!
           // React would hoist the page's <title> into <head> on the client: here it replaces index.html's.
@@ -244,7 +260,7 @@ export function prerenderFirstScreen(): Plugin {
           const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
           if (styled) throw new Error(`prerender: ${file}: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
           const early = `<script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-preload="${plan}"></script>`
-          let out = html.replace(charset, `${charset}\n    ${early}`).replace('</head>', `  ${modulePreloads}\n  </head>`)
+          let out = html.replace(charset, `${charset}\n    ${early}`)
           if (title && page !== '') out = out.replace(/<title>[^<]*<\/title>/, title)
           // After the markup: the parser reaches (and the browser can paint) the page before it reads the data.
           const data = `<script type="application/json" id="${FIRST_SCREEN_ID}">${jsonBlock(screen)}</script>`
