@@ -4,7 +4,16 @@ import './index.css'
 // app's code is evaluated (which the HTML preloads meanwhile), since on a busy machine that work
 // also holds back the paint's raster. A hidden tab or an empty root paints nothing to wait for.
 await firstContentfulPaint()
+// The app's code is evaluated in two tasks, React's renderer first, with a turn for the browser (input,
+// paint) between them: evaluated as one module graph it is one long task. (A dynamic import keeps all
+// of a module's exports: react-dom/client has two, the router far more, so only the renderer goes first.)
+await import('react-dom/client')
+await nextTask()
 await import('./app/start')
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
 
 function firstContentfulPaint(): Promise<void> {
   // Nothing to paint (the dev server, a build without the prerender): no paint would ever come.

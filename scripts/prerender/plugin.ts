@@ -97,17 +97,24 @@ export function earlyScript(base: string): string {
     }
     document.head.appendChild(element)
   }
-  var preload = function () {
-    for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])
+  var data = function () {
     link('preload', base + plan.data + ${JSON.stringify(MANIFEST_FILE)})
     var id = segments[1]
     if (segments.length === 2 && (segments[0] === ${JSON.stringify(ARTICLE_DIR)} || segments[0] === ${JSON.stringify(STORY_DIR)}) && /^[a-z0-9-]+$/.test(id)) {
       link('preload', base + plan.data + segments[0] + '/' + id + '.json')
     }
   }
-  // This page's own markup paints first, with the network to itself; another view's code and data are
-  // what the reader waits for, so they go at once (as they do where paint timing is unknown).
-  if (root.hasAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}) || document.visibilityState !== 'visible') return preload()
+  var code = function () {
+    for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])
+  }
+  var preload = function () {
+    code()
+    if (!root.hasAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)})) data()
+  }
+  // The first paint (the page's own markup, or the shell of another view) gets the network to itself,
+  // with the stylesheet; then the code. Another view's data file is small and what it waits for: at once.
+  if (root.hasAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)})) data()
+  if (document.visibilityState !== 'visible') return preload()
   try {
     var observer = new PerformanceObserver(function (list) {
       if (!list.getEntriesByName('first-contentful-paint').length) return
