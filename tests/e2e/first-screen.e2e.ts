@@ -22,6 +22,29 @@ async function withoutApp(page: Page): Promise<void> {
   await page.route((url) => url.pathname === entry, (route) => route.abort())
 }
 
+/**
+ * Marks the first `selector` node as the parser made it (before main.tsx runs) and collects React's
+ * recoverable re-renders; the returned check says whether that node is still the page's, and what was re-rendered.
+ */
+async function watchHydration(page: Page, selector: string): Promise<() => Promise<{ kept: boolean; fresh: string[] }>> {
+  const fresh: string[] = []
+  page.on('console', (message) => {
+    if (message.text().startsWith('first screen:')) fresh.push(message.text())
+  })
+  await page.addInitScript((first) => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') (window as { prerendered?: Element | null }).prerendered = document.querySelector(first)
+    })
+  }, selector)
+  return async () => ({
+    kept: await page.evaluate((first) => {
+      const kept = (window as { prerendered?: Element | null }).prerendered
+      return Boolean(kept?.isConnected) && kept === document.querySelector(first)
+    }, selector),
+    fresh,
+  })
+}
+
 describe('first screen', () => {
   test('the built / holds the first page of the list, titles and links, before any script runs', async () => {
     const html = await (await fetch(`${baseURL()}/`)).text()
@@ -48,25 +71,12 @@ describe('first screen', () => {
 
   test('hydration keeps the prerendered titles (the same nodes), with no mismatch, and the list then filters and navigates', async () => {
     const page = await suite.openPage()
-    const fresh: string[] = []
-    page.on('console', (message) => {
-      if (message.text().startsWith('first screen:')) fresh.push(message.text())
-    })
-    // Marks the first title as the parser made it, before main.tsx runs.
-    await page.addInitScript(() => {
-      document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as { prerendered?: Element | null }).prerendered = document.querySelector('main article h2 a')
-      })
-    })
+    const hydrated = await watchHydration(page, 'main article h2 a')
     await page.goto('/')
     await settled(page)
     // Outlet colours are set by the app (outlet-badge.tsx): present once hydration has committed.
     await expect.poll(() => page.locator('main article span[aria-hidden="true"]').first().evaluate((mark) => (mark as HTMLElement).style.backgroundColor)).not.toBe('')
-    expect(await page.evaluate(() => {
-      const kept = (window as { prerendered?: Element | null }).prerendered
-      return Boolean(kept?.isConnected) && kept === document.querySelector('main article h2 a')
-    })).toBe(true)
-    expect(fresh).toEqual([])
+    expect(await hydrated()).toEqual({ kept: true, fresh: [] })
     expect(await titles(page)).toEqual(firstPage())
 
     const outlet = suite.bundle.manifest.outlets[0]!
@@ -111,22 +121,10 @@ describe('first screen', () => {
 
   test('the timeline hydrates in place (the same nodes, no mismatch), then navigates', async () => {
     const page = await suite.openPage()
-    const fresh: string[] = []
-    page.on('console', (message) => {
-      if (message.text().startsWith('first screen:')) fresh.push(message.text())
-    })
-    await page.addInitScript(() => {
-      document.addEventListener('readystatechange', () => {
-        if (document.readyState === 'interactive') (window as { prerendered?: Element | null }).prerendered = document.querySelector('main a[href^="/articles/"]')
-      })
-    })
+    const hydrated = await watchHydration(page, 'main a[href^="/articles/"]')
     await page.goto('/timeline')
     await settled(page)
-    expect(await page.evaluate(() => {
-      const kept = (window as { prerendered?: Element | null }).prerendered
-      return Boolean(kept?.isConnected) && kept === document.querySelector('main a[href^="/articles/"]')
-    })).toBe(true)
-    expect(fresh).toEqual([])
+    expect(await hydrated()).toEqual({ kept: true, fresh: [] })
     const newest = suite.bundle.entries[0]!
     await page.locator(`main a[href="/articles/${newest.id}"]`).first().click()
     await expect.poll(() => page.locator('main h1').innerText()).toBe(newest.title)
