@@ -12,8 +12,8 @@ import { Providers } from './providers'
 import { createRoutes } from './router'
 
 // Each pass renders what the cache holds, then loads what that render asked for (the manifest,
-// then the shards of the first page): a few passes, as the list needs one shard after another.
-const MAX_PASSES = 12
+// then the shards of the first page, one after another: a sparse archive's 100 newest entries for
+// the timeline can span dozens of shards). A pass that asks for nothing new is stuck.
 
 // A query the render asked for; no observer is subscribed on a server, so `enabled` is read from the options it was built with.
 const wanted = (query: Query) => (query.options as { enabled?: unknown }).enabled !== false
@@ -38,10 +38,12 @@ export async function renderFirstScreen(page = ''): Promise<{ html: string; scre
       </StrictMode>,
     )
   let html = render()
-  for (let pass = 0; ; pass++) {
+  const asked = new Set<string>()
+  for (;;) {
     const missing = queryClient.getQueryCache().findAll({ predicate: (query) => query.state.data === undefined && wanted(query) })
     if (missing.length === 0) break
-    if (pass === MAX_PASSES) throw new Error(`prerender: still loading after ${MAX_PASSES} passes: ${missing.map((query) => query.queryHash).join(', ')}`)
+    if (missing.every((query) => asked.has(query.queryHash))) throw new Error(`prerender: still loading after loading them once: ${missing.map((query) => query.queryHash).join(', ')}`)
+    for (const query of missing) asked.add(query.queryHash)
     await Promise.all(missing.map((query) => queryClient.prefetchQuery({ ...query.options, queryKey: query.queryKey })))
     const failed = missing.filter((query) => query.state.error)
     if (failed.length > 0) throw new Error(`prerender: ${failed.map((query) => `${query.queryHash}: ${String(query.state.error)}`).join('; ')}`)
