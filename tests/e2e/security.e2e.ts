@@ -310,6 +310,8 @@ describe('the production build under its own CSP and Trusted Types', () => {
     })
 
     await view.goto('/')
+    // The app live, not only the prerendered list: a click or keys on the markup before it would be lost.
+    await settled(view)
     await view.locator('main article h2 a').first().waitFor()
     const articles = await view.locator('main article h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
     await view.locator('main article').first().getByRole('button', { pressed: false }).click()
