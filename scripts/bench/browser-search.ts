@@ -28,6 +28,8 @@ export interface Shown {
   count: number
   /** The status line then (共 N 篇, or 最多 N 篇 while the hits' texts are checked). */
   status: string
+  /** It said 共 N 篇: the count is exact, not an upper bound. */
+  final: boolean
   /** Article ids of the result links on the page (the first page of results). */
   ids: string[]
 }
@@ -63,7 +65,7 @@ const WATCH_SCRIPT = `(() => {
       decodeURIComponent(new URL(link.href).pathname.split('/articles/')[1] ?? ''),
     ).filter((id, at, all) => id !== '' && all.indexOf(id) === at)
     if (count > 0 && ids.length === 0) return null
-    return { status, count, ids }
+    return { status, count, final: match.groups.most === undefined, ids }
   }
   let observer
   window.__benchWatch = (expected, baseline) => {
@@ -75,7 +77,7 @@ const WATCH_SCRIPT = `(() => {
       if ((q ?? null) !== expected) return
       const state = readState()
       if (!state || state.status === baseline) return
-      window.__benchShown = { at: performance.now(), count: state.count, status: state.status, ids: state.ids }
+      window.__benchShown = { at: performance.now(), count: state.count, status: state.status, final: state.final, ids: state.ids }
       observer?.disconnect()
     }
     observer = new MutationObserver(check)
@@ -99,7 +101,7 @@ async function shown(page: Page): Promise<Shown> {
   const shownFirst = await page.evaluate(() => window.__benchShown!)
   // Timed at the first results; an upper bound (最多 N 篇) is then waited on, untimed, until the texts
   // of the hits are checked and the count is exact (or it stays a bound: the hits exceed what a page checks).
-  const first = shownFirst.status.startsWith(FINAL_PREFIX) ? shownFirst : { ...shownFirst, count: await finalCount(page, shownFirst.count) }
+  const first = shownFirst.final ? shownFirst : { ...shownFirst, count: await finalCount(page, shownFirst.count) }
   const want = Math.min(first.count, LIST_PAGE)
   // The page may show fewer than the count says: cards its search text disproves are dropped.
   await page
@@ -111,16 +113,15 @@ async function shown(page: Page): Promise<Shown> {
   return { ...first, ids }
 }
 
-const FINAL_PREFIX = strings.filters.resultCount(SAMPLE).split(new Intl.NumberFormat('zh-CN').format(SAMPLE))[0]!
-
+/** The count once the status says 共 N 篇 (read with COUNT_PATTERN, as the watch reads it), or `bound` if it never does. */
 async function finalCount(page: Page, bound: number): Promise<number> {
   const exact = await page
     .waitForFunction(
-      ([selector, prefix]) => {
-        const status = document.querySelector(selector)?.textContent?.trim() ?? ''
-        return status.startsWith(prefix) ? Number(status.replace(/[^\d]/g, '')) : null
+      ([selector, pattern]) => {
+        const match = new RegExp(pattern).exec(document.querySelector(selector)?.textContent?.trim() ?? '')
+        return match && match.groups?.most === undefined ? Number(match[1]!.replace(/,/g, '')) : null
       },
-      [STATUS, FINAL_PREFIX] as const,
+      [STATUS, COUNT_PATTERN] as const,
       { timeout: 10_000 },
     )
     .then((handle) => handle.jsonValue())

@@ -55,20 +55,13 @@ export function gramGroups(grams: readonly string[], flags: Uint8Array): string[
 
 /** What the main thread learns about a file: its article file's content, not its grams. */
 export type Built = (
-  | { kind: 'problem'; reason: string }
-  | {
-      kind: 'article'
-      entry: ListEntry
-      outlet: OutletInfo
-      canonicalUrl: string
-      /** The article file's and the search text file's content; '' when `summarized`. */
-      json: string
-      searchText: string
-      feature: StoryFeature
+  | Extract<Processed, { kind: 'problem' }>
+  // json and searchText are '' when `summarized`.
+  | (Omit<Extract<Processed, { kind: 'article' }>, 'grams' | 'gramFlags' | 'labels'> & {
       labels?: string[]
       /** Taken from the last run's summary (run-summary.ts): json and searchText are not loaded. */
       summarized?: boolean
-    }
+    })
 ) & {
   /** False when the result came from the cache (ingest-cache.ts). */
   parsed: boolean

@@ -57,8 +57,8 @@ export interface PreloadPlan {
  * rendered, so nothing takes the markup for the live page. A reader of the English interface sees the Chinese
  * markup until the app renders it in English: the list's titles and summaries are the same.
  * Then the app's code, the manifest, and the view's own code and first data file (an article's, a
- * story's), preloaded from its tag's plan (PreloadPlan), so none waits for the app to ask for it: at
- * once on another view (the reader waits for the app), after the first paint on the page's own.
+ * story's), preloaded from its tag's plan (PreloadPlan), so none waits for the app to ask for it: the
+ * code after the first paint on every view, another view's data files at once.
  */
 export function earlyScript(base: string): string {
   return `(function () {
@@ -75,7 +75,8 @@ export function earlyScript(base: string): string {
   } catch (error) {}
   if (theme === 'dark' || theme === 'light') root.classList.add(theme)
   var page = tag && tag.getAttribute('data-page')
-  if (location.pathname !== page || location.search !== '' || (stored && tag && tag.hasAttribute('data-hide-if-stored'))) root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
+  var mismatch = location.pathname !== page || location.search !== '' || (stored && tag && tag.hasAttribute('data-hide-if-stored'))
+  if (mismatch) root.setAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)}, 'view')
   root.setAttribute('aria-busy', 'true')
   var plan = null
   try { plan = JSON.parse(tag.getAttribute('data-preload')) } catch (error) { return }
@@ -109,11 +110,11 @@ export function earlyScript(base: string): string {
   }
   var preload = function () {
     code()
-    if (!root.hasAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)})) data()
+    if (!mismatch) data()
   }
   // The first paint (the page's own markup, or the shell of another view) gets the network to itself,
   // with the stylesheet; then the code. Another view's data file is small and what it waits for: at once.
-  if (root.hasAttribute(${JSON.stringify(MISMATCH_ATTRIBUTE)})) data()
+  if (mismatch) data()
   if (document.visibilityState !== 'visible') return preload()
   try {
     var observer = new PerformanceObserver(function (list) {
