@@ -82,7 +82,8 @@ function offlineSupport() {
       // The shell only (the plugin adds the web manifest and its icons): data files are kept at run time, network first (data-handler.ts).
       globPatterns: ['**/*.{js,css,html}'],
       // The cn→tw phrase tables (≈ 470 KB gzip) load only for 繁: kept at run time when first used (sw.ts), not installed with the shell.
-      globIgnores: ['data/**', 'assets/cn2t-*.js'],
+      // An article's or story's own page (scripts/prerender/plugin.ts) is for a first visit from a link; the worker answers every visit after with the app.
+      globIgnores: ['data/**', 'assets/cn2t-*.js', 'articles/**', 'stories/**'],
     },
     manifest: {
       name: '新闻存档阅读器',

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { earlyScript, jsonBlock, type PreloadPlan } from './plugin'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { ARTICLE_PAGES_DEFAULT, articlePageLimit, articlePages, earlyScript, jsonBlock, swap, type PreloadPlan } from './plugin'
 
 describe('the data block', () => {
   it('no string in the data can close the element or open a comment, and the data reads back the same', () => {
@@ -9,6 +12,13 @@ describe('the data block', () => {
     expect(block).not.toMatch(/<\/script|<!--/i)
     expect(block).not.toContain('<')
     expect(JSON.parse(block)).toEqual(value)
+  })
+})
+
+describe('a page made from index.html', () => {
+  it("takes an article's text as it is: `$&` and `$'` are not replacement patterns", () => {
+    expect(swap('<div id="root"></div> tail', '<div id="root"></div>', "<p>US$& and $' and $1</p>")).toBe("<p>US$& and $' and $1</p> tail")
+    expect(() => swap('<html>', '<div id="root"></div>', 'x')).toThrow(/lost its <div id="root">/)
   })
 })
 
@@ -113,5 +123,34 @@ describe('the early script', () => {
     document.head.replaceChildren()
     expect(runAt('/timeline', '{not json')).toEqual([])
     expect(document.documentElement.getAttribute('aria-busy')).toBe('true')
+  })
+})
+
+describe('pages of their own for the newest articles', () => {
+  const entry = (id: string, story?: string) => ({ id, title: id, url: `https://a.test/${id}`, outlet: 'bbc', publishedAt: '2024-05-01T00:00:00.000Z', excerpt: '', chars: 1, readingMinutes: 1, lang: 'zh-Hans', ...(story && { story: { id: story, size: 2 } }) })
+  let dir = ''
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'article-pages-'))
+    mkdirSync(path.join(dir, 'index'))
+    const shards = [
+      { file: 'index/0.json', entries: [entry('bbc-aaaaaaaaaaaa', 's-bbbbbbbbbbbb'), entry('../../etc/passwd'), entry('voa-cccccccccccc', 's-bbbbbbbbbbbb')] },
+      { file: 'index/1.json', entries: [entry('dw-dddddddddddd', 's-../x'), entry('rfi-eeeeeeeeeeee', 's-ffffffffffff')] },
+    ]
+    for (const shard of shards) writeFileSync(path.join(dir, shard.file), JSON.stringify({ start: 0, entries: shard.entries }))
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ shards: shards.map(({ file }) => ({ file })) }))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('takes the newest by the shards’ order, with their stories, and no page for an id the bundle’s patterns refuse', async () => {
+    expect((await articlePages(dir, 3)).map(({ file }) => file)).toEqual(['articles/bbc-aaaaaaaaaaaa.html', 'articles/voa-cccccccccccc.html', 'articles/dw-dddddddddddd.html', 'stories/s-bbbbbbbbbbbb.html'])
+    expect((await articlePages(dir, Infinity)).map(({ page }) => page)).toEqual(['articles/bbc-aaaaaaaaaaaa', 'articles/voa-cccccccccccc', 'articles/dw-dddddddddddd', 'articles/rfi-eeeeeeeeeeee', 'stories/s-bbbbbbbbbbbb', 'stories/s-ffffffffffff'])
+    expect(await articlePages(dir, 0)).toEqual([])
+  })
+
+  it('PRERENDER_ARTICLES: a count or "all", anything else named', () => {
+    expect(articlePageLimit(undefined)).toBe(ARTICLE_PAGES_DEFAULT)
+    expect(articlePageLimit('250')).toBe(250)
+    expect(articlePageLimit('all')).toBe(Infinity)
+    expect(() => articlePageLimit('lots')).toThrow(/PRERENDER_ARTICLES: "lots"/)
   })
 })

@@ -2,7 +2,7 @@
 // loaded through Vite's SSR loader), its data in a JSON block the app hydrates from, and a small
 // classic script that runs before the first paint (no inline script: the CSP allows none).
 import { createHash } from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import { createServer, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
@@ -10,7 +10,8 @@ import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstS
 import { THEME_KEY } from '../../src/lib/theme'
 import { LANGUAGE_KEY } from '../../src/lib/i18n'
 import { STORAGE_PREFIX } from '../../src/lib/storage'
-import { ARTICLE_DIR, MANIFEST_FILE, STORY_DIR } from '../../src/types/bundle-paths'
+import { ARTICLE_DIR, ARTICLE_ID, MANIFEST_FILE, STORY_DIR, STORY_ID } from '../../src/types/bundle-paths'
+import type { IndexShard, Manifest } from '../../src/types/data'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
 const TIME_ZONE = process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai'
@@ -30,13 +31,55 @@ const ROUTE_MODULES: Record<string, string> = {
  * stored state. Hosts serve `/timeline` from timeline.html (vite preview does; nginx:
  * `try_files $uri $uri.html /index.html`), any other path from index.html.
  */
-const PAGES: readonly { page: string; file: string; stored?: 'hide' }[] = [
+interface Page {
+  page: string
+  file: string
+  stored?: 'hide'
+}
+const PAGES: readonly Page[] = [
   { page: '', file: 'index.html' },
   { page: 'timeline', file: 'timeline.html' },
   // Their first screen is the empty state: a reader with anything stored must not see it first.
   { page: 'bookmarks', file: 'bookmarks.html', stored: 'hide' },
   { page: 'notes', file: 'notes.html', stored: 'hide' },
 ]
+
+/**
+ * The newest articles that get a page of their own (`articles/<id>.html`), with the stories they
+ * belong to (`stories/<id>.html`): a link to one from outside paints its title and body before any
+ * code. Each costs about 12 ms of build (the sanitizer's DOM is most of it); `all` renders every article.
+ */
+export const ARTICLE_PAGES_DEFAULT = 1000
+
+export function articlePageLimit(value = process.env.PRERENDER_ARTICLES): number {
+  if (value === undefined || value === '') return ARTICLE_PAGES_DEFAULT
+  if (value === 'all') return Infinity
+  const limit = Number(value)
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`PRERENDER_ARTICLES: ${JSON.stringify(value)} is not a number of articles or "all"`)
+  return limit
+}
+
+/** The newest `limit` articles' pages, by the shards' order, and their stories' pages; ids the bundle's patterns refuse get none. */
+export async function articlePages(dataDir: string, limit: number): Promise<Page[]> {
+  if (limit === 0) return []
+  const manifest = JSON.parse(await readFile(path.join(dataDir, MANIFEST_FILE), 'utf8')) as Manifest
+  const articles: string[] = []
+  const stories = new Set<string>()
+  for (const shard of manifest.shards) {
+    if (articles.length >= limit) break
+    const { entries } = JSON.parse(await readFile(path.join(dataDir, shard.file), 'utf8')) as IndexShard
+    for (const entry of entries) {
+      if (articles.length >= limit) break
+      if (!ARTICLE_ID.test(entry.id)) continue
+      articles.push(entry.id)
+      if (entry.story && STORY_ID.test(entry.story.id)) stories.add(entry.story.id)
+    }
+  }
+  return [
+    ...articles.map((id) => ({ page: `${ARTICLE_DIR}/${id}`, file: `${ARTICLE_DIR}/${id}.html` })),
+    ...[...stories].map((id) => ({ page: `${STORY_DIR}/${id}`, file: `${STORY_DIR}/${id}.html` })),
+  ]
+}
 
 /** What a search (`?q=`) loads before its first query: the Traditional→Simplified fold. */
 const QUERY_MODULES = ['/src/lib/fold-script.ts']
@@ -130,6 +173,13 @@ export function earlyScript(base: string): string {
 `
 }
 
+/** `text` with its one `from` replaced by `to`, taken as it is (String.replace would read `$&` and `$'` in an article's text). */
+export function swap(text: string, from: string, to: string): string {
+  const at = text.indexOf(from)
+  if (at < 0) throw new Error(`prerender: index.html lost its ${from.slice(0, 60)}`)
+  return text.slice(0, at) + to + text.slice(at + from.length)
+}
+
 /** Text for a double-quoted attribute. */
 function attributeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
@@ -214,7 +264,7 @@ async function renderFirstScreens(config: ResolvedConfig, pages: readonly string
     base: config.base,
     logLevel: 'error',
     plugins: [react()],
-    server: { middlewareMode: true, hmr: false, ws: false },
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     appType: 'custom',
   })
   try {
@@ -235,7 +285,7 @@ async function renderFirstScreens(config: ResolvedConfig, pages: readonly string
 export function prerenderFirstScreen(): Plugin {
   let config: ResolvedConfig
   let earlyFile = ''
-  let pages: { file: string; html: string }[] = []
+  let pages: { file: string; early: string; title: string | undefined; root: string }[] = []
   return {
     name: 'archive-reader:first-screen',
     apply: 'build',
@@ -251,7 +301,8 @@ export function prerenderFirstScreen(): Plugin {
       order: 'post',
       async handler(html, context) {
         if (!context.bundle) return html
-        const screens = await renderFirstScreens(config, PAGES.map(({ page }) => page))
+        const all: Page[] = [...PAGES, ...(await articlePages(path.join(config.publicDir, 'data'), articlePageLimit()))]
+        const screens = await renderFirstScreens(config, all.map(({ page }) => page))
         const root = '<div id="root"></div>'
         if (!html.includes(root)) throw new Error(`prerender: index.html has no ${root}`)
         // First in <head> after the charset (and the CSP before it): behind the stylesheet it would wait
@@ -260,27 +311,35 @@ export function prerenderFirstScreen(): Plugin {
         if (!html.includes(charset)) throw new Error(`prerender: index.html has no ${charset}`)
         const preloaded = chunksOf(context.bundle, PRELOADED)
         const plan = attributeText(JSON.stringify(preloadPlan(context.bundle, preloaded, 'data/')))
-        pages = PAGES.map(({ page, file, stored }, at) => {
+        pages = all.map(({ page, file, stored }, at) => {
           const { html: rendered, screen } = screens[at]!
           // React would hoist the page's <title> into <head> on the client: here it replaces index.html's.
-          const title = /<title>[^<]*<\/title>/.exec(rendered)?.[0]
+          const title = page === '' ? undefined : /<title>[^<]*<\/title>/.exec(rendered)?.[0]
           const markup = rendered.replace(/<title>[^<]*<\/title>/, '')
           const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
           if (styled) throw new Error(`prerender: ${file}: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
-          const early = `<script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-preload="${plan}"></script>`
-          let out = html.replace(charset, `${charset}\n    ${early}`)
-          if (title && page !== '') out = out.replace(/<title>[^<]*<\/title>/, title)
+          const early = `${charset}\n    <script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-preload="${plan}"></script>`
           // After the markup: the parser reaches (and the browser can paint) the page before it reads the data.
           const data = `<script type="application/json" id="${FIRST_SCREEN_ID}">${jsonBlock(screen)}</script>`
-          return { file, html: out.replace(root, `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>\n    ${data}`) }
+          return { file, early, title, root: `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>\n    ${data}` }
         })
-        return pages[0]!.html
+        const index = pages[0]!
+        return swap(swap(html, charset, index.early), root, index.root)
       },
     },
-    // The other pages, as index.html's siblings (before the offline plugin lists the build's files).
+    // The other pages, as the written index.html's siblings: made from it once every plugin has
+    // added its part (the offline plugin's web manifest link comes after this one's), before the
+    // offline plugin lists the build's files.
     async writeBundle(options) {
       const outDir = options.dir ?? config.build.outDir
-      for (const { file, html } of pages.slice(1)) await writeFile(path.join(outDir, file), html)
+      const written = await readFile(path.join(outDir, 'index.html'), 'utf8')
+      const index = pages[0]!
+      for (const folder of new Set(pages.slice(1).map(({ file }) => path.dirname(file)))) await mkdir(path.join(outDir, folder), { recursive: true })
+      for (const page of pages.slice(1)) {
+        let html = swap(swap(written, index.early, page.early), index.root, page.root)
+        if (page.title) html = html.replace(/<title>[^<]*<\/title>/, () => page.title!)
+        await writeFile(path.join(outDir, page.file), html)
+      }
     },
   }
 }

@@ -1,8 +1,11 @@
 // The list's first screen as the build prerendered it (scripts/prerender/plugin.ts): its data
 // travels in a JSON block the page reads (never runs), so the strict CSP stays as it is.
-import type { DehydratedState, QueryClient } from '@tanstack/react-query'
+import type { DehydratedState, QueryClient, QueryKey } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { articleQueryOptions } from '../features/articles/api/get-article'
 import { getManifest, manifestQueryOptions } from '../features/articles/api/get-manifest'
+import { storyQueryOptions } from '../features/articles/api/get-story'
+import { ARTICLE_DIR, ARTICLE_ID, STORY_DIR, STORY_ID } from '../types/bundle-paths'
 import { dataUrl } from '../lib/fetch-json'
 import { LANGUAGE_KEY } from '../lib/i18n'
 
@@ -22,6 +25,31 @@ export interface FirstScreen {
   loaderData: Record<string, unknown>
   /** The query cache the markup was rendered from: the manifest and the shards of the first page. */
   queries: DehydratedState
+  /**
+   * A page of one article or story: the queries it was also rendered from, whose data travel as
+   * their own files (the manifest, the article's or story's JSON); the app hydrates once they are in.
+   */
+  awaits?: QueryKey[]
+}
+
+/**
+ * The data files a page of one article or story is rendered from: it travels as those files (the
+ * early script preloads them), not in the page, and the app hydrates once they are in. Whatever
+ * else the page asks for (the pager's shards, the story section) is rendered loading, as the
+ * app's first render has it too. Null for the other pages, whose whole first screen is embedded.
+ */
+export function ownDataOf(page: string, queryClient: QueryClient): { keys: QueryKey[]; load: () => Promise<unknown> } | null {
+  const [folder, id = '', more] = page.split('/')
+  // Only ids as the ingest makes them have a page; any other path is not one of these.
+  const isArticle = folder === ARTICLE_DIR && ARTICLE_ID.test(id)
+  if (more !== undefined || (!isArticle && !(folder === STORY_DIR && STORY_ID.test(id)))) return null
+  const manifest = manifestQueryOptions()
+  const own = isArticle ? articleQueryOptions(id) : storyQueryOptions(id)
+  return {
+    keys: [manifest.queryKey, own.queryKey],
+    // Rejects when one cannot be read.
+    load: () => Promise.all([queryClient.fetchQuery(manifest), isArticle ? queryClient.fetchQuery(articleQueryOptions(id)) : queryClient.fetchQuery(storyQueryOptions(id))]),
+  }
 }
 
 export function basename(base: string): string {

@@ -4,10 +4,12 @@
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
-import { dehydrate, QueryClient, type Query } from '@tanstack/react-query'
+import { dehydrate, hashKey, QueryClient, type Query } from '@tanstack/react-query'
+import { JSDOM } from 'jsdom'
 import { applyLanguage } from '../lib/i18n'
+import { sanitizeInWindow } from '../lib/sanitize'
 import { intlLocale } from '../lib/locale'
-import { basename, FirstRenderMarks, type FirstScreen } from './first-screen'
+import { basename, FirstRenderMarks, ownDataOf, type FirstScreen } from './first-screen'
 import { Providers } from './providers'
 import { createRoutes } from './router'
 
@@ -18,9 +20,16 @@ import { createRoutes } from './router'
 // A query the render asked for; no observer is subscribed on a server, so `enabled` is read from the options it was built with.
 const wanted = (query: Query) => (query.options as { enabled?: unknown }).enabled !== false
 
-/** page: a path under the base ('' the list, 'timeline', 'bookmarks', 'notes'). */
+let sanitizing = false
+
+/** page: a path under the base ('' the list, 'timeline', 'bookmarks', 'notes', 'articles/<id>', 'stories/<id>'). */
 export async function renderFirstScreen(page = ''): Promise<{ html: string; screen: FirstScreen }> {
   applyLanguage('zh')
+  if (!sanitizing) {
+    // Article bodies in the markup go through the browser's sanitizer, in a standards DOM of the build's own.
+    sanitizeInWindow(new JSDOM('').window)
+    sanitizing = true
+  }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const base = import.meta.env.BASE_URL
   const path = base + page
@@ -37,10 +46,14 @@ export async function renderFirstScreen(page = ''): Promise<{ html: string; scre
         <FirstRenderMarks />
       </StrictMode>,
     )
+  const own = ownDataOf(page, queryClient)
+  const ownHashes = own && new Set(own.keys.map((key) => hashKey(key)))
+  await own?.load()
+  const loaded = (query: Query) => wanted(query) && (!ownHashes || ownHashes.has(query.queryHash))
   let html = render()
   const asked = new Set<string>()
   for (;;) {
-    const missing = queryClient.getQueryCache().findAll({ predicate: (query) => query.state.data === undefined && wanted(query) })
+    const missing = queryClient.getQueryCache().findAll({ predicate: (query) => query.state.data === undefined && loaded(query) })
     if (missing.length === 0) break
     if (missing.every((query) => asked.has(query.queryHash))) throw new Error(`prerender: still loading after loading them once: ${missing.map((query) => query.queryHash).join(', ')}`)
     for (const query of missing) asked.add(query.queryHash)
@@ -56,7 +69,8 @@ export async function renderFirstScreen(page = ''): Promise<{ html: string; scre
       locale: intlLocale(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       loaderData: context.loaderData,
-      queries: dehydrate(queryClient, { shouldDehydrateQuery: (query) => query.state.status === 'success' && wanted(query) }),
+      queries: dehydrate(queryClient, { shouldDehydrateQuery: (query) => query.state.status === 'success' && loaded(query) && !ownHashes?.has(query.queryHash) }),
+      ...(own && { awaits: own.keys }),
     },
   }
 }

@@ -19,6 +19,9 @@ export function SafeHtml({ html, lang, className }: SafeHtmlProps) {
   useEffect(() => {
     const root = ref.current
     if (!root) return
+    // Hydrated over the build's markup (sanitized by the same code in the build's DOM), React keeps
+    // it as it came: this browser's own result replaces it wherever the two differ.
+    if (root.innerHTML !== String(clean)) root.innerHTML = clean as string
     return watchImages(root)
   }, [clean])
 

@@ -1,7 +1,7 @@
 // The browser's half of the article HTML policy: DOMPurify configured from the tables in
 // html-policy.ts. Only SafeHtml (src/components/safe-html.tsx) calls this; a data file is
 // never trusted, even though the ingest cleaned it with the same policy.
-import DOMPurify, { type Config, type UponSanitizeAttributeHookEvent } from 'dompurify'
+import createDOMPurify, { type Config, type DOMPurify, type UponSanitizeAttributeHookEvent, type WindowLike } from 'dompurify'
 import {
   ALLOWED_TAGS,
   DROP_WITH_CONTENT,
@@ -46,17 +46,34 @@ const ARTICLE_CONFIG = {
   RETURN_TRUSTED_TYPE: true,
 } satisfies Config
 
-let hooksInstalled = false
+// The page's own window; the build's prerender (src/app/prerender.tsx) gives a standard DOM of its
+// own (sanitizeInWindow), so its markup is cleaned by the same code as the browser's.
+let purifier: DOMPurify | undefined
 
-function installHooks(): void {
-  if (hooksInstalled) return
-  hooksInstalled = true
-  DOMPurify.addHook('beforeSanitizeElements', (node) => {
+function installHooks(): DOMPurify {
+  if (purifier) return purifier
+  const made = createDOMPurify(typeof window === 'undefined' ? undefined : window)
+  // Without a DOM, DOMPurify would hand the markup back as it came: refuse instead.
+  if (!made.isSupported) throw new Error('sanitizeArticleHtml: no DOM to sanitize in (on a server, call sanitizeInWindow first)')
+  return withHooks(made)
+}
+
+function withHooks(made: DOMPurify): DOMPurify {
+  made.addHook('beforeSanitizeElements', (node) => {
     if (isElement(node) && node === node.ownerDocument.body) keepFirstElements(node)
   })
-  DOMPurify.addHook('uponSanitizeElement', dropTrackingPixel)
-  DOMPurify.addHook('uponSanitizeAttribute', applyAttributePolicy)
-  DOMPurify.addHook('afterSanitizeAttributes', addSafetyAttributes)
+  made.addHook('uponSanitizeElement', dropTrackingPixel)
+  made.addHook('uponSanitizeAttribute', applyAttributePolicy)
+  made.addHook('afterSanitizeAttributes', addSafetyAttributes)
+  purifier = made
+  return made
+}
+
+/** Build time only: sanitize in this window (a standards DOM such as jsdom's) where the runtime has none. */
+export function sanitizeInWindow(window: WindowLike): void {
+  const made = createDOMPurify(window)
+  if (!made.isSupported) throw new Error('sanitizeInWindow: DOMPurify cannot work in this window')
+  withHooks(made)
 }
 
 const DROPPED_WITH_CONTENT = DROP_WITH_CONTENT.join(',')
@@ -117,7 +134,6 @@ function isElement(node: Node): node is Element {
  * Types (the production CSP requires it), a string elsewhere (jsdom, older browsers).
  */
 export function sanitizeArticleHtml(html: string): TrustedHTML | string {
-  installHooks()
   // Bounded before anything parses it: Chromium's own parser took 6.7 s on 50,000 nested spans.
-  return DOMPurify.sanitize(capMarkup(html, { maxDepth: MAX_DEPTH, maxElements: MAX_ELEMENTS }), ARTICLE_CONFIG)
+  return installHooks().sanitize(capMarkup(html, { maxDepth: MAX_DEPTH, maxElements: MAX_ELEMENTS }), ARTICLE_CONFIG)
 }

@@ -91,7 +91,8 @@ describe('first screen', () => {
   })
 
   test("another page shows the shell, never the list's or the timeline's markup, before the app renders it; a query too", async () => {
-    for (const path of ['/timeline?outlet=bbc', `/articles/${suite.bundle.entries[0]!.id}`, '/?outlet=bbc', '/stories/s-aaaaaaaaaaaa']) {
+    // An article's own page with a query (the pager's filters) is another page too; a story the build has no page for is index.html's.
+    for (const path of ['/timeline?outlet=bbc', `/articles/${suite.bundle.entries[0]!.id}?outlet=bbc`, '/?outlet=bbc', '/stories/s-aaaaaaaaaaaa']) {
       const page = await suite.openPage()
       await withoutApp(page)
       await page.goto(path)
@@ -117,6 +118,44 @@ describe('first screen', () => {
       await page.goto(path)
       expect(await page.locator('main').innerText(), path).toContain(text)
     }
+  })
+
+  test("an article's and a story's page come with their own HTML: title and sanitized body before any script runs", async () => {
+    const entry = suite.bundle.entries.find((candidate) => candidate.story)!
+    const page = await suite.openPage({ javaScriptEnabled: false })
+    await page.goto(`/articles/${entry.id}`)
+    expect(await page.locator('main h1').innerText()).toBe(entry.title)
+    expect(await page.title()).toContain(entry.title)
+    const body = page.locator('main .article-body')
+    expect(await body.innerText()).toContain(entry.excerpt.slice(0, 24))
+    // The body went through the sanitizer: every outbound link leaves without opener or referrer.
+    const links = await body.locator('a[href^="http"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('rel')))
+    for (const rel of links) expect(rel).toMatch(/noopener/)
+    const html = await (await fetch(`${baseURL()}/articles/${entry.id}`)).text()
+    expect(html, 'the CSP refuses style attributes').not.toMatch(/<[^>]+\sstyle="/)
+    // Its data travels as its own files, not in the page: the block holds no article.
+    const block = JSON.parse(/<script type="application\/json" id="first-screen">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as { queries: { queries: unknown[] }; awaits: unknown[] }
+    expect(block.queries.queries).toEqual([])
+    expect(block.awaits).toEqual([['manifest'], ['articles', 'detail', entry.id]])
+
+    await page.goto(`/stories/${entry.story!.id}`)
+    expect(await page.title()).toContain(strings.stories.pageHeading)
+    for (const member of suite.bundle.entries.filter((candidate) => candidate.story?.id === entry.story!.id)) {
+      expect(await page.locator(`main a[href="/articles/${member.id}"]`).first().innerText()).toContain(member.title)
+    }
+  })
+
+  test("an article's page hydrates in place once its data files are in (the same nodes, no mismatch), then navigates", async () => {
+    const entry = suite.bundle.entries[0]!
+    const page = await suite.openPage()
+    const hydrated = await watchHydration(page, 'main .article-body > *')
+    await page.goto(`/articles/${entry.id}`)
+    await settled(page)
+    // The pager comes after hydration, from the shards the page does not embed.
+    await expect.poll(() => page.getByRole('navigation', { name: strings.article.pager }).count()).toBe(1)
+    expect(await hydrated()).toEqual({ kept: true, fresh: [] })
+    await page.getByRole('link', { name: strings.app.navTimeline, exact: true }).click()
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(strings.timeline.heading)
   })
 
   test('the timeline hydrates in place (the same nodes, no mismatch), then navigates', async () => {

@@ -124,3 +124,23 @@ export const TEXT_VECTORS = {
 
 /** Elements that must never appear in the rendered page body. */
 export const FORBIDDEN_ELEMENTS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button', 'style', 'svg', 'math', 'meta', 'base', 'link', 'template', 'noscript', 'xmp', 'noembed', 'noframes', 'plaintext']
+
+const URL_ATTRIBUTES = ['href', 'src', 'cite', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcdoc', 'background']
+// What the body may carry, beyond text: the html-policy allow-list plus the attributes the hooks add.
+const ALLOWED_ATTRIBUTES = new Set(['lang', 'dir', 'title', 'href', 'target', 'rel', 'src', 'alt', 'width', 'height', 'loading', 'referrerpolicy', 'decoding', 'datetime', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'cite', 'data-missing', 'class', 'role', 'aria-label'])
+
+/** Everything a hostile body could use to run script or take over the page. */
+export function dangersIn(root: Element): string[] {
+  const found: string[] = []
+  for (const element of root.querySelectorAll('*')) {
+    const tag = element.localName
+    if (FORBIDDEN_ELEMENTS.includes(tag) || element.namespaceURI !== 'http://www.w3.org/1999/xhtml') found.push(`<${tag}>`)
+    for (const { name, value } of element.attributes) {
+      if (/^on/i.test(name)) found.push(`${tag}[${name}]`)
+      if (!ALLOWED_ATTRIBUTES.has(name)) found.push(`${tag}[${name}] not allowed`)
+      if (name === 'class' && !/^safe-html-missing-image$/.test(value)) found.push(`${tag}.${value}`)
+      if (URL_ATTRIBUTES.includes(name) && !/^(?:https?:|mailto:|#)/i.test(value)) found.push(`${tag}[${name}=${value}]`)
+    }
+  }
+  return found
+}

@@ -52,17 +52,32 @@ export function StoryView({ story, manifest }: { story: Story; manifest: Manifes
   )
 }
 
+/** Each outlet's share of the strip, in percent, left to right. */
+function stripSegments(coverage: OutletCoverage[], total: number): { outlet: string; x: number; width: number }[] {
+  let x = 0
+  return coverage.map(({ outlet, members }) => {
+    const width = (members.length / total) * 100
+    const segment = { outlet, x, width }
+    x += width
+    return segment
+  })
+}
+
 function OutletStrip({ coverage, total, outletOf }: { coverage: OutletCoverage[]; total: number; outletOf: OutletOf }) {
   return (
     <section aria-labelledby="story-outlets">
       <h2 id="story-outlets" className="text-xl font-bold">
         {s.outletsHeading}
       </h2>
-      <div aria-hidden="true" className="mt-3 flex h-3 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800">
-        {coverage.map(({ outlet, members }) => (
-          <span key={outlet} className="h-full border-r-2 border-stone-50 last:border-r-0 dark:border-stone-950" style={{ width: `${(members.length / total) * 100}%`, backgroundColor: outletOf(outlet).outlet?.color }} />
+      {/* SVG: sizes and colours are attributes, so the build's markup holds them under the CSP (no style attribute). */}
+      <svg aria-hidden="true" className="mt-3 block h-3 w-full overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800">
+        {stripSegments(coverage, total).map(({ outlet, x, width }, index) => (
+          <g key={outlet}>
+            <rect x={`${x}%`} width={`${width}%`} height="100%" fill={outletOf(outlet).outlet?.color} className={outletOf(outlet).outlet ? undefined : 'fill-stone-400'} />
+            {index > 0 && <line x1={`${x}%`} x2={`${x}%`} y1="0" y2="100%" strokeWidth="2" className="stroke-stone-50 dark:stroke-stone-950" />}
+          </g>
         ))}
-      </div>
+      </svg>
       <ul className="mt-3 flex flex-wrap gap-2">
         {coverage.map(({ outlet, members }) => {
           const { outlet: known, name } = outletOf(outlet)
@@ -91,14 +106,16 @@ function StoryTimeline({ story, outletOf }: { story: Story; outletOf: OutletOf }
       <div aria-hidden="true" className="mt-4 hidden sm:block">
         <div className="relative mx-2 h-8">
           <div className="absolute top-1/2 right-0 left-0 h-0.5 -translate-y-1/2 bg-stone-300 dark:bg-stone-700" />
-          {story.members.map((member, index) => (
-            <span
-              key={member.id}
-              title={`${outletOf(member.outlet).name} ${formatDateTime(member.publishedAt)}`}
-              className="absolute top-1/2 size-3.5 -translate-x-1/2 -translate-y-1/2 rounded-full bg-stone-400 ring-2 ring-stone-50 dark:ring-stone-950"
-              style={{ left: `${positions[index]! * 100}%`, backgroundColor: outletOf(member.outlet).outlet?.color }}
-            />
-          ))}
+          <svg className="absolute inset-0 h-full w-full overflow-visible">
+            {story.members.map((member, index) => {
+              const color = outletOf(member.outlet).outlet?.color
+              return (
+                <circle key={member.id} cx={`${positions[index]! * 100}%`} cy="50%" r="7" fill={color} strokeWidth="2" className={`stroke-stone-50 dark:stroke-stone-950${color ? '' : ' fill-stone-400'}`}>
+                  <title>{`${outletOf(member.outlet).name} ${formatDateTime(member.publishedAt)}`}</title>
+                </circle>
+              )
+            })}
+          </svg>
         </div>
         <div className="flex justify-between text-xs text-stone-600 tabular-nums dark:text-stone-400">
           <span>{formatDateTime(first.publishedAt)}</span>
@@ -110,7 +127,7 @@ function StoryTimeline({ story, outletOf }: { story: Story; outletOf: OutletOf }
           const { outlet, name } = outletOf(member.outlet)
           return (
             <li key={member.id} className="relative">
-              <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-stone-400" style={outlet ? { backgroundColor: outlet.color } : undefined} />
+              <span aria-hidden="true" className="absolute top-1.5 -left-[1.4rem] size-2.5 rounded-full bg-stone-400" ref={(dot) => void (dot && outlet && (dot.style.backgroundColor = outlet.color))} />
               <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
                 <time dateTime={member.publishedAt} className="font-medium text-stone-800 tabular-nums dark:text-stone-200">
                   {formatDateTime(member.publishedAt)}
@@ -142,7 +159,7 @@ function Headlines({ coverage, outletOf }: { coverage: OutletCoverage[]; outletO
         {coverage.map(({ outlet, members }) => {
           const { outlet: known, name } = outletOf(outlet)
           return (
-            <section key={outlet} aria-label={name} className="rounded-lg border border-t-4 border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" style={known ? { borderTopColor: known.color } : undefined}>
+            <section key={outlet} aria-label={name} className="rounded-lg border border-t-4 border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900" ref={(column) => void (column && known && (column.style.borderTopColor = known.color))}>
               <h3 className="text-sm font-semibold">
                 <OutletBadge outlet={known} name={name} />
               </h3>

@@ -1,0 +1,63 @@
+// The build's page of one article (scripts/prerender/plugin.ts renders it through this module): a
+// hostile data file is sanitized in the markup as in the browser, and its data stays out of the page.
+import { JSDOM } from 'jsdom'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import { dangersIn, XSS_VECTORS } from '../../tests/e2e/xss-vectors'
+import { sanitizeArticleHtml } from '../lib/sanitize'
+import { SCHEMA_VERSION, type Article, type Manifest } from '../types/data'
+import { renderFirstScreen } from './prerender'
+
+const ID = 'bbc-aaaaaaaaaaaa'
+// jsdom builds deep nesting slowly (safe-html.test.tsx): that family runs in chromium.
+const hostile = XSS_VECTORS.filter((vector) => vector.family !== 'deep-nesting')
+const article: Article = {
+  id: ID,
+  title: '标题',
+  url: 'https://www.bbc.com/zhongwen/simp/a',
+  outlet: { id: 'bbc', name: 'BBC 中文' },
+  publishedAt: '2024-05-01T02:00:00.000Z',
+  excerpt: '向量之前',
+  chars: 100,
+  readingMinutes: 1,
+  lang: 'zh-Hans',
+  html: `<p>向量之前</p>${hostile.map((vector) => vector.html).join('\n')}`,
+  source: 'a.md',
+}
+const manifest: Manifest = {
+  schema: SCHEMA_VERSION,
+  articleCount: 1,
+  outlets: [{ id: 'bbc', name: 'BBC 中文', color: '#d62828', count: 1 }],
+  shards: [],
+  months: {},
+  search: { buckets: 1, file: 'search/{bucket}.json' },
+}
+const files: Record<string, unknown> = { '/data/manifest.json': manifest, [`/data/articles/${ID}.json`]: article }
+
+beforeAll(() => {
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+    const url = String(input instanceof Request ? input.url : input)
+    return url in files ? new Response(JSON.stringify(files[url]), { headers: { 'content-type': 'application/json' } }) : new Response('', { status: 404 })
+  })
+  const items = new Map<string, string>()
+  vi.stubGlobal('localStorage', { length: 0, getItem: (key: string) => items.get(key) ?? null, key: () => null, setItem: () => {}, removeItem: () => {}, clear: () => {} })
+})
+afterAll(() => void vi.unstubAllGlobals())
+
+describe("an article's page", () => {
+  test('without a DOM the sanitizer refuses, instead of handing the markup back', () => {
+    expect(() => sanitizeArticleHtml('<img src=x onerror=alert(1)>')).toThrow(/no DOM/)
+  })
+
+  test('its body is the sanitizer’s, every vector neutralised; its data files are named, not embedded', async () => {
+    const { html, screen } = await renderFirstScreen(`articles/${ID}`)
+    const xss = vi.fn()
+    const page = new JSDOM(html, { runScripts: 'dangerously', beforeParse: (window) => Object.assign(window, { __xss: xss }) })
+    const body = page.window.document.querySelector('.article-body')
+    expect(body).not.toBeNull()
+    expect(body!.textContent).toContain('向量之前')
+    expect(dangersIn(body!)).toEqual([])
+    expect(xss).not.toHaveBeenCalled()
+    expect(screen.awaits).toEqual([['manifest'], ['articles', 'detail', ID]])
+    expect(screen.queries.queries).toEqual([])
+  })
+})
