@@ -30,10 +30,11 @@ describe('the early script', () => {
     data: 'data/',
   }
   /** Runs the script as the page would, at `url`, and returns the links it added. */
-  function runAt(url: string, planText: string | null = JSON.stringify(plan), page = '/', hideIfStored = false): string[] {
+  function runAt(url: string, planText: string | null = JSON.stringify(plan), page = '/', hideIfStored = false, awaits = 'manifest.json index/0.abcdefghij.json'): string[] {
     history.replaceState(null, '', url)
     const tag = document.createElement('script')
     tag.setAttribute('data-page', page)
+    tag.setAttribute('data-awaits', awaits)
     if (hideIfStored) tag.setAttribute('data-hide-if-stored', '')
     if (planText !== null) tag.setAttribute('data-preload', planText)
     Object.defineProperty(document, 'currentScript', { value: tag, configurable: true })
@@ -102,9 +103,9 @@ describe('the early script', () => {
     expect(marked()).toBe('view')
   })
 
-  it("the list's own page asks for nothing before its first paint, then for its code; a search for the fold tables too; a story for its file", () => {
+  it("the list's own page asks for nothing before its first paint, then for its code and the files its markup came from; a search for the fold tables too; a story for its file", () => {
     expect(runAt('/')).toEqual([])
-    expect(afterPaint()).toEqual(['modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'preload:fetch /data/manifest.json'])
+    expect(afterPaint()).toEqual(['modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'preload:fetch /data/manifest.json', 'preload:fetch /data/index/0.abcdefghij.json'])
     document.head.replaceChildren()
     runAt('/?outlet=bbc&q=%E6%99%AE%E4%BA%AC')
     expect(afterPaint()).toEqual(['preload:fetch /data/manifest.json', 'modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'modulepreload /assets/fold-e.js'])

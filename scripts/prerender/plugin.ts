@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import { createServer, type Plugin, type ResolvedConfig, type Rollup } from 'vite'
-import { FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstScreen } from '../../src/app/first-screen'
+import { awaitedPath, FIRST_SCREEN_ID, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, type FirstScreen } from '../../src/app/first-screen'
 import { THEME_KEY } from '../../src/lib/theme'
 import { LANGUAGE_KEY } from '../../src/lib/i18n'
 import { STORAGE_PREFIX } from '../../src/lib/storage'
@@ -151,9 +151,14 @@ export function earlyScript(base: string): string {
   var code = function () {
     for (var i = 0; i < files.length; i++) link(/\\.css$/.test(files[i]) ? 'preload-style' : 'modulepreload', base + files[i])
   }
+  // The files the page's markup came from (its block's awaits), which the app hydrates from.
+  var own = function () {
+    var files = (tag.getAttribute('data-awaits') || '').split(' ')
+    for (var i = 0; i < files.length; i++) if (files[i]) link('preload', base + plan.data + files[i])
+  }
   var preload = function () {
     code()
-    if (!mismatch) data()
+    if (!mismatch) own()
   }
   // The first paint (the page's own markup, or the shell of another view) gets the network to itself,
   // with the stylesheet; then the code. Another view's data file is small and what it waits for: at once.
@@ -318,7 +323,12 @@ export function prerenderFirstScreen(): Plugin {
           const markup = rendered.replace(/<title>[^<]*<\/title>/, '')
           const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
           if (styled) throw new Error(`prerender: ${file}: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
-          const early = `${charset}\n    <script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-preload="${plan}"></script>`
+          const awaits = screen.awaits.map((key) => {
+            const data = awaitedPath(key)
+            if (data === null) throw new Error(`prerender: ${file}: rendered from ${JSON.stringify(key)}, which is not a data file the app can await`)
+            return data
+          })
+          const early = `${charset}\n    <script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-awaits="${attributeText(awaits.join(' '))}" data-preload="${plan}"></script>`
           // After the markup: the parser reaches (and the browser can paint) the page before it reads the data.
           const data = `<script type="application/json" id="${FIRST_SCREEN_ID}">${jsonBlock(screen)}</script>`
           return { file, early, title, root: `<div id="root" ${PRERENDERED_ATTRIBUTE}>${markup}</div>\n    ${data}` }

@@ -1,11 +1,13 @@
-// The list's first screen as the build prerendered it (scripts/prerender/plugin.ts): its data
-// travels in a JSON block the page reads (never runs), so the strict CSP stays as it is.
-import type { DehydratedState, QueryClient, QueryKey } from '@tanstack/react-query'
+// A page's first screen as the build prerendered it (scripts/prerender/plugin.ts): a JSON block the
+// page reads (never runs) names the data files the markup came from, so the strict CSP stays as it is.
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { articleQueryOptions } from '../features/articles/api/get-article'
-import { getManifest, manifestQueryOptions } from '../features/articles/api/get-manifest'
+import { manifestQueryOptions } from '../features/articles/api/get-manifest'
+import { shardQueryOptions } from '../features/articles/api/get-shard'
+import { isShardFile } from '../features/articles/api/validate'
 import { storyQueryOptions } from '../features/articles/api/get-story'
-import { ARTICLE_DIR, ARTICLE_ID, STORY_DIR, STORY_ID } from '../types/bundle-paths'
+import { ARTICLE_DIR, ARTICLE_ID, articlePath, MANIFEST_FILE, STORY_DIR, STORY_ID, storyPath } from '../types/bundle-paths'
 import { dataUrl } from '../lib/fetch-json'
 import { LANGUAGE_KEY } from '../lib/i18n'
 
@@ -23,33 +25,58 @@ export interface FirstScreen {
   timeZone: string
   /** The router's loader data for the matched routes (every loader returns null). */
   loaderData: Record<string, unknown>
-  /** The query cache the markup was rendered from: the manifest and the shards of the first page. */
-  queries: DehydratedState
   /**
-   * A page of one article or story: the queries it was also rendered from, whose data travel as
-   * their own files (the manifest, the article's or story's JSON); the app hydrates once they are in.
+   * The queries the markup was rendered from (the manifest, the shards of the first page, an
+   * article's or a story's JSON). Their data travel as their own files, never in the page (the early
+   * script preloads them: PreloadPlan's `data-awaits`); the app hydrates once they are in.
    */
-  awaits?: QueryKey[]
+  awaits: QueryKey[]
+}
+
+/** A data file a page may await: its path in the data folder, null for a key that names no data file of the bundle. */
+export function awaitedPath(key: QueryKey): string | null {
+  const [kind, a, b] = key
+  if (kind === 'manifest' && key.length === 1) return MANIFEST_FILE
+  if (kind === 'shard' && key.length === 2 && isShardFile(a)) return a
+  if (kind === 'articles' && a === 'detail' && typeof b === 'string' && ARTICLE_ID.test(b)) return articlePath(b)
+  if (kind === 'stories' && a === 'detail' && typeof b === 'string' && STORY_ID.test(b)) return storyPath(b)
+  return null
+}
+
+/** An awaited file's path and how the app loads it into the cache (by the same query options as its views). */
+export function awaitedFile(key: QueryKey, queryClient: QueryClient): { file: string; load: () => Promise<unknown> } | null {
+  const file = awaitedPath(key)
+  if (file === null) return null
+  const [kind, a, b] = key as [string, string, string]
+  if (kind === 'manifest') return { file, load: () => queryClient.fetchQuery(manifestQueryOptions()) }
+  if (kind === 'shard') return { file, load: () => queryClient.fetchQuery(shardQueryOptions(a)) }
+  if (kind === 'articles') return { file, load: () => queryClient.fetchQuery(articleQueryOptions(b)) }
+  return { file, load: () => queryClient.fetchQuery(storyQueryOptions(b)) }
+}
+
+/** The awaited files in the cache. False when one is not a data file or cannot be read (offline, gone, ingested again since the build): the app then renders afresh. */
+export async function loadAwaited(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<boolean> {
+  const files = keys.map((key) => awaitedFile(key, queryClient))
+  if (files.some((file) => file === null)) return false
+  try {
+    await Promise.all(files.map((file) => file!.load()))
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**
- * The data files a page of one article or story is rendered from: it travels as those files (the
- * early script preloads them), not in the page, and the app hydrates once they are in. Whatever
- * else the page asks for (the pager's shards, the story section) is rendered loading, as the
- * app's first render has it too. Null for the other pages, whose whole first screen is embedded.
+ * A page of one article or story is rendered from the manifest and its own JSON only; whatever else
+ * it asks for (the pager's shards, the story section) is rendered loading, as the app's first
+ * render has it too, and fills in after. Null for the other pages.
  */
-export function ownDataOf(page: string, queryClient: QueryClient): { keys: QueryKey[]; load: () => Promise<unknown> } | null {
+export function ownDataOf(page: string): QueryKey[] | null {
   const [folder, id = '', more] = page.split('/')
   // Only ids as the ingest makes them have a page; any other path is not one of these.
   const isArticle = folder === ARTICLE_DIR && ARTICLE_ID.test(id)
   if (more !== undefined || (!isArticle && !(folder === STORY_DIR && STORY_ID.test(id)))) return null
-  const manifest = manifestQueryOptions()
-  const own = isArticle ? articleQueryOptions(id) : storyQueryOptions(id)
-  return {
-    keys: [manifest.queryKey, own.queryKey],
-    // Rejects when one cannot be read.
-    load: () => Promise.all([queryClient.fetchQuery(manifest), isArticle ? queryClient.fetchQuery(articleQueryOptions(id)) : queryClient.fetchQuery(storyQueryOptions(id))]),
-  }
+  return [manifestQueryOptions().queryKey, isArticle ? articleQueryOptions(id).queryKey : storyQueryOptions(id).queryKey]
 }
 
 export function basename(base: string): string {
@@ -63,7 +90,7 @@ export function readFirstScreen(doc: Document): FirstScreen | null {
   try {
     const value = JSON.parse(text) as Partial<FirstScreen> | null
     if (!value || typeof value.path !== 'string' || typeof value.locale !== 'string' || typeof value.timeZone !== 'string') return null
-    if (typeof value.loaderData !== 'object' || !value.queries || !Array.isArray(value.queries.queries)) return null
+    if (typeof value.loaderData !== 'object' || !Array.isArray(value.awaits) || !value.awaits.every((key) => Array.isArray(key))) return null
     return value as FirstScreen
   } catch {
     console.warn(`#${FIRST_SCREEN_ID}: not valid JSON, the list renders without it`)
@@ -76,21 +103,30 @@ export function readFirstScreen(doc: Document): FirstScreen | null {
  * zone, and nothing stored but the language (a stored theme, bookmark, read mark or saved search
  * changes attributes, and hydration would leave the build's in place).
  */
-export function matchesReader(screen: FirstScreen, reader: { path: string; search: string; locale: string; timeZone: string; storedKeys: readonly string[] | null }): boolean {
+export function matchesReader(screen: FirstScreen, reader: Reader): boolean {
   const firstVisit = reader.storedKeys !== null && reader.storedKeys.every((key) => key === LANGUAGE_KEY)
-  return firstVisit && screen.path === reader.path && reader.search === '' && screen.locale === reader.locale && sameClock(screen, reader.timeZone)
+  return firstVisit && screen.path === reader.path && reader.search === '' && screen.locale === reader.locale
+}
+
+export interface Reader {
+  path: string
+  search: string
+  locale: string
+  timeZone: string
+  storedKeys: readonly string[] | null
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
 /**
- * The reader's zone writes every instant of the embedded data as the build's did (Taipei, Hong Kong
- * or Singapore beside Shanghai: the same clock on every date shown), so the markup's dates are theirs.
+ * The reader's zone writes every instant of the data the markup came from (`data`: the awaited
+ * queries, once in) as the build's did (Taipei, Hong Kong or Singapore beside Shanghai: the same
+ * clock on every date shown), so the markup's dates are theirs.
  */
-export function sameClock(screen: FirstScreen, timeZone: string): boolean {
+export function sameClock(screen: FirstScreen, timeZone: string, data: unknown): boolean {
   if (screen.timeZone === timeZone) return true
   const instants = new Set<string>()
-  JSON.stringify(screen.queries, (_key, value: unknown) => {
+  JSON.stringify(data, (_key, value: unknown) => {
     if (typeof value === 'string' && INSTANT.test(value)) instants.add(value)
     return value
   })
@@ -114,28 +150,15 @@ export function sameClock(screen: FirstScreen, timeZone: string): boolean {
 }
 
 /**
- * The data folder may be ingested again without a new build: once the manifest arrives (the HTML
- * preloads it), a different one drops what the markup was rendered from and every view loads afresh.
+ * The awaited files were fetched before the service worker controlled the page (a first visit):
+ * fetched again once it does, so it keeps them for offline.
  */
-export async function refreshIfStale(queryClient: QueryClient, screen: FirstScreen): Promise<void> {
-  const key = manifestQueryOptions().queryKey
-  const built = screen.queries.queries.find((query) => JSON.stringify(query.queryKey) === JSON.stringify(key))?.state.data
-  let current
-  try {
-    current = await getManifest()
-  } catch {
-    return // offline or unreachable: what the build holds is the best there is, and the views report their own failures
-  }
-  if (JSON.stringify(current) !== JSON.stringify(built)) {
-    await queryClient.resetQueries()
-    return
-  }
-  // The embedded shards never went through the service worker: fetched once it controls the page, so it keeps them for offline.
+export async function keepForOffline(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<void> {
   const worker = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker
   if (!worker) return
   if (!worker.controller) await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }))
-  const shards = screen.queries.queries.flatMap((query) => (query.queryKey[0] === 'shard' && typeof query.queryKey[1] === 'string' ? [query.queryKey[1]] : []))
-  await Promise.allSettled(shards.map((file) => fetch(dataUrl(file))))
+  const files = keys.flatMap((key) => awaitedFile(key, queryClient)?.file ?? [])
+  await Promise.allSettled(files.map((file) => fetch(dataUrl(file))))
 }
 
 /**

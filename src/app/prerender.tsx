@@ -4,7 +4,7 @@
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
-import { dehydrate, hashKey, QueryClient, type Query } from '@tanstack/react-query'
+import { hashKey, QueryClient, type Query } from '@tanstack/react-query'
 import { JSDOM } from 'jsdom'
 import { applyLanguage } from '../lib/i18n'
 import { sanitizeInWindow } from '../lib/sanitize'
@@ -46,9 +46,8 @@ export async function renderFirstScreen(page = ''): Promise<{ html: string; scre
         <FirstRenderMarks />
       </StrictMode>,
     )
-  const own = ownDataOf(page, queryClient)
-  const ownHashes = own && new Set(own.keys.map((key) => hashKey(key)))
-  await own?.load()
+  const own = ownDataOf(page)
+  const ownHashes = own && new Set(own.map((key) => hashKey(key)))
   const loaded = (query: Query) => wanted(query) && (!ownHashes || ownHashes.has(query.queryHash))
   let html = render()
   const asked = new Set<string>()
@@ -69,8 +68,11 @@ export async function renderFirstScreen(page = ''): Promise<{ html: string; scre
       locale: intlLocale(),
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       loaderData: context.loaderData,
-      queries: dehydrate(queryClient, { shouldDehydrateQuery: (query) => query.state.status === 'success' && loaded(query) && !ownHashes?.has(query.queryHash) }),
-      ...(own && { awaits: own.keys }),
+      // In the order they were asked for: the manifest first, then the shards in the list's order.
+      awaits: queryClient
+        .getQueryCache()
+        .findAll({ predicate: (query) => query.state.status === 'success' && loaded(query) })
+        .map((query) => query.queryKey),
     },
   }
 }

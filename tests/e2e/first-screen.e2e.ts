@@ -54,6 +54,11 @@ describe('first screen', () => {
       expect(root).toContain(`href="/articles/${entry.id}"`)
     }
     expect(root, 'the CSP refuses style attributes').not.toMatch(/\sstyle="/)
+    // No data in the page: the block names the manifest and the first page's shards, which the early script preloads.
+    const block = JSON.parse(/<script type="application\/json" id="first-screen">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as { awaits: unknown[][] }
+    expect(block.awaits[0]).toEqual(['manifest'])
+    expect(block.awaits.slice(1).map(([kind]) => kind)).toEqual(block.awaits.slice(1).map(() => 'shard'))
+    expect(html).toContain(`data-awaits="manifest.json ${block.awaits.slice(1).map(([, file]) => String(file)).join(' ')}"`)
 
     const page = await suite.openPage({ javaScriptEnabled: false })
     await page.goto('/')
@@ -134,8 +139,8 @@ describe('first screen', () => {
     const html = await (await fetch(`${baseURL()}/articles/${entry.id}`)).text()
     expect(html, 'the CSP refuses style attributes').not.toMatch(/<[^>]+\sstyle="/)
     // Its data travels as its own files, not in the page: the block holds no article.
-    const block = JSON.parse(/<script type="application\/json" id="first-screen">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as { queries: { queries: unknown[] }; awaits: unknown[] }
-    expect(block.queries.queries).toEqual([])
+    const block = JSON.parse(/<script type="application\/json" id="first-screen">([^<]*)<\/script>/.exec(html)?.[1] ?? 'null') as Record<string, unknown>
+    expect(Object.keys(block).sort()).toEqual(['awaits', 'loaderData', 'locale', 'path', 'timeZone'])
     expect(block.awaits).toEqual([['manifest'], ['articles', 'detail', entry.id]])
 
     await page.goto(`/stories/${entry.story!.id}`)

@@ -43,7 +43,9 @@ async function tracked(): Promise<{ page: Page; requests: string[] }> {
 }
 
 const status = (page: Page) => page.locator('section[aria-label="筛选"] [role="status"]').innerText()
-const shardsIn = (requests: string[]) => requests.filter((path) => path.startsWith(`${SHARD_DIR}/`))
+// The served HTML is the seeds' build beside this archive's data (a folder ingested again without a
+// new build): the early script's preloads of the seeds' shards miss, and the app renders afresh. Counted: this archive's.
+const shardsIn = (requests: string[]) => requests.filter((path) => path.startsWith(`${SHARD_DIR}/`) && manifest.shards.some((shard) => shard.file === path))
 
 test('the first screen loads the manifest and the newest shards only; more loads on demand', async () => {
   expect(manifest.articleCount).toBe(COUNT)
