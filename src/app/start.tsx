@@ -9,6 +9,7 @@ import { queryClient } from './query-client'
 import { createRoutes } from './router'
 import { basename, FIRST_SCREEN_ID, FirstRenderMarks, keepForOffline, loadAwaited, matchesReader, MISMATCH_ATTRIBUTE, PRERENDERED_ATTRIBUTE, readFirstScreen, sameClock } from './first-screen'
 import { applyStoredTheme } from '../lib/theme'
+import { keepTypedEarly } from '../lib/typed-early'
 import { applyStoredLanguage } from '../lib/i18n'
 import { intlLocale } from '../lib/locale'
 import { keysWithPrefix, STORAGE_PREFIX } from '../lib/storage'
@@ -43,6 +44,7 @@ if (screen) void keepForOffline(queryClient, screen.awaits)
 if (ours && (await loadAwaited(queryClient, screen.awaits)) && sameClock(screen, reader.timeZone, dehydrate(queryClient))) {
   await loadLazyRoutes(routes)
   const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
+  keepTypedEarly(container)
   // In a transition, React hydrates in slices and yields to input between them, instead of one long task.
   startTransition(() => {
     hydrateRoot(container, app(router), {
@@ -54,6 +56,7 @@ if (ours && (await loadAwaited(queryClient, screen.awaits)) && sameClock(screen,
 } else {
   // The same for a first render over the markup (another view, language or stored state).
   const root = createRoot(container)
+  keepTypedEarly(container)
   startTransition(() => root.render(app(createBrowserRouter(routes, { basename: base }))))
 }
 

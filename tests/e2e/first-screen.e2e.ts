@@ -216,6 +216,30 @@ describe('first screen', () => {
     expect(find(/\/assets\/list-[^/]+\.js$/), "the list's code").toEqual([])
   })
 
+  test.each([
+    ['hydrated (a Chinese browser)', 'zh-CN'],
+    ['rendered afresh (an English one)', 'en-US'],
+  ])('what a reader types into the search box before the app is live is kept, searched and still focused: %s', async (_how, locale) => {
+    const page = await suite.openPage({ locale })
+    // The app's code held back until the reader has typed.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/')
+    const box = page.locator('form[role="search"] input[type="search"]')
+    await box.click()
+    await box.pressSequentially('普京')
+    release()
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('q'))).toBe('普京')
+    await settled(page)
+    expect(await box.inputValue()).toBe('普京')
+    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true)
+    expect((await titles(page)).length).toBeGreaterThan(0)
+  })
+
   test('an English browser sees the markup, then the app in English, with no page error', async () => {
     const page = await suite.openPage({ locale: 'en-US' })
     await page.goto('/')
