@@ -39,9 +39,13 @@ const screen = readFirstScreen(document)
 // Read once, then gone, so the page holds no script element it does not run.
 document.getElementById(FIRST_SCREEN_ID)?.remove()
 const reader = { path: location.pathname, search: location.search, locale: intlLocale(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, storedKeys: keysWithPrefix(STORAGE_PREFIX) }
-const ours = screen !== null && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE) && matchesReader(screen, reader)
+const ownView = screen !== null && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE)
 if (screen) void keepForOffline(queryClient, screen.awaits)
-if (ours && (await loadAwaited(queryClient, screen.awaits)) && sameClock(screen, reader.timeZone, dehydrate(queryClient))) {
+// On the page's own view the files its markup came from go into the cache first: hydration needs
+// them, and a fresh render over the markup (another language, stored state) then shows the page at
+// once instead of a loading state. Another view or a query needs its own data, and does not wait.
+const loaded = ownView && (await loadAwaited(queryClient, screen.awaits))
+if (loaded && matchesReader(screen, reader) && sameClock(screen, reader.timeZone, dehydrate(queryClient))) {
   await loadLazyRoutes(routes)
   const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
   keepTypedEarly(container)

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { STORAGE_KEY } from '../../src/features/bookmarks/store'
 import { strings } from '../../src/lib/strings'
+import { THEME_KEY } from '../../src/lib/theme'
 import { baseURL, settled } from './browser'
 import { browserSuite } from './suite'
 
@@ -238,6 +239,24 @@ describe('first screen', () => {
     expect(await box.inputValue()).toBe('普京')
     expect(await box.evaluate((input) => input === document.activeElement)).toBe(true)
     expect((await titles(page)).length).toBeGreaterThan(0)
+  })
+
+  test('a reader whose first render the markup is not (a stored theme) gets the app over it with its data in: never a loading state', async () => {
+    const entry = suite.bundle.entries[0]!
+    for (const path of ['/', '/timeline', `/articles/${entry.id}`]) {
+      const page = await suite.openPage()
+      await page.addInitScript((key) => {
+        localStorage.setItem(key, 'dark')
+        new MutationObserver(() => {
+          if (document.querySelector('main [aria-busy="true"]')) Object.assign(window, { sawLoading: true })
+        }).observe(document, { subtree: true, childList: true, attributes: true })
+      }, THEME_KEY)
+      await page.goto(path)
+      await settled(page)
+      expect(await page.evaluate(() => (window as { sawLoading?: boolean }).sawLoading ?? false), path).toBe(false)
+      expect(await page.locator('main h1').innerText(), path).not.toBe('')
+      await page.close()
+    }
   })
 
   test('an English browser sees the markup, then the app in English, with no page error', async () => {
