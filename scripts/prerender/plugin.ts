@@ -1,6 +1,7 @@
-// Build step: the shell and the list's first page rendered into dist/index.html (src/app/prerender.tsx,
-// loaded through Vite's SSR loader), its data in a JSON block the app hydrates from, and a small
-// classic script that runs before the first paint (no inline script: the CSP allows none).
+// Build step: the shell and each page's first screen rendered into dist/index.html and its siblings
+// (timeline.html, …, articles/<id>.html, stories/<id>.html) by src/app/prerender.tsx, loaded through
+// Vite's SSR loader; a JSON block naming the data files the markup came from, which the app hydrates
+// from; and a small classic script that runs before the first paint (no inline script: the CSP allows none).
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -81,8 +82,8 @@ export async function articlePages(dataDir: string, limit: number): Promise<Page
   ]
 }
 
-/** What a search (`?q=`) loads before its first query: the Traditional→Simplified fold. */
-const QUERY_MODULES = ['/src/lib/fold-script.ts']
+/** What a search (`?q=`) loads before its first query: the Traditional→Simplified fold, and what asks for its index buckets. */
+const QUERY_MODULES = ['/src/lib/fold-script.ts', '/src/features/articles/prefetch-search.ts']
 
 /** The early script's plan (a data attribute of its tag): chunks per view and the data folder, relative to the base. */
 export interface PreloadPlan {

@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { QueryClient } from '@tanstack/react-query'
 import { awaitedFile, loadAwaited, matchesReader, sameClock, type FirstScreen, type Reader } from './first-screen'
 
@@ -35,6 +35,8 @@ describe('whose first render the prerendered list is', () => {
 })
 
 describe('the data files a page awaits', () => {
+  afterEach(() => void vi.unstubAllGlobals())
+
   test('only data files of the bundle: the manifest, shards, articles and stories by their patterns', () => {
     const client = new QueryClient()
     expect(awaitedFile(['manifest'], client)?.file).toBe('manifest.json')
@@ -49,6 +51,21 @@ describe('the data files a page awaits', () => {
     vi.stubGlobal('fetch', fetch)
     expect(await loadAwaited(new QueryClient(), [['manifest'], ['shard', 'https://evil.test/x.json']])).toBe(false)
     expect(fetch).not.toHaveBeenCalled()
-    vi.unstubAllGlobals()
+  })
+
+  const shard = { start: 0, entries: [] }
+  const client = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
+
+  test('the files in, the cache holds them under the keys the views read; one gone, no', async () => {
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => (String(input).endsWith('/data/index/0.json') ? Response.json(shard) : new Response('', { status: 404 })))
+    const queries = client()
+    expect(await loadAwaited(queries, [['shard', 'index/0.json']])).toBe(true)
+    expect(queries.getQueryData(['shard', 'index/0.json'])).toMatchObject(shard)
+    expect(await loadAwaited(client(), [['shard', 'index/0.json'], ['shard', 'index/1.json']])).toBe(false)
+  })
+
+  test('a file not in within the limit: no, and the page renders afresh instead of waiting on', async () => {
+    vi.stubGlobal('fetch', () => new Promise<Response>(() => {}))
+    expect(await loadAwaited(client(), [['shard', 'index/0.json']], 20)).toBe(false)
   })
 })

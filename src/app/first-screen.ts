@@ -10,6 +10,7 @@ import { storyQueryOptions } from '../features/articles/api/get-story'
 import { ARTICLE_DIR, ARTICLE_ID, articlePath, MANIFEST_FILE, STORY_DIR, STORY_ID, storyPath } from '../types/bundle-paths'
 import { dataUrl } from '../lib/fetch-json'
 import { LANGUAGE_KEY } from '../lib/i18n'
+import { clearTypedEarly } from '../lib/typed-early'
 
 export const FIRST_SCREEN_ID = 'first-screen'
 /** On #root when it holds the build's markup; the early script and index.css read it with the next one. */
@@ -54,15 +55,26 @@ export function awaitedFile(key: QueryKey, queryClient: QueryClient): { file: st
   return { file, load: () => queryClient.fetchQuery(storyQueryOptions(b)) }
 }
 
-/** The awaited files in the cache. False when one is not a data file or cannot be read (offline, gone, ingested again since the build): the app then renders afresh. */
-export async function loadAwaited(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<boolean> {
+/** How long the painted page waits for its files before the app renders afresh (and goes on loading them). */
+export const AWAIT_LIMIT_MS = 3000
+
+/**
+ * The awaited files in the cache. False when one is not a data file, cannot be read (offline, gone,
+ * ingested again since the build) or is not in within `limit`: the app then renders afresh, as it would without the markup.
+ */
+export async function loadAwaited(queryClient: QueryClient, keys: readonly QueryKey[], limit = AWAIT_LIMIT_MS): Promise<boolean> {
   const files = keys.map((key) => awaitedFile(key, queryClient))
   if (files.some((file) => file === null)) return false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), limit)))
+  const loaded = Promise.all(files.map((file) => file!.load())).then(
+    () => true,
+    () => false,
+  )
   try {
-    await Promise.all(files.map((file) => file!.load()))
-    return true
-  } catch {
-    return false
+    return await Promise.race([loaded, late])
+  } finally {
+    clearTimeout(timer)
   }
 }
 
@@ -99,11 +111,11 @@ export function readFirstScreen(doc: Document): FirstScreen | null {
 }
 
 /**
- * The markup is what this reader's first render would be: the same view, language, locale and time
- * zone, and nothing stored but the language (a stored theme, bookmark, read mark or saved search
- * changes attributes, and hydration would leave the build's in place).
+ * The markup is what this reader's first render would be: the same view, language and locale, and
+ * nothing stored but the language (a stored theme, bookmark, read mark or saved search changes
+ * attributes, and hydration would leave the build's in place). The time zone is sameClock's, once the data is in.
  */
-export function matchesReader(screen: FirstScreen, reader: Reader): boolean {
+export function matchesReader(screen: FirstScreen, reader: Omit<Reader, 'timeZone'>): boolean {
   const firstVisit = reader.storedKeys !== null && reader.storedKeys.every((key) => key === LANGUAGE_KEY)
   return firstVisit && screen.path === reader.path && reader.search === '' && screen.locale === reader.locale
 }
@@ -153,11 +165,12 @@ export function sameClock(screen: FirstScreen, timeZone: string, data: unknown):
  * The awaited files were fetched before the service worker controlled the page (a first visit):
  * fetched again once it does, so it keeps them for offline.
  */
-export async function keepForOffline(queryClient: QueryClient, keys: readonly QueryKey[]): Promise<void> {
+export async function keepForOffline(keys: readonly QueryKey[]): Promise<void> {
   const worker = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker
-  if (!worker) return
-  if (!worker.controller) await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }))
-  const files = keys.flatMap((key) => awaitedFile(key, queryClient)?.file ?? [])
+  // Already controlled: the files came through the worker, which kept them.
+  if (!worker || worker.controller) return
+  await new Promise((resolve) => worker.addEventListener('controllerchange', resolve, { once: true }))
+  const files = keys.flatMap((key) => awaitedPath(key) ?? [])
   await Promise.allSettled(files.map((file) => fetch(dataUrl(file))))
 }
 
@@ -168,6 +181,8 @@ export async function keepForOffline(queryClient: QueryClient, keys: readonly Qu
 export function FirstRenderMarks(): null {
   useEffect(() => {
     const html = document.documentElement
+    // What was typed into the markup's search box went to the box of this first render, or nowhere.
+    clearTypedEarly()
     html.removeAttribute(MISMATCH_ATTRIBUTE)
     html.removeAttribute('aria-busy')
     document.getElementById('root')?.removeAttribute(PRERENDERED_ATTRIBUTE)

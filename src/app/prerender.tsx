@@ -1,6 +1,6 @@
 // Build time only (scripts/prerender/plugin.ts loads it through Vite's SSR loader): the shell and
-// the first screen of a page (the list, the timeline, bookmarks, notes), rendered from the built data,
-// with the query cache it was rendered from.
+// the first screen of a page (the list, the timeline, bookmarks, notes, an article, a story), rendered
+// from the built data, with the keys of the queries it was rendered from.
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'

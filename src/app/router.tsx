@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createBrowserRouter, type RouteObject } from 'react-router'
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router'
 import { articleQueryOptions } from '../features/articles/api/get-article'
 import { manifestQueryOptions } from '../features/articles/api/get-manifest'
 import { storyQueryOptions } from '../features/articles/api/get-story'
@@ -18,6 +18,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     void queryClient.prefetchQuery(manifestQueryOptions())
     return null
   }
+  // A search in the URL: its index buckets, before the page renders (their code only with a query).
+  const warmSearch = ({ request }: LoaderFunctionArgs) => {
+    warmManifest()
+    if (new URL(request.url).searchParams.has('q')) void import('../features/articles/prefetch-search').then(({ prefetchSearch }) => prefetchSearch(queryClient, request.url))
+    return null
+  }
   return [
     {
       element: <Layout />,
@@ -27,7 +33,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           errorElement: <RouteError />,
           children: [
-            { index: true, loader: warmManifest, lazy: () => import('../routes/list') },
+            { index: true, loader: warmSearch, lazy: () => import('../routes/list') },
             {
               path: 'articles/:id',
               loader: ({ params }) => {
@@ -47,7 +53,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               },
               lazy: () => import('../routes/story'),
             },
-            { path: 'timeline', loader: warmManifest, lazy: () => import('../routes/timeline') },
+            { path: 'timeline', loader: warmSearch, lazy: () => import('../routes/timeline') },
             { path: 'bookmarks', loader: warmManifest, lazy: () => import('../routes/bookmarks') },
             { path: 'notes', loader: warmManifest, lazy: () => import('../routes/notes') },
             { path: '*', element: <NotFound /> },

@@ -3,7 +3,6 @@ import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router'
-import { dehydrate } from '@tanstack/react-query'
 import { Providers } from './providers'
 import { queryClient } from './query-client'
 import { createRoutes } from './router'
@@ -40,14 +39,16 @@ const screen = readFirstScreen(document)
 document.getElementById(FIRST_SCREEN_ID)?.remove()
 const reader = { path: location.pathname, search: location.search, locale: intlLocale(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, storedKeys: keysWithPrefix(STORAGE_PREFIX) }
 const ownView = screen !== null && container.hasAttribute(PRERENDERED_ATTRIBUTE) && !document.documentElement.hasAttribute(MISMATCH_ATTRIBUTE)
-if (screen) void keepForOffline(queryClient, screen.awaits)
 // On the page's own view the files its markup came from go into the cache first: hydration needs
 // them, and a fresh render over the markup (another language, stored state) then shows the page at
 // once instead of a loading state. Another view or a query needs its own data, and does not wait.
 const loaded = ownView && (await loadAwaited(queryClient, screen.awaits))
-if (loaded && matchesReader(screen, reader) && sameClock(screen, reader.timeZone, dehydrate(queryClient))) {
-  await loadLazyRoutes(routes)
-  const router = createBrowserRouter(routes, { basename: base, hydrationData: { loaderData: screen.loaderData } })
+if (loaded) void keepForOffline(screen.awaits)
+// The matched routes' code in place, and (on the page's own view) the router given the loader data:
+// the first render is the page, never the router's fallback (an empty shell) in between.
+await loadLazyRoutes(routes)
+const router = createBrowserRouter(routes, { basename: base, ...(loaded && { hydrationData: { loaderData: screen.loaderData } }) })
+if (loaded && matchesReader(screen, reader) && sameClock(screen, reader.timeZone, screen.awaits.map((key) => queryClient.getQueryData(key)))) {
   keepTypedEarly(container)
   // In a transition, React hydrates in slices and yields to input between them, instead of one long task.
   startTransition(() => {
@@ -61,7 +62,7 @@ if (loaded && matchesReader(screen, reader) && sameClock(screen, reader.timeZone
   // The same for a first render over the markup (another view, language or stored state).
   const root = createRoot(container)
   keepTypedEarly(container)
-  startTransition(() => root.render(app(createBrowserRouter(routes, { basename: base }))))
+  startTransition(() => root.render(app(router)))
 }
 
 /** The matched routes' code, in place before hydration: a lazy route would render its fallback first. */

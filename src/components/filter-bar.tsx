@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
-import { clearTypedEarly, typedEarly } from '../lib/typed-early'
+import { typedEarly } from '../lib/typed-early'
 import { addDays, formatDay, parseDay } from '../lib/dates'
 import { EMPTY_FILTERS, hasFilters, type Filters } from '../lib/filters'
 import { strings } from '../lib/strings'
@@ -141,11 +141,10 @@ function SearchBox({ label, help, value, onCommit }: { label: string; help: Reac
   const id = useId()
   // Typed into the build's markup before the app was live: kept, and sent like any typing.
   const [early] = useState(typedEarly)
-  const [text, setText] = useState(early?.text ?? value)
+  const [text, setText] = useState(early?.text || value)
   const [seen, setSeen] = useState(value)
   const input = useRef<HTMLInputElement>(null)
   useEffect(() => {
-    clearTypedEarly()
     if (early?.focused) input.current?.focus()
   }, [early])
   // What this box sent since the URL last caught up with it: each may land after more was typed,

@@ -1,6 +1,6 @@
 // The one door for untrusted HTML: article bodies are sanitized here, right before they
 // enter the page, and nothing else in the app uses dangerouslySetInnerHTML.
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { sanitizeArticleHtml } from '../lib/sanitize'
 import { strings } from '../lib/strings'
 import './safe-html.css'
@@ -16,12 +16,20 @@ export function SafeHtml({ html, lang, className }: SafeHtmlProps) {
   const clean = useMemo(() => sanitizeArticleHtml(html), [html])
   const ref = useRef<HTMLDivElement>(null)
 
+  // Hydrated over the build's markup (sanitized by the same code in the build's DOM), React keeps it
+  // as it came: this browser's own result replaces it wherever the two differ. Once, on the first
+  // mount, and before the parents' layout effects convert the script or draw highlights in it.
+  const checked = useRef(false)
+  useLayoutEffect(() => {
+    const root = ref.current
+    if (!root || checked.current) return
+    checked.current = true
+    if (root.innerHTML !== String(clean)) root.innerHTML = clean as string
+  }, [clean])
+
   useEffect(() => {
     const root = ref.current
     if (!root) return
-    // Hydrated over the build's markup (sanitized by the same code in the build's DOM), React keeps
-    // it as it came: this browser's own result replaces it wherever the two differ.
-    if (root.innerHTML !== String(clean)) root.innerHTML = clean as string
     return watchImages(root)
   }, [clean])
 

@@ -12,10 +12,11 @@ let typed: TypedEarly | null = null
 /** Before the app's first render (src/app/start.tsx): what the markup's search box holds. */
 export function keepTypedEarly(container: Element): void {
   const input = container.querySelector<HTMLInputElement>('form[role="search"] input[type="search"]')
-  typed = input && input.value.trim() !== '' ? { text: input.value, focused: input.ownerDocument.activeElement === input } : null
+  const focused = input !== null && input.ownerDocument.activeElement === input
+  typed = input && (input.value.trim() !== '' || focused) ? { text: input.value, focused } : null
 }
 
-/** Read by the search box as it first renders; cleared once it has mounted, so a later box starts from the URL. */
+/** Read by the search box as it first renders; cleared after the app's first render (FirstRenderMarks), so a later box starts from the URL. */
 export function typedEarly(): TypedEarly | null {
   return typed
 }
