@@ -184,6 +184,21 @@ describe('the script control', () => {
     expect(violations).toEqual([])
   })
 
+  test('繁 stays on an article opened again in the app (VOA, then BBC through the story, then back)', async () => {
+    const page = await openPage()
+    await page.goto(`/articles/${voa().id}`)
+    await settled(page)
+    const body = page.locator('.safe-html')
+    await page.getByText('繁', { exact: true }).click()
+    await expect.poll(() => body.innerText()).toContain('俄羅斯')
+    await page.locator(`main a[href^="/articles/${bbc().id}"]`).first().click()
+    await expect.poll(() => page.locator('main h1').innerText()).toContain('習近平')
+    await page.goBack()
+    await expect.poll(() => page.locator('main h1').innerText()).toContain('烏克蘭')
+    await expect.poll(() => body.innerText()).toContain('俄羅斯')
+    expect(await body.getAttribute('lang')).toBe('zh-Hant')
+  })
+
   test('the build keeps both converters out of the entry and the article chunk', () => {
     const assets = `${DIST}/assets`
     const read = (file: string) => readFileSync(`${assets}/${file}`, 'utf8')
