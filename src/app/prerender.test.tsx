@@ -4,7 +4,8 @@
 import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { dangersIn, XSS_VECTORS } from '../../tests/e2e/xss-vectors'
-import { SCHEMA_VERSION, type Article, type Manifest } from '../types/data'
+import { oneArticleManifest } from '../features/articles/fixtures/bundle'
+import type { Article } from '../types/data'
 import { renderFirstScreen } from './prerender'
 
 const ID = 'bbc-aaaaaaaaaaaa'
@@ -22,14 +23,7 @@ const article: Article = {
   html: `<p>向量之前</p>${hostile.map((vector) => vector.html).join('\n')}`,
   source: 'a.md',
 }
-const manifest: Manifest = {
-  schema: SCHEMA_VERSION,
-  articleCount: 1,
-  outlets: [{ id: 'bbc', name: 'BBC 中文', color: '#d62828', count: 1 }],
-  shards: [],
-  months: {},
-  search: { buckets: 1, file: 'search/{bucket}.json' },
-}
+const manifest = oneArticleManifest(1)
 const files: Record<string, unknown> = { '/data/manifest.json': manifest, [`/data/articles/${ID}.json`]: article }
 
 beforeAll(() => {

@@ -1,17 +1,10 @@
 import { QueryClient } from '@tanstack/react-query'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { gramBucket } from '../../lib/search-grams'
-import { SCHEMA_VERSION, type Manifest } from '../../types/data'
+import { oneArticleManifest } from './fixtures/bundle'
 import { prefetchSearch } from './prefetch-search'
 
-const manifest: Manifest = {
-  schema: SCHEMA_VERSION,
-  articleCount: 1,
-  outlets: [{ id: 'bbc', name: 'BBC 中文', color: '#d62828', count: 1 }],
-  shards: [],
-  months: {},
-  search: { buckets: 64, file: 'search/{bucket}.json' },
-}
+const manifest = oneArticleManifest(64)
 
 function serve(): string[] {
   const asked: string[] = []
