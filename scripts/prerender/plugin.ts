@@ -100,9 +100,9 @@ export interface PreloadPlan {
  * hides until the app renders the right one; and the page busy (aria-busy) until the app has
  * rendered, so nothing takes the markup for the live page. A reader of the English interface sees the Chinese
  * markup until the app renders it in English: the list's titles and summaries are the same.
- * Then the app's code, the manifest, and the view's own code and first data file (an article's, a
- * story's), preloaded from its tag's plan (PreloadPlan), so none waits for the app to ask for it: the
- * code after the first paint on every view, another view's data files at once.
+ * Then the app's code and the view's own code, preloaded from its tag's plan (PreloadPlan), after the
+ * first paint; with them, on the page's own view, the data files its markup came from (`data-awaits`),
+ * and on another view at once the manifest and that view's article or story file: so none waits for the app to ask for it.
  */
 export function earlyScript(base: string): string {
   return `(function () {
@@ -325,9 +325,9 @@ export function prerenderFirstScreen(): Plugin {
           const styled = /<[^>]+\sstyle="[^"]*"/.exec(markup)
           if (styled) throw new Error(`prerender: ${file}: the CSP refuses style attributes, set the style through a ref instead: ${styled[0]}`)
           const awaits = screen.awaits.map((key) => {
-            const data = awaitedPath(key)
-            if (data === null) throw new Error(`prerender: ${file}: rendered from ${JSON.stringify(key)}, which is not a data file the app can await`)
-            return data
+            const dataFile = awaitedPath(key)
+            if (dataFile === null) throw new Error(`prerender: ${file}: rendered from ${JSON.stringify(key)}, which is not a data file the app can await`)
+            return dataFile
           })
           const early = `${charset}\n    <script src="${config.base}${earlyFile}" data-page="${attributeText(config.base + page)}"${stored ? ' data-hide-if-stored' : ''} data-awaits="${attributeText(awaits.join(' '))}" data-preload="${plan}"></script>`
           // After the markup: the parser reaches (and the browser can paint) the page before it reads the data.

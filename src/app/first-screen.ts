@@ -85,10 +85,10 @@ export async function loadAwaited(queryClient: QueryClient, keys: readonly Query
  */
 export function ownDataOf(page: string): QueryKey[] | null {
   const [folder, id = '', more] = page.split('/')
-  // Only ids as the ingest makes them have a page; any other path is not one of these.
-  const isArticle = folder === ARTICLE_DIR && ARTICLE_ID.test(id)
-  if (more !== undefined || (!isArticle && !(folder === STORY_DIR && STORY_ID.test(id)))) return null
-  return [manifestQueryOptions().queryKey, isArticle ? articleQueryOptions(id).queryKey : storyQueryOptions(id).queryKey]
+  if (more !== undefined) return null
+  const own = folder === ARTICLE_DIR ? articleQueryOptions(id).queryKey : folder === STORY_DIR ? storyQueryOptions(id).queryKey : null
+  // Only ids as the ingest makes them (awaitedPath's check) have a page; any other path is not one of these.
+  return own && awaitedPath(own) !== null ? [manifestQueryOptions().queryKey, own] : null
 }
 
 export function basename(base: string): string {

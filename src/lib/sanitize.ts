@@ -50,30 +50,22 @@ const ARTICLE_CONFIG = {
 // own (sanitizeInWindow), so its markup is cleaned by the same code as the browser's.
 let purifier: DOMPurify | undefined
 
-function installHooks(): DOMPurify {
-  if (purifier) return purifier
-  const made = createDOMPurify(typeof window === 'undefined' ? undefined : window)
-  // Without a DOM, DOMPurify would hand the markup back as it came: refuse instead.
-  if (!made.isSupported) throw new Error('sanitizeArticleHtml: no DOM to sanitize in (on a server, call sanitizeInWindow first)')
-  return withHooks(made)
-}
-
-function withHooks(made: DOMPurify): DOMPurify {
+/** DOMPurify in `window` with our hooks. Without a DOM it would hand the markup back as it came: `refusal` is thrown instead. */
+function purifierIn(window: WindowLike | undefined, refusal: string): DOMPurify {
+  const made = createDOMPurify(window)
+  if (!made.isSupported) throw new Error(refusal)
   made.addHook('beforeSanitizeElements', (node) => {
     if (isElement(node) && node === node.ownerDocument.body) keepFirstElements(node)
   })
   made.addHook('uponSanitizeElement', dropTrackingPixel)
   made.addHook('uponSanitizeAttribute', applyAttributePolicy)
   made.addHook('afterSanitizeAttributes', addSafetyAttributes)
-  purifier = made
   return made
 }
 
 /** Build time only: sanitize in this window (a standards DOM such as jsdom's) where the runtime has none. */
 export function sanitizeInWindow(window: WindowLike): void {
-  const made = createDOMPurify(window)
-  if (!made.isSupported) throw new Error('sanitizeInWindow: DOMPurify cannot work in this window')
-  withHooks(made)
+  purifier = purifierIn(window, 'sanitizeInWindow: DOMPurify cannot work in this window')
 }
 
 const DROPPED_WITH_CONTENT = DROP_WITH_CONTENT.join(',')
@@ -135,5 +127,6 @@ function isElement(node: Node): node is Element {
  */
 export function sanitizeArticleHtml(html: string): TrustedHTML | string {
   // Bounded before anything parses it: Chromium's own parser took 6.7 s on 50,000 nested spans.
-  return installHooks().sanitize(capMarkup(html, { maxDepth: MAX_DEPTH, maxElements: MAX_ELEMENTS }), ARTICLE_CONFIG)
+  purifier ??= purifierIn(typeof window === 'undefined' ? undefined : window, 'sanitizeArticleHtml: no DOM to sanitize in (on a server, call sanitizeInWindow first)')
+  return purifier.sanitize(capMarkup(html, { maxDepth: MAX_DEPTH, maxElements: MAX_ELEMENTS }), ARTICLE_CONFIG)
 }

@@ -1,7 +1,6 @@
 // localStorage that never throws: disabled storage, private mode and a full quota come back
 // as values the caller can show the reader, instead of exceptions that blank the app.
 
-
 /** Every key this app stores starts so (theme.ts, i18n.ts, the stores). */
 export const STORAGE_PREFIX = 'archive-reader:'
 

@@ -71,12 +71,15 @@ function OutletStrip({ coverage, total, outletOf }: { coverage: OutletCoverage[]
       </h2>
       {/* SVG: sizes and colours are attributes, so the build's markup holds them under the CSP (no style attribute). */}
       <svg aria-hidden="true" className="mt-3 block h-3 w-full overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800">
-        {stripSegments(coverage, total).map(({ outlet, x, width }, index) => (
-          <g key={outlet}>
-            <rect x={`${x}%`} width={`${width}%`} height="100%" fill={outletOf(outlet).outlet?.color} className={outletOf(outlet).outlet ? undefined : 'fill-stone-400'} />
-            {index > 0 && <line x1={`${x}%`} x2={`${x}%`} y1="0" y2="100%" strokeWidth="2" className="stroke-stone-50 dark:stroke-stone-950" />}
-          </g>
-        ))}
+        {stripSegments(coverage, total).map(({ outlet, x, width }, index) => {
+          const color = outletOf(outlet).outlet?.color
+          return (
+            <g key={outlet}>
+              <rect x={`${x}%`} width={`${width}%`} height="100%" fill={color} className={color ? undefined : 'fill-stone-400'} />
+              {index > 0 && <line x1={`${x}%`} x2={`${x}%`} y1="0" y2="100%" strokeWidth="2" className="stroke-stone-50 dark:stroke-stone-950" />}
+            </g>
+          )
+        })}
       </svg>
       <ul className="mt-3 flex flex-wrap gap-2">
         {coverage.map(({ outlet, members }) => {
