@@ -107,6 +107,8 @@ describe('offline after a visit', () => {
     await screenshot(page, 'offline-list')
     // Client-side navigation and full page loads alike.
     await page.locator('main').getByRole('link', { name: opened.title }).first().click()
+    // The list is settled too until the router has moved: wait for the article, then for it to settle.
+    await expect.poll(() => heading(page)).toBe(opened.title)
     await settled(page)
     expect(await heading(page)).toBe(opened.title)
 
@@ -124,6 +126,7 @@ describe('offline after a visit', () => {
     // Back online, the same page's retry opens it.
     await context!.setOffline(false)
     await page.getByRole('button', { name: '重试' }).click()
+    await expect.poll(() => heading(page)).toBe(unvisited.title)
     await settled(page)
     expect(await heading(page)).toBe(unvisited.title)
     expect(violations).toEqual([])
