@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildBundle, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
+import { lookupKeys } from '../lib/search-query'
 import { strings } from '../lib/strings'
 import { articlePath, MANIFEST_FILE, SCHEMA_VERSION, searchTextPath } from '../types/data'
 import { createRoutes } from './router'
@@ -268,6 +269,36 @@ describe('a search the index over-matches', () => {
     renderAt(`/?q=${encodeURIComponent(TERM)}`)
     expect(await screen.findByText('共 1 篇')).toBeInTheDocument()
     await waitFor(() => expect(articleTitles()).toEqual(['防疫报道 35']))
+  })
+})
+
+describe('a pasted headline the index over-matches beyond a page', () => {
+  // 130 newer articles (more than a page checks) hold every key the headline is looked up by, in
+  // pieces; the one older article whose title it is comes first on the list, checked, and only there.
+  const HEADLINE = '中国将经济增长目标定在左右它提到了领土尊严'
+  const pieces = lookupKeys({ text: HEADLINE, phrase: false }).join('，')
+  const inputs: FixtureArticle[] = Array.from({ length: 131 }, (_, n) => ({
+    outlet: 'bbc',
+    slug: `piece-${n}`,
+    publishedAt: new Date(Date.UTC(2024, 0, 1) - n * 3_600_000).toISOString(),
+    title: n === 130 ? HEADLINE : `经济报道 ${n}`,
+    body: n === 130 ? '记者报道。' : `报道称${pieces}。`,
+  }))
+
+  it('lists the article whose title it is first and says so', async () => {
+    bundle = buildBundle(inputs)
+    for (const input of inputs) {
+      const id = [...bundle.articles.values()].find((article) => article.title === input.title)!.id
+      tampered.set(searchTextPath(id), `${input.title}\n${input.body}`)
+    }
+    const q = encodeURIComponent(HEADLINE)
+    renderAt(`/?q=${q}`)
+    await waitFor(() => expect(articleTitles()).toEqual([HEADLINE]))
+    expect(await screen.findByText(new RegExp(`^最多 \\d+ 篇 · ${strings.filters.titleFirst}$`))).toBeInTheDocument()
+    // The timeline checks 400 hits a page, all of these: it is in time order, and the count exact.
+    cleanup()
+    renderAt(`/timeline?q=${q}`)
+    expect(await screen.findByText('共 1 篇')).toBeInTheDocument()
   })
 })
 

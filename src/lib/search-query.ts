@@ -113,6 +113,11 @@ export function lookupKeys(term: Term): string[] {
   return termKeys(term.text, MAX_TERM_KEYS)
 }
 
+/** Some term has more index keys than are looked up (a pasted headline, a long phrase): the index may list far more than hold it. */
+export function hasLongTerm(query: SearchQuery): boolean {
+  return query.all.flat().some((term) => termKeys(term.text).length > MAX_TERM_KEYS)
+}
+
 /** Every key the folded query looks up, distinct. */
 export function queryKeys(query: SearchQuery): string[] {
   const keys = new Set<string>()

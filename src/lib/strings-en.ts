@@ -68,6 +68,7 @@ export const en: Messages = {
     resultAtLeast: (count) => `At least ${articles(count)}`,
     resultAtMost: (count) => `At most ${articles(count)}`,
     resultSearching: 'Searching…',
+    titleFirst: 'title matches first',
   },
   list: {
     heading: 'Articles',

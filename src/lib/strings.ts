@@ -55,6 +55,7 @@ export const strings = {
     resultAtLeast: (count: number) => `至少 ${n(count)} 篇`,
     resultAtMost: (count: number) => `最多 ${n(count)} 篇`,
     resultSearching: '正在搜索…',
+    titleFirst: '标题含所查文字的排在前面',
   },
   list: {
     heading: '文章',

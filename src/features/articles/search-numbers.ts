@@ -71,12 +71,8 @@ export function unionSorted(lists: readonly (readonly number[])[]): number[] {
   return [...new Set(lists.flat())].sort((a, b) => a - b)
 }
 
-/**
- * The matching numbers in relevance order: articles whose title holds more of the query's groups first,
- * then more occurrences (each term counted as its rarest key, capped at MAX_COUNT; the best term of an
- * OR group), then newest (the lower list place). From the postings' flags alone: no shard is needed.
- */
-export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] {
+/** Per matching number: how many of the query's groups its title holds, and its occurrences (each term as its rarest key). */
+function relevanceOf(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number) {
   const wanted = new Set(numbers)
   const flagsOf = new Map<string, Map<number, number>>()
   const keyFlags = (key: string) => {
@@ -123,5 +119,26 @@ export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketO
     title.set(n, inTitle)
     count.set(n, occurrences)
   }
+  return { title, count, groups: terms.length }
+}
+
+/**
+ * The matching numbers in relevance order: articles whose title holds more of the query's groups first,
+ * then more occurrences (each term counted as its rarest key, capped at MAX_COUNT; the best term of an
+ * OR group), then newest (the lower list place). From the postings' flags alone: no shard is needed.
+ */
+export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] {
+  const { title, count } = relevanceOf(query, bucketCount, bucketOf, numbers, articleCount)
   return [...numbers].sort((a, b) => title.get(b)! - title.get(a)! || count.get(b)! - count.get(a)! || a - b)
+}
+
+/**
+ * The matching numbers with those whose title holds every group's keys first, each part newest first
+ * (a pasted headline: its article before the hundreds whose bodies hold its pieces). From the flags alone.
+ */
+export function titleFirst(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] {
+  const { title, groups } = relevanceOf(query, bucketCount, bucketOf, numbers, articleCount)
+  const inTitle = numbers.filter((n) => title.get(n) === groups)
+  if (inTitle.length === 0 || inTitle.length === numbers.length) return [...numbers]
+  return [...inTitle, ...numbers.filter((n) => title.get(n) !== groups)]
 }

@@ -8,8 +8,8 @@ import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, compileFilter, knownTotal, planRanked, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
-import { bucketsForQuery, matchingNumbers, rankByRelevance } from './search-numbers'
-import { foldQuery, indexIsExact, parseQuery, type SearchQuery } from '../../lib/search-query'
+import { bucketsForQuery, matchingNumbers, rankByRelevance, titleFirst } from './search-numbers'
+import { foldQuery, hasLongTerm, indexIsExact, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 import { useReadMarks } from '../read-state/store'
@@ -39,6 +39,19 @@ export interface ArticleListResult {
   retry: () => void
   /** The search the entries answer, null without one (or while the fold tables load). */
   search: ListSearch | null
+  /** The entries holding the query in their title come first (see `titleFirstOver`). */
+  titleFirst: boolean
+}
+
+export interface ArticleListOptions {
+  /** Start the walk at the shard holding this instant, back to the nearest newer match (the detail's neighbours). */
+  around?: string
+  /**
+   * Under a long term (a pasted headline) with more hits than this, newest first would bury the article
+   * among the hits whose bodies hold its pieces, beyond what a page checks: those with it in their title
+   * come first. Undefined: always newest first (the timeline, the pager).
+   */
+  titleFirstOver?: number
 }
 
 /**
@@ -49,8 +62,7 @@ export function useArticleList(
   manifest: Manifest,
   filters: Filters,
   enough: (entries: readonly ListEntry[]) => boolean,
-  /** Start the walk at the shard holding this instant, back to the nearest newer match (the detail's neighbours). */
-  around?: string,
+  { around, titleFirstOver }: ArticleListOptions = {},
 ): ArticleListResult {
   const queryClient = useQueryClient()
   // Terms are looked up folded (國安法 as 国安法): until the fold tables are in, no bucket is fetched.
@@ -68,14 +80,16 @@ export function useArticleList(
       const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, results[i]?.data ?? {}]))
       const bucketOf = (bucket: number) => byBucket.get(bucket) ?? {}
       const numbers = query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, bucketOf, articleCount) : null
+      const headline = numbers !== null && !byRelevance && titleFirstOver !== undefined && numbers.length > titleFirstOver && hasLongTerm(query!)
       return {
         numbers,
-        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers, articleCount) : null,
+        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers, articleCount) : headline ? titleFirst(query!, bucketCount, bucketOf, numbers!, articleCount) : null,
+        titleFirst: headline,
         failed: results.filter((result) => result.isError),
         fetching: results.some((result) => result.isFetching),
       }
     },
-    [search, query, bucketCount, articleCount, byRelevance],
+    [search, query, bucketCount, articleCount, byRelevance, titleFirstOver],
   )
   const buckets = useQueries({
     queries: search.buckets.map((bucket) => searchBucketQueryOptions(manifest.search.file, bucket)),
@@ -114,6 +128,7 @@ export function useArticleList(
     fetching: buckets.fetching || shardResults.some((result) => result.isFetching),
     retry,
     search: listSearch,
+    titleFirst: ranked !== null && buckets.titleFirst,
   }
 }
 
@@ -167,7 +182,7 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
   const [dropped, setDropped] = useState<{ search: string; ids: ReadonlySet<string> }>({ search, ids: NONE })
   const droppedIds = dropped.search === search ? dropped.ids : NONE
   const cap = limit * CHECKED_PAGES
-  const list = useArticleList(manifest, listed, (entries) => keptCount(entries, droppedIds) > limit || entries.length > cap)
+  const list = useArticleList(manifest, listed, (entries) => keptCount(entries, droppedIds) > limit || entries.length > cap, { titleFirstOver: ranked ? cap : undefined })
   const window = list.search ? checkWindow(list.entries, droppedIds, limit, cap) : list.entries.slice(0, limit)
   const checked = useSearchTexts(window, list.search)
   const fresh = checked.disproved.filter((id) => !droppedIds.has(id))
@@ -179,7 +194,8 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
   const exact = list.search === null || indexIsExact(list.search.query)
   const total = list.search === null || list.total === null ? list.total : allChecked ? checked.entries.length : list.total - droppedIds.size
   const bound = !exact && !allChecked && (!checked.settled || droppedIds.size > 0)
-  const status = bound && total !== null && list.status === 'success' ? strings.filters.resultAtMost(total) : countText({ ...list, total })
+  const count = bound && total !== null && list.status === 'success' ? strings.filters.resultAtMost(total) : countText({ ...list, total })
+  const status = list.titleFirst && list.status === 'success' ? `${count} · ${strings.filters.titleFirst}` : count
   const showMore = () => {
     const next = limit + page
     remember?.set(search, next)

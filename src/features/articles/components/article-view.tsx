@@ -97,7 +97,7 @@ function Pager({ article, manifest, filters }: { article: Article; manifest: Man
       const last = entries.at(-1)
       return last !== undefined && Date.parse(last.publishedAt) < time
     },
-    article.publishedAt,
+    { around: article.publishedAt },
   )
   const index = list.entries.findIndex((entry) => entry.id === article.id)
   const previous = index < 0 ? undefined : list.entries[index - 1]
