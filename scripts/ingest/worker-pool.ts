@@ -1,10 +1,10 @@
 // A small pool of worker threads for the CPU-heavy parts: building articles (parse, clean, grams, spill)
-// and merging search partitions. Hand-written because it is ~80 lines over four message types (start,
-// build, flush, merge); a pool library would add a dependency for no extra safety.
+// and merging search partitions. Hand-written because it is ~80 lines over five message types (start,
+// build, flush, merge, merge onto the last run's buckets); a pool library would add a dependency for no extra safety.
 import { Worker } from 'node:worker_threads'
 import type { Built, SinkOptions } from './process-file'
-import type { MergeJob } from './search-postings'
-import type { BuildJob, WorkerJob } from './worker'
+import { StaleBucketError, type BaseBuckets, type MergeJob } from './search-postings'
+import type { BuildJob, SpliceResult, WorkerJob } from './worker'
 
 interface Slot {
   worker: Worker
@@ -36,6 +36,10 @@ export class WorkerPool {
     })
   }
 
+  get size(): number {
+    return this.slots.length
+  }
+
   /** Points every worker at the staging bundle; resolves to their spill writer names. */
   start(sink: Omit<SinkOptions, 'writer'>): Promise<string[]> {
     return Promise.all(this.slots.map((slot) => this.sendTo<string>(slot, { id: this.nextId++, type: 'start', sink })))
@@ -52,6 +56,13 @@ export class WorkerPool {
 
   merge(job: MergeJob): Promise<number> {
     return this.send<number>({ id: this.nextId++, type: 'merge', job })
+  }
+
+  /** mergePartitionOnto in a worker: rejects with a StaleBucketError as it would. */
+  async mergeOnto(job: MergeJob, base: BaseBuckets): Promise<number> {
+    const result = await this.send<SpliceResult>({ id: this.nextId++, type: 'merge-onto', job, base })
+    if ('stale' in result) throw new StaleBucketError(result.stale)
+    return result.added
   }
 
   private send<T>(message: WorkerJob): Promise<T> {

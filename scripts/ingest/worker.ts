@@ -1,7 +1,7 @@
 // Worker thread entry: builds articles into the staging bundle and merges search partitions (see worker-pool.ts).
 import { parentPort, threadId } from 'node:worker_threads'
 import { ArticleSink, type SinkOptions } from './process-file'
-import { mergePartition, type MergeJob } from './search-postings'
+import { mergePartition, mergePartitionOnto, StaleBucketError, type BaseBuckets, type MergeJob } from './search-postings'
 
 export interface BuildJob {
   path: string
@@ -14,6 +14,10 @@ export type WorkerJob =
   | { id: number; type: 'build'; files: readonly BuildJob[] }
   | { id: number; type: 'flush' }
   | { id: number; type: 'merge'; job: MergeJob }
+  | { id: number; type: 'merge-onto'; job: MergeJob; base: BaseBuckets }
+
+/** A splice's answer: the postings added, or why the previous bucket cannot be its base (StaleBucketError). */
+export type SpliceResult = { added: number } | { stale: string }
 
 let sink: ArticleSink | undefined
 
@@ -29,6 +33,14 @@ async function handle(message: WorkerJob): Promise<unknown> {
       return null
     case 'merge':
       return mergePartition(message.job)
+    case 'merge-onto':
+      return mergePartitionOnto(message.job, message.base).then(
+        (added): SpliceResult => ({ added }),
+        (error: unknown): SpliceResult => {
+          if (error instanceof StaleBucketError) return { stale: error.message }
+          throw error
+        },
+      )
   }
 }
 

@@ -20,7 +20,7 @@ import { mergePartition, mergePartitionOnto, StaleBucketError } from './search-p
 import { keptPrefix, readSearchState, writeSearchState } from './search-state'
 import { articleStamp, parseSummary, readSummary, summaryLine, SummaryWriter, type KeptFile } from './run-summary'
 import { UrlVersions } from './versions'
-import { storiesOf, StoryFeatureStore } from './stories'
+import { storiesOf, StoryFeatureStore, type BuiltStory } from './stories'
 import { storyTail, writeStories } from './write-stories'
 import { WorkerPool } from './worker-pool'
 
@@ -65,6 +65,9 @@ export interface IngestSummary {
   written: number
   kept: number
 }
+
+/** Below this many files to parse (or articles to splice) threads cost more to start than they save. */
+const POOL_FROM = 2000
 
 /** Files kept in flight: enough to keep the workers and the disk busy, small enough to bound memory. */
 const WINDOW = 128
@@ -119,7 +122,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const { known, stamps } = cacheStore ? findKnown(cacheStore, files, pathOf, (key) => summary!.lines.has(key)) : { known: [], stamps: [] }
     const misses = files.length - known.filter((key) => key !== undefined).length
     if (cache) log(`cache: ${files.length - misses} of ${files.length} files known`)
-    const workers = options.workers ?? (misses >= 2000 ? Math.min(4, Math.max(1, availableParallelism())) : 0)
+    const workers = options.workers ?? (misses >= POOL_FROM ? Math.min(4, Math.max(1, availableParallelism())) : 0)
     if (workers > 0) pool = new WorkerPool(workers)
     const buckets = bucketCountFor(files.length)
     const partitions = Math.max(1, Math.min(buckets / 8, MAX_PARTITIONS))
@@ -308,17 +311,36 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const from = base ? keptPrefix(base.keys, keyByNumber) : 0
     let merged = false
     // Past a quarter of the archive renumbered, merging everything afresh costs less than cutting and splicing.
+    let storyList: BuiltStory[] | undefined
     if (base && from > 0 && metas.length - from <= metas.length / 4) {
       spillMissing((number) => number >= from)
-      try {
+      // A large archive's splice reads and writes every bucket file: worker threads share it, and the main
+      // thread clusters the stories meanwhile (a small run's memory: nothing to keep apart).
+      if (!pool && options.workers !== 0 && metas.length >= POOL_FROM && partitions > 1 && availableParallelism() > 1) pool = new WorkerPool(Math.min(4, availableParallelism()))
+      const splicers = pool
+      const onto = { dir: outDir, from, count: base.keys.length, stamps: base.stamps }
+      const all = Array.from({ length: partitions }, (_, partition) => partition)
+      const spliceHere = async (): Promise<number> => {
         let added = 0
-        for (let partition = 0; partition < partitions; partition++) {
+        for (const partition of all) {
           signal?.throwIfAborted()
-          added += await mergePartitionOnto(job(partition), { dir: outDir, from, count: base.keys.length, stamps: base.stamps })
+          added += await mergePartitionOnto(job(partition), onto)
         }
+        return added
+      }
+      // Every partition is queued at once: the workers go on while the main thread clusters, with no turn
+      // of its event loop to hand them the next. Settled, not raced: a full merge after a stale bucket must
+      // not meet a splice still writing.
+      const splicing = Promise.allSettled(splicers ? all.map((partition) => splicers.mergeOnto(job(partition), onto)) : [spliceHere()])
+      if (splicers) storyList = features ? storiesOf(metas, features, log) : []
+      const spliced = await splicing
+      const failure = spliced.find((result) => result.status === 'rejected')
+      if (failure === undefined) {
+        const added = spliced.reduce((sum, result) => sum + (result.status === 'fulfilled' ? result.value : 0), 0)
         log(`${added} postings added to ${buckets} search buckets (articles 0..${from - 1} as in the last run)`)
         merged = true
-      } catch (error) {
+      } else {
+        const error: unknown = failure.reason
         if (!(error instanceof StaleBucketError)) throw error
         options.onNotice?.(`${error.message}; the search index was merged in full`)
       }
@@ -340,8 +362,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
     await pool?.close()
     pool = undefined
-    // Stories after the merge, when the workers' memory is gone: clustering never adds to the merge's peak.
-    const storyList = features ? storiesOf(metas, features, log) : []
+    // Stories after a full merge, when the workers' memory is gone: clustering never adds to the merge's peak.
+    storyList ??= features ? storiesOf(metas, features, log) : []
     features = undefined
     const tails = new Map<string, string>()
     for (const { story, ref } of storyList) for (const member of story.members) tails.set(member.id, storyTail(ref))
