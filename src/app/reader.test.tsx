@@ -300,6 +300,13 @@ describe('a pasted headline the index over-matches beyond a page', () => {
     renderAt(`/timeline?q=${q}`)
     expect(await screen.findByText('共 1 篇')).toBeInTheDocument()
   })
+
+  it('says nothing of titles when no title holds it (the order is newest first)', async () => {
+    bundle = buildBundle(inputs.slice(0, 130))
+    renderAt(`/?q=${encodeURIComponent(HEADLINE)}`)
+    expect(await screen.findByText(/^最多 \d+ 篇$/)).toBeInTheDocument()
+    expect(screen.queryByText(new RegExp(strings.filters.titleFirst))).toBeNull()
+  })
 })
 
 describe('the timeline', () => {

@@ -135,10 +135,11 @@ export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketO
 /**
  * The matching numbers with those whose title holds every group's keys first, each part newest first
  * (a pasted headline: its article before the hundreds whose bodies hold its pieces). From the flags alone.
+ * Null when that changes nothing: none or all of them hold it in their title.
  */
-export function titleFirst(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] {
+export function titleFirst(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] | null {
   const { title, groups } = relevanceOf(query, bucketCount, bucketOf, numbers, articleCount)
   const inTitle = numbers.filter((n) => title.get(n) === groups)
-  if (inTitle.length === 0 || inTitle.length === numbers.length) return [...numbers]
+  if (inTitle.length === 0 || inTitle.length === numbers.length) return null
   return [...inTitle, ...numbers.filter((n) => title.get(n) !== groups)]
 }

@@ -81,10 +81,12 @@ export function useArticleList(
       const bucketOf = (bucket: number) => byBucket.get(bucket) ?? {}
       const numbers = query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, bucketOf, articleCount) : null
       const headline = numbers !== null && !byRelevance && titleFirstOver !== undefined && numbers.length > titleFirstOver && hasLongTerm(query!)
+      // Said on the count line only when it moved something.
+      const reordered = headline ? titleFirst(query!, bucketCount, bucketOf, numbers, articleCount) : null
       return {
         numbers,
-        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers, articleCount) : headline ? titleFirst(query!, bucketCount, bucketOf, numbers!, articleCount) : null,
-        titleFirst: headline,
+        ranked: numbers && byRelevance ? rankByRelevance(query!, bucketCount, bucketOf, numbers, articleCount) : reordered,
+        titleFirst: reordered !== null,
         failed: results.filter((result) => result.isError),
         fetching: results.some((result) => result.isFetching),
       }
