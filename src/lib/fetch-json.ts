@@ -1,6 +1,8 @@
 // Every data file comes through here: it checks the status and that the body is JSON of the
 // expected shape, so a broken or missing file gives a clear error instead of a crash.
 
+import { MANIFEST_FILE } from '../types/bundle-paths'
+
 export class NotFoundError extends Error {
   constructor(path: string) {
     super(`not found: ${path}`)
@@ -24,6 +26,43 @@ export class DataError extends Error {
  * saved copy of the file (src/service-worker/data-handler.ts).
  */
 export const NOT_SAVED_HEADER = 'X-Archive-Reader-Not-Saved'
+
+/**
+ * The header the service worker puts on a saved copy it answered with because the network failed
+ * (src/service-worker/data-handler.ts): the page is offline even where navigator.onLine says not.
+ */
+export const SAVED_COPY_HEADER = 'X-Archive-Reader-Saved-Copy'
+
+type NetworkListener = (reachable: boolean) => void
+const networkListeners = new Set<NetworkListener>()
+
+/**
+ * Hears, for every data file, whether the network gave it: false when the fetch failed or the
+ * service worker answered from what it saved. navigator.onLine alone misses a network that is
+ * connected but reaches nothing, and a browser that reports no change.
+ */
+export function watchNetwork(listener: NetworkListener): () => void {
+  networkListeners.add(listener)
+  return () => networkListeners.delete(listener)
+}
+
+function reportNetwork(reachable: boolean): void {
+  for (const listener of networkListeners) listener(reachable)
+}
+
+/**
+ * Asks whether the host can be reached (a HEAD of the manifest, past every cache; the service worker
+ * lets it through) and reports the answer: a page opened from what the browser saved, whose files all
+ * came from a cache, learns it is offline before any data file fails.
+ */
+export async function probeNetwork(): Promise<void> {
+  try {
+    await fetch(dataUrl(MANIFEST_FILE), { method: 'HEAD', cache: 'no-store' })
+    reportNetwork(true) // any answer, even an error page, came over the network
+  } catch {
+    reportNetwork(false)
+  }
+}
 
 /** Offline (or the host unreachable), and this file was never saved for offline reading. */
 export class NotSavedOfflineError extends DataError {
@@ -66,8 +105,16 @@ export function dataUrl(path: string): string {
 
 /** A data file's response once it is known to be the file: not missing, not an error page, not the app's HTML. */
 async function fetchData(path: string, signal?: AbortSignal): Promise<Response> {
-  const response = await fetch(dataUrl(path), { signal })
-  if (response.headers.has(NOT_SAVED_HEADER)) throw new NotSavedOfflineError(path)
+  let response: Response
+  try {
+    response = await fetch(dataUrl(path), { signal })
+  } catch (error) {
+    if (!signal?.aborted) reportNetwork(false)
+    throw error
+  }
+  const notSaved = response.headers.has(NOT_SAVED_HEADER)
+  reportNetwork(!notSaved && !response.headers.has(SAVED_COPY_HEADER))
+  if (notSaved) throw new NotSavedOfflineError(path)
   if (response.status === 404) throw new NotFoundError(path)
   if (!response.ok) throw new DataError(`${path}: HTTP ${response.status}`, true)
   // A static host that serves index.html for every unknown path answers 200 with HTML.

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, test } from 'vitest'
 import { MemoryCache } from '../../tests/unit/memory-cache'
-import { NOT_SAVED_HEADER } from '../lib/fetch-json'
+import { NOT_SAVED_HEADER, SAVED_COPY_HEADER } from '../lib/fetch-json'
 import { createArticleKeeper } from './article-keeper'
 import { ARTICLE_CACHE, BUNDLE_CACHE, createDataHandler } from './data-handler'
 import { dataFileOf } from './data-files'
@@ -38,7 +38,11 @@ describe('data files, network first', () => {
     network.answer = () => json({ entries: ['online'] })
     expect(await (await get('index/0.json')).json()).toEqual({ entries: ['online'] })
     network.answer = null
-    expect(await (await get('index/0.json')).json()).toEqual({ entries: ['online'] })
+    const saved = await get('index/0.json')
+    expect(await saved.json()).toEqual({ entries: ['online'] })
+    // Marked, so the page shows it is offline even where navigator.onLine says otherwise.
+    expect(saved.headers.get(SAVED_COPY_HEADER)).toBe('1')
+    expect(saved.headers.get('content-type')).toBe('application/json')
   })
 
   test('offline, a file never saved gets the answer the page words as "not saved"', async () => {
@@ -52,7 +56,10 @@ describe('data files, network first', () => {
     network.answer = () => json({ n: 1 })
     await get('index/1.json')
     network.answer = () => new Response('down', { status: 503 })
-    expect(await (await get('index/1.json')).json()).toEqual({ n: 1 })
+    const saved = await get('index/1.json')
+    expect(await saved.json()).toEqual({ n: 1 })
+    expect(saved.headers.has(SAVED_COPY_HEADER)).toBe(false) // the network answered: the host is down, not the reader
+
     network.answer = () => new Response('', { status: 404 })
     expect((await get('index/2.json')).status).toBe(404)
     // A host's HTML page for an unknown path is no data file either.

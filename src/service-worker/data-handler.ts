@@ -1,7 +1,7 @@
 // Data files, network first: online the reader always gets the deployed bundle, and what
 // arrived is saved; offline the saved copy answers, and a file never saved gets an answer the
 // page words as "not saved for offline reading" (fetch-json.ts NOT_SAVED_HEADER), not an error.
-import { NOT_SAVED_HEADER } from '../lib/fetch-json'
+import { NOT_SAVED_HEADER, SAVED_COPY_HEADER } from '../lib/fetch-json'
 import type { ArticleCache, ArticleKeeper } from './article-keeper'
 import { cacheKeyOf, type DataFile } from './data-files'
 
@@ -25,6 +25,14 @@ export interface Handled {
 
 export function notSavedResponse(): Response {
   return new Response(null, { status: 504, statusText: 'Not saved for offline reading', headers: { [NOT_SAVED_HEADER]: '1' } })
+}
+
+/** A saved copy, marked when it answers because the network failed: the page then shows it is offline. */
+function savedCopy(saved: Response, networkFailed: boolean): Response {
+  if (!networkFailed) return saved
+  const headers = new Headers(saved.headers)
+  headers.set(SAVED_COPY_HEADER, '1')
+  return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers })
 }
 
 /** A file worth saving: a success that is not a host's HTML page for an unknown path. */
@@ -70,7 +78,7 @@ export function createDataHandler({ open, keeper, fetch }: DataHandlerOptions) {
       // A missing file stays missing; a server error still lets a saved copy answer.
       if (network && network.status < 500) return { response: network, work: Promise.resolve() }
       const saved = await (await open(file.kind === 'article' ? ARTICLE_CACHE : BUNDLE_CACHE)).match(key, { ignoreVary: true })
-      if (saved) return { response: saved, work: file.kind === 'article' ? keeper.read(file.id) : Promise.resolve() }
+      if (saved) return { response: savedCopy(saved, network === null), work: file.kind === 'article' ? keeper.read(file.id) : Promise.resolve() }
       return { response: network ?? notSavedResponse(), work: Promise.resolve() }
     },
 

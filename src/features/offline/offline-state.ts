@@ -1,6 +1,7 @@
 // What the page shows about being offline and about a new version, as a small store; the
 // service worker side (service-worker.ts, loaded after start-up) connects to it.
 import { useSyncExternalStore } from 'react'
+import { watchNetwork } from '../../lib/fetch-json'
 
 export interface OfflineState {
   /** The browser says it has no network. */
@@ -21,9 +22,14 @@ let connection: WorkerConnection | null = null
 let bookmarked: readonly string[] | null = null
 
 export function setOfflineState(next: Partial<OfflineState>): void {
+  if (Object.entries(next).every(([key, value]) => state[key as keyof OfflineState] === value)) return
   state = { ...state, ...next }
   for (const listener of listeners) listener()
 }
+
+// The latest word wins: the browser's online and offline events (service-worker.ts) and whether the
+// network gave the last data file (a saved copy or a failed fetch means it did not).
+watchNetwork((reachable) => setOfflineState({ offline: !reachable }))
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)

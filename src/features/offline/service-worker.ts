@@ -4,6 +4,7 @@
 // Loaded after start-up (app/start.tsx), so workbox-window stays out of the first screen's code.
 import { Workbox } from 'workbox-window'
 import type { WorkerMessage } from '../../service-worker/messages'
+import { probeNetwork } from '../../lib/fetch-json'
 import { connectWorker, setOfflineState } from './offline-state'
 import { trustedWorkerUrl } from './worker-url'
 
@@ -27,9 +28,15 @@ function loadedDataUrls(): string[] {
 /** Call once; does nothing where service workers are not supported. */
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return
-  window.addEventListener('online', () => setOfflineState({ offline: false }))
+  window.addEventListener('online', () => {
+    setOfflineState({ offline: false })
+    void probeNetwork()
+  })
   window.addEventListener('offline', () => setOfflineState({ offline: true }))
   setOfflineState({ offline: navigator.onLine === false })
+  // navigator.onLine says true on a network that reaches nothing (and some browsers never change it).
+  if (navigator.onLine !== false) void probeNetwork()
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void probeNetwork())
 
   const wb = new Workbox(trustedWorkerUrl(), { scope: import.meta.env.BASE_URL })
   let reloadRequested = false
