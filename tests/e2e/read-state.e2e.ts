@@ -80,7 +80,10 @@ describe('read state', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('unread')).toBe('1')
     await toggle.click()
     await expect.poll(() => new URL(page.url()).searchParams.get('unread')).toBeNull()
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false')
+    // The URL moves before React renders the change: wait for the toggle, then for the read ones to come back.
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false')
+    const bbc = suite.bundle.entries.filter((entry) => entry.outlet === 'bbc')
+    await expect.poll(() => cards(page).count()).toBe(bbc.length)
   })
 
   test('mark all in this view as read marks the filtered list only', async () => {
