@@ -27,9 +27,8 @@ export function notSavedResponse(): Response {
   return new Response(null, { status: 504, statusText: 'Not saved for offline reading', headers: { [NOT_SAVED_HEADER]: '1' } })
 }
 
-/** A saved copy, marked when it answers because the network failed: the page then shows it is offline. */
-function savedCopy(saved: Response, networkFailed: boolean): Response {
-  if (!networkFailed) return saved
+/** A saved copy marked as answering because the network failed: the page then shows it is offline. */
+function markedSavedCopy(saved: Response): Response {
   const headers = new Headers(saved.headers)
   headers.set(SAVED_COPY_HEADER, '1')
   return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers })
@@ -78,7 +77,7 @@ export function createDataHandler({ open, keeper, fetch }: DataHandlerOptions) {
       // A missing file stays missing; a server error still lets a saved copy answer.
       if (network && network.status < 500) return { response: network, work: Promise.resolve() }
       const saved = await (await open(file.kind === 'article' ? ARTICLE_CACHE : BUNDLE_CACHE)).match(key, { ignoreVary: true })
-      if (saved) return { response: savedCopy(saved, network === null), work: file.kind === 'article' ? keeper.read(file.id) : Promise.resolve() }
+      if (saved) return { response: network === null ? markedSavedCopy(saved) : saved, work: file.kind === 'article' ? keeper.read(file.id) : Promise.resolve() }
       return { response: network ?? notSavedResponse(), work: Promise.resolve() }
     },
 

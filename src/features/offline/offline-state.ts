@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react'
 import { watchNetwork } from '../../lib/fetch-json'
 
 export interface OfflineState {
-  /** The browser says it has no network. */
+  /** No network: the browser says so, or the last data file or probe did not come over it. */
   offline: boolean
   /** A new version is installed and waits for the reader to reload. */
   updateReady: boolean

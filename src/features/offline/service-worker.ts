@@ -28,15 +28,10 @@ function loadedDataUrls(): string[] {
 /** Call once; does nothing where service workers are not supported. */
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return
-  window.addEventListener('online', () => {
-    setOfflineState({ offline: false })
-    void probeNetwork()
-  })
   window.addEventListener('offline', () => setOfflineState({ offline: true }))
   setOfflineState({ offline: navigator.onLine === false })
   // navigator.onLine says true on a network that reaches nothing (and some browsers never change it).
   if (navigator.onLine !== false) void probeNetwork()
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && void probeNetwork())
 
   const wb = new Workbox(trustedWorkerUrl(), { scope: import.meta.env.BASE_URL })
   let reloadRequested = false
@@ -56,8 +51,17 @@ export function startServiceWorker(): void {
   })
   void wb.register().catch(() => undefined)
   const check = () => void wb.update().catch(() => undefined)
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check())
-  window.addEventListener('online', check)
+  // Back in view or back online: is the network really there, and is there a new version?
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible') return
+    void probeNetwork()
+    check()
+  })
+  window.addEventListener('online', () => {
+    setOfflineState({ offline: false })
+    void probeNetwork()
+    check()
+  })
   setInterval(check, UPDATE_CHECK_MS)
 
   let sent: string | null = null
