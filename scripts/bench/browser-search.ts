@@ -45,9 +45,11 @@ declare global {
 // The list's status line and its final count sentence, as strings.ts words them (zh-CN contexts).
 const STATUS = `section[aria-label="${strings.filters.label}"] [role="status"]`
 const SAMPLE = 1_234_567
-const countPattern = (sentence: string) => sentence.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(new Intl.NumberFormat('zh-CN').format(SAMPLE), '([\\d,]+)')
-// 共 N 篇, or 最多 N 篇 when hits beyond the checked pages may still be wrong (the count is then an upper bound).
-const COUNT_PATTERN = `^(?:${countPattern(strings.filters.resultCount(SAMPLE))}|${countPattern(strings.filters.resultAtMost(SAMPLE)).replace('(', '(?<most>')})$`
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const countPattern = (sentence: string) => literal(sentence).replace(new Intl.NumberFormat('zh-CN').format(SAMPLE), '([\\d,]+)')
+// 共 N 篇, or 最多 N 篇 when hits beyond the checked pages may still be wrong (the count is then an upper bound);
+// a pasted headline's results add that titles holding it come first (use-article-list.ts).
+const COUNT_PATTERN = `^(?:${countPattern(strings.filters.resultCount(SAMPLE))}|${countPattern(strings.filters.resultAtMost(SAMPLE)).replace('(', '(?<most>')})(?: · ${literal(strings.filters.titleFirst)})?$`
 
 /**
  * Installed before any page script: window.__benchWatch(expected q, baseline status) starts watching
