@@ -106,6 +106,25 @@ function offlineSupport() {
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   plugins: [react(), tailwindcss(), contentSecurityPolicy(), themeColors(), prerenderFirstScreen(), offlineSupport()],
-  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Few files for the first screen: every small shared chunk was one more request and one more
+          // preload for the early script. The search index's own code is a chunk without React
+          // (early-search.ts loads buckets with it before the app's code has arrived).
+          groups: [
+            // Vite's preload helper stays a file of its own, as the entry's one import beside the runtime.
+            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 40 },
+            { name: 'search', test: /[\\/]src[\\/](lib[\\/](fetch-json|filters|dates|locale|search-grams|search-query)|features[\\/]articles[\\/](search-numbers|early-search)|types[\\/]\w+)\.ts$/, priority: 30 },
+            { name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 20 },
+            { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
   preview: { port: 4173 },
 })
