@@ -1,5 +1,8 @@
 import './index.css'
 
+// A search in the address starts loading its index buckets now, beside the app's code (early-search.ts).
+if (new URLSearchParams(location.search).has('q')) void import('./features/articles/early-search').then((early) => early.preloadSearch(location.search))
+
 // The build put the first screen in the HTML (scripts/prerender/plugin.ts): it paints before the
 // app's code is evaluated (which the HTML preloads meanwhile), since on a busy machine that work
 // also holds back the paint's raster. A hidden tab or an empty root paints nothing to wait for.

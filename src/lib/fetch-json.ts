@@ -103,11 +103,35 @@ export function dataUrl(path: string): string {
   return `${import.meta.env.BASE_URL}data/${path}`
 }
 
+const early = new Map<string, Promise<Response>>()
+
+/**
+ * Starts fetching a data file before the app asks for it (early-search.ts, while the app's code is
+ * still loading); the app's first fetch of the file takes this response, so it is fetched once.
+ * Asked again before that, it gives the same response: read it through `clone()`.
+ */
+export function fetchEarly(path: string): Promise<Response> {
+  let response = early.get(path)
+  if (!response) {
+    response = fetch(dataUrl(path))
+    // Whoever takes it handles its failure; until then it is not an unhandled rejection.
+    response.catch(() => undefined)
+    early.set(path, response)
+  }
+  return response
+}
+
+function takeEarly(path: string): Promise<Response> | undefined {
+  const response = early.get(path)
+  early.delete(path)
+  return response
+}
+
 /** A data file's response once it is known to be the file: not missing, not an error page, not the app's HTML. */
 async function fetchData(path: string, signal?: AbortSignal): Promise<Response> {
   let response: Response
   try {
-    response = await fetch(dataUrl(path), { signal })
+    response = await (takeEarly(path) ?? fetch(dataUrl(path), { signal }))
   } catch (error) {
     if (!signal?.aborted) reportNetwork(false)
     throw error

@@ -7,6 +7,11 @@
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const WORD = /[\p{L}\p{N}]/u
 
+/** Only Han characters fold across scripts; any other query is folded by normalizeForSearch alone. */
+export function needsScriptFold(query: string): boolean {
+  return /\p{Script=Han}/u.test(query)
+}
+
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }

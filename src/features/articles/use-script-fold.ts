@@ -2,14 +2,11 @@
 // chunk of their own, fetched only once a query holds a Han character, so the first screen never
 // pays for them. The index was built from folded text (scripts/ingest/build-article.ts).
 import { queryOptions, useQuery, type UseQueryResult } from '@tanstack/react-query'
-import { normalizeForSearch } from '../../lib/search-grams'
+import { needsScriptFold, normalizeForSearch } from '../../lib/search-grams'
+
+export { needsScriptFold }
 
 type Fold = (text: string) => string
-
-/** Only Han characters fold; any other query is folded by search's own normalisation. */
-export function needsScriptFold(query: string): boolean {
-  return /\p{Script=Han}/u.test(query)
-}
 
 export function scriptFoldQueryOptions() {
   return queryOptions({
