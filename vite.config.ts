@@ -118,7 +118,7 @@ export default defineConfig({
           groups: [
             // Vite's preload helper stays a file of its own, as the entry's one import beside the runtime.
             { name: 'preload-helper', test: /vite\/preload-helper/, priority: 40 },
-            { name: 'search', test: /[\\/]src[\\/](lib[\\/](fetch-json|filters|dates|locale|search-grams|search-query)|features[\\/]articles[\\/](search-numbers|early-search)|types[\\/]\w+)\.ts$/, priority: 30 },
+            { name: 'search', test: /[\\/]src[\\/](lib[\\/](fetch-json|filters|dates|locale|search-grams|search-query)|features[\\/]articles[\\/](search-numbers|early-search|filter-entries|api[\\/]validate)|types[\\/]\w+)\.ts$/, priority: 30 },
             { name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 20 },
             { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2, priority: 10 },
           ],

@@ -1,7 +1,7 @@
 import './index.css'
 
-// A search in the address starts loading its index buckets now, beside the app's code (early-search.ts).
-if (new URLSearchParams(location.search).has('q')) void import('./features/articles/early-search').then((early) => early.preloadSearch(location.search))
+// A search in the address starts loading what its first results read now, beside the app's code (early-search.ts).
+if (new URLSearchParams(location.search).has('q')) void import('./features/articles/early-search').then((early) => early.preloadSearch(location))
 
 // The build put the first screen in the HTML (scripts/prerender/plugin.ts): it paints before the
 // app's code is evaluated (which the HTML preloads meanwhile), since on a busy machine that work

@@ -6,9 +6,10 @@ import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { buildBundle, SEEDS, type FixtureArticle } from '../features/articles/fixtures/bundle'
+import { untakenEarly } from '../lib/fetch-json'
 import { lookupKeys } from '../lib/search-query'
 import { strings } from '../lib/strings'
-import { articlePath, MANIFEST_FILE, SCHEMA_VERSION, searchTextPath } from '../types/data'
+import { articlePath, MANIFEST_FILE, SCHEMA_VERSION, SEARCH_DIR, searchTextPath, SHARD_DIR, TEXT_DIR } from '../types/data'
 import { createRoutes } from './router'
 
 const seedBundle = buildBundle(SEEDS)
@@ -306,6 +307,63 @@ describe('a pasted headline the index over-matches beyond a page', () => {
     renderAt(`/?q=${encodeURIComponent(HEADLINE)}`)
     expect(await screen.findByText(/^最多 \d+ 篇$/)).toBeInTheDocument()
     expect(screen.queryByText(new RegExp(strings.filters.titleFirst))).toBeNull()
+  })
+})
+
+describe('a search in the address, loaded before the app has started', () => {
+  // 60 hits of 120 articles, 10 a shard: the first page of 30 (and the one more it checks) spans shards.
+  const TERM = '健康码'
+  const inputs: FixtureArticle[] = Array.from({ length: 120 }, (_, n) => ({
+    outlet: n % 2 === 0 ? 'bbc' : 'voa',
+    slug: `code-${n}`,
+    publishedAt: new Date(Date.UTC(2024, 0, 1) - n * 3_600_000).toISOString(),
+    title: `防疫报道 ${n}`,
+    body: n % 2 === 0 ? `记者报道${TERM}的使用。` : '另有报道。',
+  }))
+  const fetchedOnce = () => expect(fetched.filter((path, i) => fetched.indexOf(path) !== i)).toEqual([])
+
+  beforeEach(() => {
+    bundle = buildBundle(inputs, { maxShardEntries: 10 })
+    for (const input of inputs) {
+      const id = [...bundle.articles.values()].find((article) => article.title === input.title)!.id
+      tampered.set(searchTextPath(id), `${input.title}\n${input.body}`)
+    }
+  })
+
+  it('starts every file of the first page of results, and the list reads each of them, none twice', async () => {
+    const { preloadSearch } = await import('../features/articles/early-search')
+    const started = await preloadSearch({ pathname: '/', search: `?q=${encodeURIComponent(TERM)}` })
+    expect(started.filter((path) => path.startsWith(`${SHARD_DIR}/`)).length).toBeGreaterThan(1)
+    expect(started.filter((path) => path.startsWith(`${TEXT_DIR}/`))).toHaveLength(31)
+    renderAt(`/?q=${encodeURIComponent(TERM)}`)
+    expect(await screen.findByText('共 60 篇')).toBeInTheDocument()
+    await waitFor(() => expect(articleTitles()).toHaveLength(30))
+    expect(articleTitles()[0]).toBe('防疫报道 0')
+    fetchedOnce()
+    expect(untakenEarly()).toEqual([])
+  })
+
+  it('under an outlet filter too; under relevance order or read marks only the buckets, which that list walks its own way', async () => {
+    const { preloadSearch } = await import('../features/articles/early-search')
+    const started = await preloadSearch({ pathname: '/', search: `?outlet=voa&q=${encodeURIComponent('报道')}` })
+    expect(started.filter((path) => path.startsWith(`${TEXT_DIR}/`))).toHaveLength(31)
+    renderAt(`/?outlet=voa&q=${encodeURIComponent('报道')}`)
+    await waitFor(() => expect(articleTitles()).toHaveLength(30))
+    expect(articleTitles().every((title) => Number(title!.split(' ')[1]) % 2 === 1)).toBe(true)
+    fetchedOnce()
+    expect(untakenEarly()).toEqual([])
+    cleanup()
+
+    // These start files no list here takes: from a fresh copy of the modules, whose early responses no later test sees.
+    vi.resetModules()
+    const { preloadSearch: preloadApart } = await import('../features/articles/early-search')
+    for (const extra of ['sort=relevance', 'unread=1']) {
+      const later = await preloadApart({ pathname: '/', search: `?q=${encodeURIComponent(TERM)}&${extra}` })
+      expect(later.every((path) => path === MANIFEST_FILE || path.startsWith(`${SEARCH_DIR}/`))).toBe(true)
+    }
+    // The timeline's page is another: nothing beyond the buckets either.
+    const timeline = await preloadApart({ pathname: '/timeline', search: `?q=${encodeURIComponent(TERM)}` })
+    expect(timeline.every((path) => path === MANIFEST_FILE || path.startsWith(`${SEARCH_DIR}/`))).toBe(true)
   })
 })
 

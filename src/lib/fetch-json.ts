@@ -121,6 +121,11 @@ export function fetchEarly(path: string): Promise<Response> {
   return response
 }
 
+/** Paths fetched early that no fetch of the app has taken (for tests: what was loaded for nothing). */
+export function untakenEarly(): string[] {
+  return [...early.keys()]
+}
+
 function takeEarly(path: string): Promise<Response> | undefined {
   const response = early.get(path)
   early.delete(path)

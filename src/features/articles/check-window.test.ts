@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ListEntry } from '../../types/data'
-import { checkWindow } from './use-article-list'
+import { checkWindow } from './filter-entries'
 
 const entries = Array.from({ length: 10 }, (_, n) => ({ id: `a-${n}` }) as ListEntry)
 const ids = (list: readonly ListEntry[]) => list.map((entry) => entry.id)

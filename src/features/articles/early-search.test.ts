@@ -26,9 +26,10 @@ describe('a search in the address loads its buckets before the app has started',
     const asked = serve()
     const { preloadSearch } = await import('./early-search')
     // 國安法 in Traditional: its buckets are those of the folded Simplified trigram.
-    const buckets = await preloadSearch('?q=%E5%9C%8B%E5%AE%89%E6%B3%95')
-    expect([...buckets].sort((a, b) => a - b)).toEqual(bucketsOf('国安法'))
-    expect(asked.sort()).toEqual(['/data/manifest.json', ...buckets.map((bucket) => `/data/search/${bucket}.json`)].sort())
+    const started = await preloadSearch({ pathname: '/', search: '?q=%E5%9C%8B%E5%AE%89%E6%B3%95' })
+    const buckets = bucketsOf('国安法')
+    expect(started.sort()).toEqual(['manifest.json', ...buckets.map((bucket) => `search/${bucket}.json`)].sort())
+    expect(asked.sort()).toEqual(started.map((path) => `/data/${path}`))
 
     // The app then reads the same files through its query cache: nothing is asked again, and each reads whole.
     const { manifestQueryOptions } = await import('./api/get-manifest')
@@ -46,14 +47,14 @@ describe('a search in the address loads its buckets before the app has started',
   test('no query asks for nothing; a manifest it cannot read or does not expect starts no bucket and throws nothing', async () => {
     const asked = serve()
     const { preloadSearch } = await import('./early-search')
-    await expect(preloadSearch('?outlet=bbc&q=%20')).resolves.toEqual([])
+    await expect(preloadSearch({ pathname: '/', search: '?outlet=bbc&q=%20' })).resolves.toEqual([])
     expect(asked).toEqual([])
 
     for (const answer of [new Response('', { status: 500 }), new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }), json({ ...manifest, search: { buckets: 64, file: '../../evil/{bucket}.json' } })]) {
       vi.resetModules()
       const seen = serve(() => answer.clone())
       const early = await import('./early-search')
-      await expect(early.preloadSearch('?q=Trump')).resolves.toEqual([])
+      await expect(early.preloadSearch({ pathname: '/', search: '?q=Trump' })).resolves.toEqual(['manifest.json'])
       expect(seen).toEqual(['/data/manifest.json'])
     }
   })

@@ -1,40 +1,73 @@
-// A search in the address (a link, a bookmark, a reload of /?q=…) starts loading its index buckets
-// while the app's code is still loading: main.tsx calls this before anything else. The buckets are
-// the ones the list will ask for, computed by the same functions from the same manifest, and the
-// list's fetches take these responses (fetchEarly) instead of asking again. Anything unexpected
-// starts nothing more: the app then loads what it needs as it would without this.
+// A search in the address (a link, a bookmark, a reload of /?q=…) starts loading what its first page
+// of results reads while the app's code is still loading: main.tsx calls this before anything else.
+// Its index buckets, and on the list's own page its first page's shards and search texts: the files the
+// list will ask for, found by the same functions (use-article-list.ts walks them the same way) from the
+// same validated data. The list's fetches take these responses (fetchEarly) instead of asking again.
+// Anything unexpected starts nothing more: the app then loads what it needs as it would without this.
 // It imports nothing of React or the query cache (its chunk: vite.config.ts), so it runs at once.
 import { fetchEarly } from '../../lib/fetch-json'
-import { parseFilters } from '../../lib/filters'
+import { parseFilters, type Filters } from '../../lib/filters'
 import { needsScriptFold, normalizeForSearch } from '../../lib/search-grams'
-import { foldQuery, parseQuery } from '../../lib/search-query'
-import { MANIFEST_FILE, SEARCH_PATTERN, searchBucketPath } from '../../types/bundle-paths'
-import { bucketsForQuery } from './search-numbers'
+import { foldQuery, hasLongTerm, parseQuery, type SearchQuery } from '../../lib/search-query'
+import { MANIFEST_FILE, searchBucketPath, searchTextPath, type Manifest, type SearchBucket } from '../../types/data'
+import { isArticleId, schemaMismatch, validManifest, validShard } from './api/validate'
+import { candidateShards, CHECKED_PAGES, checkWindow, compileFilter, LIST_PAGE, NONE, pageFilled, planShards, type Shard } from './filter-entries'
+import { bucketsForQuery, matchingNumbers } from './search-numbers'
 
-/** The buckets it started loading (none for no query, or a manifest it cannot read). */
-export async function preloadSearch(search: string): Promise<number[]> {
-  const { q } = parseFilters(new URLSearchParams(search), [])
-  if (q === '') return []
+/** The data files it started loading, relative to the data folder (none for no query, or a manifest it cannot read). */
+export async function preloadSearch(address: { pathname: string; search: string }, base = import.meta.env.BASE_URL): Promise<string[]> {
+  const params = new URLSearchParams(address.search)
+  if (parseFilters(params, []).q === '') return []
+  const started: string[] = []
+  const start = (path: string) => {
+    started.push(path)
+    return fetchEarly(path)
+  }
+  // Read through a copy: the response itself is the app's to read.
+  const read = (path: string) => start(path).then((response): Promise<unknown> | null => (response.ok ? response.clone().json() : null))
   try {
     const [manifest, fold] = await Promise.all([
-      fetchEarly(MANIFEST_FILE).then((response) => (response.ok ? (response.clone().json() as Promise<unknown>) : null)),
-      needsScriptFold(q) ? import('../../lib/fold-script').then((tables) => tables.foldScript) : normalizeForSearch,
+      read(MANIFEST_FILE).then((value) => (schemaMismatch(value) ? null : validManifest(value))),
+      needsScriptFold(params.get('q') ?? '') ? import('../../lib/fold-script').then((tables) => tables.foldScript) : normalizeForSearch,
     ])
-    const index = searchIndexOf(manifest)
-    if (!index) return []
-    const { buckets } = bucketsForQuery(foldQuery(parseQuery(q), fold), index.buckets)
-    for (const bucket of buckets) void fetchEarly(searchBucketPath(bucket, index.file))
-    return buckets
+    if (!manifest) return started
+    const filters = parseFilters(params, manifest.outlets.map((outlet) => outlet.id))
+    const query = foldQuery(parseQuery(filters.q), fold)
+    const { buckets } = bucketsForQuery(query, manifest.search.buckets)
+    const loaded = buckets.map((bucket) => read(searchBucketPath(bucket, manifest.search.file)).then((value) => [bucket, value] as const))
+    if (address.pathname === base && listsNewestFirst(filters)) await preloadFirstPage(manifest, filters, query, new Map(await Promise.all(loaded)), read, start)
   } catch {
-    return []
+    // The app asks again and reports a failure its own way.
   }
+  return started
 }
 
-/** The manifest's search index, checked as far as this needs (the app validates the whole file). */
-function searchIndexOf(manifest: unknown): { buckets: number; file: string } | null {
-  const search = (manifest as { search?: { buckets?: unknown; file?: unknown } } | null)?.search
-  const buckets = search?.buckets
-  const file = search?.file
-  if (typeof buckets !== 'number' || !Number.isSafeInteger(buckets) || buckets < 1) return null
-  return typeof file === 'string' && SEARCH_PATTERN.test(file) ? { buckets, file } : null
+/** The list walks shards newest first (no relevance order, no read marks to skip): the walk this follows. */
+function listsNewestFirst(filters: Filters): boolean {
+  return filters.sort === undefined && filters.unread !== true
+}
+
+/** The shards the list's first page walks, then the search texts it checks (use-article-list.ts, usePagedArticleList). */
+async function preloadFirstPage(manifest: Manifest, filters: Filters, query: SearchQuery, buckets: ReadonlyMap<number, unknown>, read: (path: string) => Promise<unknown>, start: (path: string) => unknown): Promise<void> {
+  const bucketOf = (bucket: number) => (buckets.get(bucket) ?? {}) as SearchBucket
+  const numbers = matchingNumbers(query, manifest.search.buckets, bucketOf, manifest.articleCount)
+  const cap = LIST_PAGE * CHECKED_PAGES
+  // No term to look up; or a pasted headline whose hits the list reorders, titles holding it first.
+  if (numbers === null || (numbers.length > cap && hasLongTerm(query))) return
+  const filter = compileFilter(filters, numbers)
+  const candidates = candidateShards(manifest, filter)
+  const enough = pageFilled(NONE, LIST_PAGE, cap)
+  const shards = new Map<string, Shard>()
+  for (;;) {
+    const plan = planShards(candidates, (file) => shards.get(file), filter, enough)
+    const missing = plan.shards.filter((ref) => !shards.has(ref.file))
+    if (missing.length === 0) {
+      for (const entry of checkWindow(plan.entries, NONE, LIST_PAGE, cap)) if (isArticleId(entry.id)) start(searchTextPath(entry.id))
+      return
+    }
+    for (const [ref, value] of await Promise.all(missing.map((ref) => read(ref.file).then((value) => [ref, validShard(value)] as const)))) {
+      if (!value) return
+      shards.set(ref.file, value)
+    }
+  }
 }

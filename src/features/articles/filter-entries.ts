@@ -203,3 +203,35 @@ export function planRanked(
   }
   return { shards, entries, complete: true }
 }
+
+/** The list's page of results (the timeline's is its own). */
+export const LIST_PAGE = 30
+/** Under a search, how many pages of hits one page of results may check before it stops and offers more. */
+export const CHECKED_PAGES = 4
+export const NONE: ReadonlySet<string> = new Set()
+
+function keptCount(entries: readonly ListEntry[], dropped: ReadonlySet<string>): number {
+  if (dropped.size === 0) return entries.length
+  let kept = 0
+  for (const entry of entries) if (!dropped.has(entry.id)) kept++
+  return kept
+}
+
+/** A page of `limit` results is found: more than `limit` hits not known wrong (`dropped`), or `cap` hits to check. */
+export function pageFilled(dropped: ReadonlySet<string>, limit: number, cap: number): (entries: readonly ListEntry[]) => boolean {
+  return (entries) => keptCount(entries, dropped) > limit || entries.length > cap
+}
+
+/**
+ * The hits whose texts a page checks: from the first, until `limit` are not known wrong (one more,
+ * to know whether there is a next page) or `cap` hits are taken.
+ */
+export function checkWindow(entries: readonly ListEntry[], dropped: ReadonlySet<string>, limit: number, cap: number): ListEntry[] {
+  let kept = 0
+  let end = 0
+  while (end < entries.length && end < cap && kept <= limit) {
+    if (!dropped.has(entries[end]!.id)) kept++
+    end++
+  }
+  return entries.slice(0, end)
+}

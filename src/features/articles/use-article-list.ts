@@ -6,7 +6,7 @@ import { strings } from '../../lib/strings'
 import type { ListEntry, Manifest, SearchBucket } from '../../types/data'
 import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
-import { aroundStart, candidateShards, compileFilter, knownTotal, planRanked, planShards, type Shard } from './filter-entries'
+import { aroundStart, candidateShards, CHECKED_PAGES, checkWindow, compileFilter, knownTotal, NONE, pageFilled, planRanked, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
 import { bucketsForQuery, matchingNumbers, rankByRelevance, titleFirst } from './search-numbers'
 import { foldQuery, hasLongTerm, indexIsExact, parseQuery, type SearchQuery } from '../../lib/search-query'
@@ -141,31 +141,6 @@ export function countText(list: Pick<ArticleListResult, 'status' | 'total' | 'en
   return strings.filters.resultAtLeast(list.entries.length)
 }
 
-const NONE: ReadonlySet<string> = new Set()
-/** Under a search, how many pages of hits one page of results may check before it stops and offers more. */
-const CHECKED_PAGES = 4
-
-function keptCount(entries: readonly ListEntry[], dropped: ReadonlySet<string>): number {
-  if (dropped.size === 0) return entries.length
-  let kept = 0
-  for (const entry of entries) if (!dropped.has(entry.id)) kept++
-  return kept
-}
-
-/**
- * The hits whose texts a page checks: from the first, until `limit` are not known wrong (one more,
- * to know whether there is a next page) or `cap` hits are taken.
- */
-export function checkWindow(entries: readonly ListEntry[], dropped: ReadonlySet<string>, limit: number, cap: number): ListEntry[] {
-  let kept = 0
-  let end = 0
-  while (end < entries.length && end < cap && kept <= limit) {
-    if (!dropped.has(entries[end]!.id)) kept++
-    end++
-  }
-  return entries.slice(0, end)
-}
-
 /**
  * The list and the timeline: the URL's filters, the filtered list shown `page` entries at a
  * time, and the filter bar wired to both. With `remember`, how far the reader paged is kept
@@ -184,7 +159,7 @@ export function usePagedArticleList(manifest: Manifest, { page, remember, ranked
   const [dropped, setDropped] = useState<{ search: string; ids: ReadonlySet<string> }>({ search, ids: NONE })
   const droppedIds = dropped.search === search ? dropped.ids : NONE
   const cap = limit * CHECKED_PAGES
-  const list = useArticleList(manifest, listed, (entries) => keptCount(entries, droppedIds) > limit || entries.length > cap, { titleFirstOver: ranked ? cap : undefined })
+  const list = useArticleList(manifest, listed, pageFilled(droppedIds, limit, cap), { titleFirstOver: ranked ? cap : undefined })
   const window = list.search ? checkWindow(list.entries, droppedIds, limit, cap) : list.entries.slice(0, limit)
   const checked = useSearchTexts(window, list.search)
   const fresh = checked.disproved.filter((id) => !droppedIds.has(id))

@@ -5,6 +5,7 @@ import type { Manifest } from '../../../types/data'
 import { GroupToggle } from '../../stories/components/group-toggle'
 import { StoryCard } from '../../stories/components/story-card'
 import { collapseStories } from '../../stories/story-facts'
+import { LIST_PAGE } from '../filter-entries'
 import { usePagedArticleList } from '../use-article-list'
 import { ArticleCard, ArticleCardSkeleton } from './article-card'
 import { LoadMore } from './load-more'
@@ -12,7 +13,6 @@ import { SortControl } from './sort-control'
 import { ReadStateControls } from '../../read-state/components/read-state-controls'
 import { SavedSearchPanel } from '../../saved-searches/components/saved-search-panel'
 
-const PAGE = 30
 const s = strings.list
 
 // How far the reader paged, per filter, for this page session: coming back to the list
@@ -20,7 +20,7 @@ const s = strings.list
 const pagedTo = new Map<string, number>()
 
 export function ArticleListView({ manifest }: { manifest: Manifest }) {
-  const { info, filters, setFilters, list, kept, filterBar, shown, snippets, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: PAGE, remember: pagedTo, ranked: true })
+  const { info, filters, setFilters, list, kept, filterBar, shown, snippets, hasMore, showMore, clear } = usePagedArticleList(manifest, { page: LIST_PAGE, remember: pagedTo, ranked: true })
 
   return (
     // The saved searches sit beside the list on a wide screen, folded above it on a phone.
