@@ -199,6 +199,8 @@ describe('the article page', () => {
     await page.keyboard.press('p')
     await expect.poll(() => path(page)).toBe(`/articles/${bbcOrVoa[0]!.id}?outlet=bbc,voa`)
     await settled(page)
+    // The address changes first; the article it names replaces the one shown once its data is in.
+    await expect.poll(() => page.locator('main h1').innerText()).toBe(bbcOrVoa[0]!.title)
 
     const button = page.getByRole('button', { name: `收藏：${bbcOrVoa[0]!.title}` })
     await page.keyboard.press('b')
