@@ -19,6 +19,21 @@ export interface CheckedResults {
   settled: boolean
 }
 
+/** A text's check against the search: whether it holds the query, and the snippet around its first match. */
+interface Checked {
+  holds: boolean
+  snippet: Snippet | null
+}
+
+// Each text is folded and checked once per search (the list keeps one search object per query and
+// fold): the texts arrive one by one, and every arrival would otherwise fold again all those already in.
+const checks = new WeakMap<ListSearch, Map<string, Checked>>()
+function checksOf(search: ListSearch): Map<string, Checked> {
+  let checked = checks.get(search)
+  if (!checked) checks.set(search, (checked = new Map()))
+  return checked
+}
+
 const dataOf = (results: { data?: string; isError: boolean }[]) => ({ texts: results.map((result) => result.data), settled: results.every((result) => result.data !== undefined || result.isError) })
 
 export function useSearchTexts(entries: readonly ListEntry[], search: ListSearch | null): CheckedResults {
@@ -30,15 +45,21 @@ export function useSearchTexts(entries: readonly ListEntry[], search: ListSearch
     if (!search) return { entries: [...entries], snippets: new Map(), disproved: [], settled: true }
     const snippets = new Map<string, Snippet>()
     const disproved: string[] = []
+    const checked = checksOf(search)
     const kept = entries.filter((entry, i) => {
       const text = texts[i]
       if (text === undefined) return true
-      if (!matchesQuery(searchText(search.fold(text)), search.query)) {
+      let check = checked.get(text)
+      if (!check) {
+        const holds = matchesQuery(searchText(search.fold(text)), search.query)
+        check = { holds, snippet: holds ? snippetOf(text, search.query, search.fold) : null }
+        checked.set(text, check)
+      }
+      if (!check.holds) {
         disproved.push(entry.id)
         return false
       }
-      const snippet = snippetOf(text, search.query, search.fold)
-      if (snippet) snippets.set(entry.id, snippet)
+      if (check.snippet) snippets.set(entry.id, check.snippet)
       return true
     })
     return { entries: kept, snippets, disproved, settled }
