@@ -16,8 +16,9 @@ import type { IndexShard, Manifest } from '../../src/types/data'
 
 /** Dates in the markup are written in this zone; a reader in another one gets a fresh render instead of hydration. */
 const TIME_ZONE = process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai'
-// Loaded by main.tsx after the first paint on every view: the early script preloads it (PreloadPlan.app).
-const PRELOADED = ['/src/app/start.tsx']
+// The app's code, which main.tsx loads after the first paint on every view (React's renderer, then the
+// app): the early script preloads both (PreloadPlan.app), so neither is a round trip after the other.
+const PRELOADED = ['/node_modules/react-dom/client.js', '/src/app/start.tsx']
 /** Each view's page module (src/app/router.tsx), by the first segment of its path: the early script preloads the one asked for. */
 const ROUTE_MODULES: Record<string, string> = {
   '': '/src/routes/list.tsx',
@@ -87,7 +88,7 @@ const QUERY_MODULES = ['/src/lib/fold-script.ts', '/src/features/articles/prefet
 
 /** The early script's plan (a data attribute of its tag): chunks per view and the data folder, relative to the base. */
 export interface PreloadPlan {
-  /** The app's own chunks (main.tsx's dynamic import of app/start.tsx and what it imports). */
+  /** The app's own chunks (main.tsx's dynamic imports of react-dom/client and app/start.tsx, and what they import). */
   app: string[]
   routes: Record<string, string[]>
   query: string[]
