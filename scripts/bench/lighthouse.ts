@@ -1,7 +1,7 @@
 // Lighthouse (mobile preset) over every view of the production build.
-// Usage: npm run build && npm run bench:lighthouse [-- --runs 3] [--lang zh-CN] [--time-zone Asia/Shanghai]
-// Serves dist/ with `vite preview`, audits each view, prints performance and
-// accessibility scores (median of --runs) and exits 1 when a view is below target.
+// Usage: npm run build && npm run bench:lighthouse [-- --runs 3] [--lang zh-CN] [--time-zone Asia/Shanghai] [--only 'list (search),story']
+// Serves dist/ with `vite preview`, audits each view (or those --only names), prints performance and
+// accessibility scores (median of --runs) with the median run's metrics, and exits 1 when a view is below target.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -13,7 +13,7 @@ const TARGET = { performance: 95, accessibility: 100 }
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 4199)
 
 async function main() {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, lang: { type: 'string', default: 'zh-CN' }, 'time-zone': { type: 'string', default: process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai' } } })
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '1' }, lang: { type: 'string', default: 'zh-CN' }, 'time-zone': { type: 'string', default: process.env.PRERENDER_TIME_ZONE ?? 'Asia/Shanghai' }, only: { type: 'string' } } })
   const runs = Math.max(1, Number(values.runs))
   const manifest = JSON.parse(readFileSync('dist/data/manifest.json', 'utf8')) as Manifest
   const firstShard = JSON.parse(readFileSync(`dist/data/${manifest.shards[0]!.file}`, 'utf8')) as { entries: { id: string }[] }
@@ -48,9 +48,13 @@ async function main() {
   try {
     await waitFor(`http://127.0.0.1:${PORT}/`)
     console.log(`view               performance  accessibility  (median of ${runs}, mobile preset, ${lang}, ${values['time-zone']})`)
-    for (const [name, path] of Object.entries(views)) {
+    const only = values.only?.split(',').map((name) => name.trim())
+    const unknown = only?.filter((name) => !(name in views)) ?? []
+    if (unknown.length > 0) throw new Error(`--only: no view named ${unknown.join(', ')} (views: ${Object.keys(views).join(', ')})`)
+    for (const [name, path] of Object.entries(views).filter(([name]) => !only || only.includes(name))) {
       const perf: number[] = []
       const a11y: number[] = []
+      const metrics: string[] = []
       for (let i = 0; i < runs; i++) {
         const result = await lighthouse(`http://127.0.0.1:${PORT}${path}`, {
           port: chrome.port,
@@ -60,12 +64,15 @@ async function main() {
         const categories = result?.lhr.categories
         perf.push(Math.round((categories?.performance?.score ?? 0) * 100))
         a11y.push(Math.round((categories?.accessibility?.score ?? 0) * 100))
+        const audit = (id: string) => result?.lhr.audits[id]?.displayValue ?? '?'
+        metrics.push(`FCP ${audit('first-contentful-paint')} · LCP ${audit('largest-contentful-paint')} · TBT ${audit('total-blocking-time')} · SI ${audit('speed-index')} · CLS ${audit('cumulative-layout-shift')}`)
       }
       const p = median(perf)
+      const medianRun = metrics[perf.indexOf(p)]!
       const a = median(a11y)
       const ok = p >= TARGET.performance && a >= TARGET.accessibility
       failed ||= !ok
-      console.log(`${name.padEnd(18)} ${String(p).padStart(11)}  ${String(a).padStart(13)}  ${ok ? '' : '← below target'}`)
+      console.log(`${name.padEnd(18)} ${String(p).padStart(11)}  ${String(a).padStart(13)}  ${ok ? '          ' : '← below target'}  ${medianRun}`)
     }
   } finally {
     await chrome.kill()
