@@ -359,10 +359,13 @@ describe('a search in the address, loaded before the app has started', () => {
     const { preloadSearch: preloadApart } = await import('../features/articles/early-search')
     for (const extra of ['sort=relevance', 'unread=1']) {
       const later = await preloadApart({ pathname: '/', search: `?q=${encodeURIComponent(TERM)}&${extra}` })
+      expect(later).toContain(MANIFEST_FILE)
+      expect(later.some((path) => path.startsWith(`${SEARCH_DIR}/`))).toBe(true)
       expect(later.every((path) => path === MANIFEST_FILE || path.startsWith(`${SEARCH_DIR}/`))).toBe(true)
     }
     // The timeline's page is another: nothing beyond the buckets either.
     const timeline = await preloadApart({ pathname: '/timeline', search: `?q=${encodeURIComponent(TERM)}` })
+    expect(timeline.some((path) => path.startsWith(`${SEARCH_DIR}/`))).toBe(true)
     expect(timeline.every((path) => path === MANIFEST_FILE || path.startsWith(`${SEARCH_DIR}/`))).toBe(true)
   })
 })

@@ -103,7 +103,10 @@ export function dataUrl(path: string): string {
   return `${import.meta.env.BASE_URL}data/${path}`
 }
 
-const early = new Map<string, Promise<Response>>()
+/** Early responses, by path, with when each was started. */
+const early = new Map<string, { response: Promise<Response>; at: number }>()
+/** An early response not taken by then is dropped: the app's fetch is what asked, not a load long ago. */
+const EARLY_LIFETIME_MS = 30_000
 
 /**
  * Starts fetching a data file before the app asks for it (early-search.ts, while the app's code is
@@ -111,14 +114,14 @@ const early = new Map<string, Promise<Response>>()
  * Asked again before that, it gives the same response: read it through `clone()`.
  */
 export function fetchEarly(path: string): Promise<Response> {
-  let response = early.get(path)
-  if (!response) {
-    response = fetch(dataUrl(path))
+  let entry = early.get(path)
+  if (!entry) {
+    entry = { response: fetch(dataUrl(path)), at: performance.now() }
     // Whoever takes it handles its failure; until then it is not an unhandled rejection.
-    response.catch(() => undefined)
-    early.set(path, response)
+    entry.response.catch(() => undefined)
+    early.set(path, entry)
   }
-  return response
+  return entry.response
 }
 
 /** Paths fetched early that no fetch of the app has taken (for tests: what was loaded for nothing). */
@@ -127,9 +130,9 @@ export function untakenEarly(): string[] {
 }
 
 function takeEarly(path: string): Promise<Response> | undefined {
-  const response = early.get(path)
+  const entry = early.get(path)
   early.delete(path)
-  return response
+  return entry && performance.now() - entry.at < EARLY_LIFETIME_MS ? entry.response : undefined
 }
 
 /** A data file's response once it is known to be the file: not missing, not an error page, not the app's HTML. */

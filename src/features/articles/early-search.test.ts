@@ -58,4 +58,26 @@ describe('a search in the address loads its buckets before the app has started',
       expect(seen).toEqual(['/data/manifest.json'])
     }
   })
+
+  test('an early response the app has not taken within 30 s is dropped: the app then fetches afresh', async () => {
+    const asked = serve()
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1_000)
+    const { preloadSearch } = await import('./early-search')
+    await preloadSearch({ pathname: '/', search: '?q=Trump' })
+    const early = asked.length
+    const { manifestQueryOptions } = await import('./api/get-manifest')
+    now.mockReturnValue(31_001)
+    await new QueryClient().fetchQuery(manifestQueryOptions())
+    expect(asked).toHaveLength(early + 1)
+    expect(asked.at(-1)).toBe('/data/manifest.json')
+  })
+
+  test('a bucket it cannot read (an HTML fallback) ends the early walk quietly: nothing beyond the buckets, no unhandled rejection', async () => {
+    serve((path) => (path === '/data/manifest.json' ? json(manifest) : new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } })))
+    const { preloadSearch } = await import('./early-search')
+    const started = await preloadSearch({ pathname: '/', search: '?q=Trump' })
+    expect(started[0]).toBe('manifest.json')
+    expect(started.slice(1).every((path) => path.startsWith('search/'))).toBe(true)
+    expect(started.length).toBeGreaterThan(1)
+  })
 })

@@ -23,8 +23,12 @@ export async function preloadSearch(address: { pathname: string; search: string 
     started.push(path)
     return fetchEarly(path)
   }
-  // Read through a copy: the response itself is the app's to read.
-  const read = (path: string) => start(path).then((response): Promise<unknown> | null => (response.ok ? response.clone().json() : null))
+  // Read through a copy: the response itself is the app's to read. Null for anything unreadable (a
+  // failure, an HTML fallback): the app reports it its own way, and no walk is built on it.
+  const read = (path: string) =>
+    start(path)
+      .then((response): Promise<unknown> | null => (response.ok ? response.clone().json() : null))
+      .catch(() => null)
   try {
     const [manifest, fold] = await Promise.all([
       read(MANIFEST_FILE).then((value) => (schemaMismatch(value) ? null : validManifest(value))),
@@ -35,7 +39,10 @@ export async function preloadSearch(address: { pathname: string; search: string 
     const query = foldQuery(parseQuery(filters.q), fold)
     const { buckets } = bucketsForQuery(query, manifest.search.buckets)
     const loaded = buckets.map((bucket) => read(searchBucketPath(bucket, manifest.search.file)).then((value) => [bucket, value] as const))
-    if (address.pathname === base && listsNewestFirst(filters)) await preloadFirstPage(manifest, filters, query, new Map(await Promise.all(loaded)), read, start)
+    if (address.pathname !== base || !listsNewestFirst(filters)) return started
+    const values = await Promise.all(loaded)
+    if (values.some(([, value]) => value === null)) return started
+    await preloadFirstPage(manifest, filters, query, new Map(values), read, start)
   } catch {
     // The app asks again and reports a failure its own way.
   }
