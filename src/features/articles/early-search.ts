@@ -8,11 +8,11 @@
 import { fetchEarly } from '../../lib/fetch-json'
 import { parseFilters, type Filters } from '../../lib/filters'
 import { needsScriptFold, normalizeForSearch } from '../../lib/search-grams'
-import { foldQuery, hasLongTerm, parseQuery, type SearchQuery } from '../../lib/search-query'
+import { foldQuery, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { MANIFEST_FILE, searchBucketPath, searchTextPath, type Manifest, type SearchBucket } from '../../types/data'
 import { isArticleId, schemaMismatch, validManifest, validShard } from './api/validate'
 import { candidateShards, CHECKED_PAGES, checkWindow, compileFilter, LIST_PAGE, NONE, pageFilled, planShards, type Shard } from './filter-entries'
-import { bucketsForQuery, matchingNumbers } from './search-numbers'
+import { bucketsForQuery, headlineFirst, matchingNumbers } from './search-numbers'
 
 /** The data files it started loading, relative to the data folder (none for no query, or a manifest it cannot read). */
 export async function preloadSearch(address: { pathname: string; search: string }, base = import.meta.env.BASE_URL): Promise<string[]> {
@@ -60,7 +60,7 @@ async function preloadFirstPage(manifest: Manifest, filters: Filters, query: Sea
   const numbers = matchingNumbers(query, manifest.search.buckets, bucketOf, manifest.articleCount)
   const cap = LIST_PAGE * CHECKED_PAGES
   // No term to look up; or a pasted headline whose hits the list reorders, titles holding it first.
-  if (numbers === null || (numbers.length > cap && hasLongTerm(query))) return
+  if (numbers === null || headlineFirst(query, numbers, cap)) return
   const filter = compileFilter(filters, numbers)
   const candidates = candidateShards(manifest, filter)
   const enough = pageFilled(NONE, LIST_PAGE, cap)

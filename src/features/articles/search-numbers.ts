@@ -3,7 +3,7 @@
 // of its terms, the query the intersection of its groups without the excluded terms' articles. The index
 // holds keys of script-folded text, so the query here is folded the same way (useFoldedQuery).
 import { decodeFlags, decodePostings, gramBucket, IN_TITLE, MAX_COUNT } from '../../lib/search-grams'
-import { lookupKeys, queryKeys, type SearchQuery } from '../../lib/search-query'
+import { hasLongTerm, lookupKeys, queryKeys, type SearchQuery } from '../../lib/search-query'
 import { listPlace, type SearchBucket } from '../../types/data'
 
 export function bucketsForQuery(query: SearchQuery, buckets: number): { keys: string[]; buckets: number[] } {
@@ -130,6 +130,14 @@ function relevanceOf(query: SearchQuery, bucketCount: number, bucketOf: (bucket:
 export function rankByRelevance(query: SearchQuery, bucketCount: number, bucketOf: (bucket: number) => SearchBucket, numbers: readonly number[], articleCount: number): number[] {
   const { title, count } = relevanceOf(query, bucketCount, bucketOf, numbers, articleCount)
   return [...numbers].sort((a, b) => title.get(b)! - title.get(a)! || count.get(b)! - count.get(a)! || a - b)
+}
+
+/**
+ * A pasted headline (a long term) with more hits than a page checks (`over`): newest first would bury
+ * its article, so the list puts the hits holding it in their title first (titleFirst).
+ */
+export function headlineFirst(query: SearchQuery, numbers: readonly number[], over: number): boolean {
+  return numbers.length > over && hasLongTerm(query)
 }
 
 /**

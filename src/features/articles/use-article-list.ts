@@ -8,8 +8,8 @@ import { searchBucketQueryOptions } from './api/get-search-bucket'
 import { shardQueryOptions } from './api/get-shard'
 import { aroundStart, candidateShards, CHECKED_PAGES, checkWindow, compileFilter, knownTotal, NONE, pageFilled, planRanked, planShards, type Shard } from './filter-entries'
 import { manifestInfo } from './manifest-info'
-import { bucketsForQuery, matchingNumbers, rankByRelevance, titleFirst } from './search-numbers'
-import { foldQuery, hasLongTerm, indexIsExact, parseQuery, type SearchQuery } from '../../lib/search-query'
+import { bucketsForQuery, headlineFirst, matchingNumbers, rankByRelevance, titleFirst } from './search-numbers'
+import { foldQuery, indexIsExact, parseQuery, type SearchQuery } from '../../lib/search-query'
 import { useFoldedQuery } from './use-script-fold'
 import { useUrlFilters } from './use-url-filters'
 import { useReadMarks } from '../read-state/store'
@@ -80,7 +80,7 @@ export function useArticleList(
       const byBucket = new Map(search.buckets.map((bucket, i) => [bucket, results[i]?.data ?? {}]))
       const bucketOf = (bucket: number) => byBucket.get(bucket) ?? {}
       const numbers = query && search.keys.length > 0 && ready ? matchingNumbers(query, bucketCount, bucketOf, articleCount) : null
-      const headline = numbers !== null && !byRelevance && titleFirstOver !== undefined && numbers.length > titleFirstOver && hasLongTerm(query!)
+      const headline = numbers !== null && !byRelevance && titleFirstOver !== undefined && headlineFirst(query!, numbers, titleFirstOver)
       // Said on the count line only when it moved something.
       const reordered = headline ? titleFirst(query!, bucketCount, bucketOf, numbers, articleCount) : null
       return {
