@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildFoldTable, foldScript } from './fold-script'
+import { FOLD_PAIRS } from './fold-pairs'
+import { foldScript } from './fold-script'
+import { buildFoldTable, foldPairsText } from './fold-table'
 import { queryGrams } from './search-grams'
 
 describe('foldScript', () => {
@@ -47,6 +49,11 @@ describe('foldScript', () => {
       }),
     )
     expect(queryGrams(foldScript('瞭然')).every((gram) => foldScript('一目瞭然').includes(gram))).toBe(true)
+  })
+
+  it('reads the table OpenCC gives today (after updating opencc-js: npm run fold-pairs)', () => {
+    expect(FOLD_PAIRS.trim(), 'src/lib/fold-pairs.ts is stale: run npm run fold-pairs').toBe(foldPairsText(buildFoldTable()))
+    for (const [from, to] of buildFoldTable()) expect(foldScript(from), from).toBe(to)
   })
 
   it('holds only Han characters, so a query without Han needs no tables', () => {
