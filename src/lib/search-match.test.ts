@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { foldScript } from './fold-script'
 import { normalizeForSearch } from './search-grams'
-import { findTerm, foldWithOffsets, matchesQuery, searchText, snippetOf } from './search-match'
+import { checkText, findTerm, foldWithOffsets, matchesQuery, searchText, snippetOf } from './search-match'
 import { foldQuery, parseQuery } from './search-query'
 
 const text = (value: string) => searchText(foldScript(value))
@@ -70,5 +70,20 @@ describe('snippetOf', () => {
       { text: ' and ', mark: false },
       { text: 'Finance', mark: true },
     ])
+  })
+})
+
+describe('checkText', () => {
+  it('says what matchesQuery and snippetOf say, folding the text once for both', () => {
+    const pieces = ['新冠', '疫苗', '國安', '法', 'Trump', ' said', ' ', '，', '\n', 'ﬁnance', 'human', 'rights']
+    const queries = ['新冠疫苗', '国安法', 'trump', '"human rights"', 'finance -疫苗', '新冠 OR trump', '疫苗 法']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), fc.constantFrom(...queries), (parts, q) => {
+        const file = parts.join('')
+        const query = foldQuery(parseQuery(q), foldScript)
+        const holds = matchesQuery(searchText(foldScript(file)), query)
+        expect(checkText(file, query, foldScript)).toEqual({ holds, snippet: holds ? snippetOf(file, query, foldScript) : null })
+      }),
+    )
   })
 })

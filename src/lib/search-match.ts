@@ -11,20 +11,31 @@ interface Run {
   end: number
 }
 
-/** A folded text, split into runs once for every term checked on it. */
+/**
+ * A folded text, split into runs once for every term checked on it; split only when a term needs them
+ * (one CJK term, the usual query, is found with indexOf: a results page's texts are never scanned then).
+ */
 export interface SearchText {
-  folded: string
-  runs: Run[]
+  readonly folded: string
+  readonly runs: readonly Run[]
 }
 
 export function searchText(folded: string): SearchText {
-  const runs: Run[] = []
-  scanRuns(
+  let runs: Run[] | undefined
+  return {
     folded,
-    (_, start, end) => runs.push({ cjk: true, start, end }),
-    (_, start, end) => runs.push({ cjk: false, start, end }),
-  )
-  return { folded, runs }
+    get runs() {
+      if (!runs) {
+        const found: Run[] = (runs = [])
+        scanRuns(
+          folded,
+          (_, start, end) => found.push({ cjk: true, start, end }),
+          (_, start, end) => found.push({ cjk: false, start, end }),
+        )
+      }
+      return runs
+    },
+  }
 }
 
 interface TermRun {
@@ -139,7 +150,22 @@ const AFTER = 90
  */
 export function snippetOf(file: string, query: SearchQuery, fold: (text: string) => string): Snippet | null {
   const { folded, original } = foldWithOffsets(file, fold)
+  return snippetIn(file, searchText(folded), original, query)
+}
+
+/**
+ * A search text file checked against the query: whether it holds it (matchesQuery) and, when it does,
+ * its snippet (snippetOf). The text is folded once for both.
+ */
+export function checkText(file: string, query: SearchQuery, fold: (text: string) => string): { holds: boolean; snippet: Snippet | null } {
+  const { folded, original } = foldWithOffsets(file, fold)
   const text = searchText(folded)
+  const holds = matchesQuery(text, query)
+  return { holds, snippet: holds ? snippetIn(file, text, original, query) : null }
+}
+
+function snippetIn(file: string, text: SearchText, original: (at: number) => number, query: SearchQuery): Snippet | null {
+  const { folded } = text
   const bodyStart = folded.indexOf('\n') + 1
   if (bodyStart === 0) return null
   const terms = query.all.flat().filter(hasLetters)

@@ -3,7 +3,7 @@
 // query (the index over-matched) is left out; one whose text could not be loaded stays, unchecked.
 import { useQueries } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { matchesQuery, searchText, snippetOf, type Snippet } from '../../lib/search-match'
+import { checkText, type Snippet } from '../../lib/search-match'
 import type { ListEntry } from '../../types/data'
 import { searchTextQueryOptions } from './api/get-search-text'
 import type { ListSearch } from './use-article-list'
@@ -51,8 +51,7 @@ export function useSearchTexts(entries: readonly ListEntry[], search: ListSearch
       if (text === undefined) return true
       let check = checked.get(text)
       if (!check) {
-        const holds = matchesQuery(searchText(search.fold(text)), search.query)
-        check = { holds, snippet: holds ? snippetOf(text, search.query, search.fold) : null }
+        check = checkText(text, search.query, search.fold)
         checked.set(text, check)
       }
       if (!check.holds) {
