@@ -330,11 +330,11 @@ describe('a search in the address, loaded before the app has started', () => {
     }
   })
 
-  it('starts every file of the first page of results, and the list reads each of them, none twice', async () => {
+  it('starts every index file of the first page of results (not its texts), and the list reads each of them, none twice', async () => {
     const { preloadSearch } = await import('../features/articles/early-search')
     const started = await preloadSearch({ pathname: '/', search: `?q=${encodeURIComponent(TERM)}` })
     expect(started.filter((path) => path.startsWith(`${SHARD_DIR}/`)).length).toBeGreaterThan(1)
-    expect(started.filter((path) => path.startsWith(`${TEXT_DIR}/`))).toHaveLength(31)
+    expect(started.filter((path) => path.startsWith(`${TEXT_DIR}/`))).toEqual([])
     renderAt(`/?q=${encodeURIComponent(TERM)}`)
     expect(await screen.findByText('共 60 篇')).toBeInTheDocument()
     await waitFor(() => expect(articleTitles()).toHaveLength(30))
@@ -346,7 +346,7 @@ describe('a search in the address, loaded before the app has started', () => {
   it('under an outlet filter too; under relevance order or read marks only the buckets, which that list walks its own way', async () => {
     const { preloadSearch } = await import('../features/articles/early-search')
     const started = await preloadSearch({ pathname: '/', search: `?outlet=voa&q=${encodeURIComponent('报道')}` })
-    expect(started.filter((path) => path.startsWith(`${TEXT_DIR}/`))).toHaveLength(31)
+    expect(started.filter((path) => path.startsWith(`${SHARD_DIR}/`)).length).toBeGreaterThan(1)
     renderAt(`/?outlet=voa&q=${encodeURIComponent('报道')}`)
     await waitFor(() => expect(articleTitles()).toHaveLength(30))
     expect(articleTitles().every((title) => Number(title!.split(' ')[1]) % 2 === 1)).toBe(true)
