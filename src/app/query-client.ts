@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query'
+import { notifyManager, QueryClient } from '@tanstack/react-query'
 import { NotFoundError, NotSavedOfflineError } from '../lib/fetch-json'
 
 export const queryClient = new QueryClient({
@@ -12,3 +12,7 @@ export const queryClient = new QueryClient({
     },
   },
 })
+
+// Results arrive in bursts (a page's shards, its 30 search texts): each would be its own render of the
+// list. Delivered once per frame, a burst is one render; a hidden page has no frames, so it gets a turn.
+notifyManager.setScheduler((callback) => (document.visibilityState === 'visible' ? requestAnimationFrame(callback) : setTimeout(callback, 0)))

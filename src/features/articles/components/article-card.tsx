@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Link } from 'react-router'
 import { OutletBadge } from '../../../components/outlet-badge'
 import { formatDate } from '../../../lib/dates'
@@ -9,9 +10,12 @@ import { BookmarkButton } from '../../bookmarks/components/bookmark-button'
 import { DIM_WHEN_READ, ReadLabel } from '../../read-state/components/read-label'
 import { SelectableItem } from '../../keyboard/components/selectable-item'
 import type { Snippet } from '../../../lib/search-match'
-import { SearchSnippet } from './search-snippet'
+import { CardText } from './search-snippet'
 
-export function ArticleCard({ entry, outlet, filters, snippet }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters; snippet?: Snippet }) {
+// Memoised: a results page renders again as each search text arrives, and only the card whose snippet
+// came in needs to (entry, outlet, filters and a text's snippet keep their identity; the bookmark
+// button and read label hear their own stores; a language change remounts everything: LanguageBoundary).
+export const ArticleCard = memo(function ArticleCard({ entry, outlet, filters, snippet }: { entry: ListEntry; outlet: Outlet | undefined; filters: Filters; snippet?: Snippet }) {
   const outletName = outlet?.name ?? entry.outlet
   const bookmark = { id: entry.id, title: entry.title, url: entry.url, outlet: entry.outlet, outletName, publishedAt: entry.publishedAt }
   return (
@@ -28,20 +32,14 @@ export function ArticleCard({ entry, outlet, filters, snippet }: { entry: ListEn
         <time dateTime={entry.publishedAt}>{formatDate(entry.publishedAt)}</time>
         <span>{strings.list.readingTime(entry.readingMinutes)}</span>
       </p>
-      {snippet ? (
-        <SearchSnippet snippet={snippet} lang={entry.lang} />
-      ) : entry.excerpt && (
-        <p lang={entry.lang} className="mt-2 line-clamp-3 leading-relaxed text-stone-700 dark:text-stone-300">
-          {entry.excerpt}
-        </p>
-      )}
+      <CardText snippet={snippet} excerpt={entry.excerpt} lang={entry.lang} />
       <div className="mt-3">
         <BookmarkButton input={bookmark} />
       </div>
     </article>
     </SelectableItem>
   )
-}
+})
 
 /** The card's shape in grey, same height, while shards load. */
 export function ArticleCardSkeleton() {
