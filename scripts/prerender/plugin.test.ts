@@ -27,7 +27,6 @@ describe('the early script', () => {
     app: ['assets/start-s.js'],
     routes: { '': ['assets/list-a.js'], articles: ['assets/article-b.js', 'assets/article-c.css'], stories: ['assets/story-d.js'] },
     query: ['assets/fold-e.js'],
-    early: ['assets/early-f.js', 'assets/search-g.js'],
     data: 'data/',
   }
   /** Runs the script as the page would, at `url`, and returns the links it added. */
@@ -104,16 +103,12 @@ describe('the early script', () => {
     expect(marked()).toBe('view')
   })
 
-  it("the list's own page asks for nothing before its first paint, then for its code and the files its markup came from; a search for the fold tables too, and at once for what starts its first results' files; a story for its file", () => {
+  it("the list's own page asks for nothing before its first paint, then for its code and the files its markup came from; a search for the fold tables too; a story for its file", () => {
     expect(runAt('/')).toEqual([])
     expect(afterPaint()).toEqual(['modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'preload:fetch /data/manifest.json', 'preload:fetch /data/index/0.abcdefghij.json'])
     document.head.replaceChildren()
-    const early = ['preload:fetch /data/manifest.json', 'modulepreload /assets/early-f.js', 'modulepreload /assets/search-g.js']
-    expect(runAt('/?outlet=bbc&q=%E6%99%AE%E4%BA%AC')).toEqual(early)
-    expect(afterPaint()).toEqual([...early, 'modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'modulepreload /assets/fold-e.js'])
-    // A filter without a query starts no search.
-    document.head.replaceChildren()
-    expect(runAt('/?outlet=bbc')).toEqual(['preload:fetch /data/manifest.json'])
+    runAt('/?outlet=bbc&q=%E6%99%AE%E4%BA%AC')
+    expect(afterPaint()).toEqual(['preload:fetch /data/manifest.json', 'modulepreload /assets/start-s.js', 'modulepreload /assets/list-a.js', 'modulepreload /assets/fold-e.js'])
     document.head.replaceChildren()
     runAt('/stories/s-abcdefghijk2')
     expect(afterPaint()).toEqual(['preload:fetch /data/manifest.json', 'preload:fetch /data/stories/s-abcdefghijk2.json', 'modulepreload /assets/start-s.js', 'modulepreload /assets/story-d.js'])

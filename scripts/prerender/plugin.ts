@@ -85,13 +85,6 @@ export async function articlePages(dataDir: string, limit: number): Promise<Page
 
 /** What a search (`?q=`) loads before its first query: the Traditional→Simplified fold, and what asks for its index buckets. */
 const QUERY_MODULES = ['/src/lib/fold-script.ts', '/src/features/articles/prefetch-search.ts']
-/**
- * What starts a search's first files (main.tsx's early search, and the fold it reads), with all they
- * import: preloaded at once, beside the manifest, not after the shell's paint. The list's index
- * buckets wait on them, and on a phone's network each file asked for only when the one before is in
- * is one more round trip.
- */
-const EARLY_MODULES = ['/src/features/articles/early-search.ts', '/src/lib/fold-script.ts']
 
 /** The early script's plan (a data attribute of its tag): chunks per view and the data folder, relative to the base. */
 export interface PreloadPlan {
@@ -99,8 +92,6 @@ export interface PreloadPlan {
   app: string[]
   routes: Record<string, string[]>
   query: string[]
-  /** A search's chunks preloaded at once (EARLY_MODULES), whether the app's or not. */
-  early: string[]
   data: string
 }
 
@@ -139,8 +130,7 @@ export function earlyScript(base: string): string {
   if (location.pathname.indexOf(base) !== 0) return
   var segments = location.pathname.slice(base.length).split('/')
   var files = plan.app.concat(plan.routes[segments[0]] || [])
-  var query = segments[0] === '' && /[?&]q=/.test(location.search)
-  if (query) files = files.concat(plan.query)
+  if (segments[0] === '' && /[?&]q=/.test(location.search)) files = files.concat(plan.query)
   var link = function (rel, href) {
     var element = document.createElement('link')
     element.rel = rel === 'modulepreload' ? rel : 'preload'
@@ -173,11 +163,8 @@ export function earlyScript(base: string): string {
     if (!mismatch) own()
   }
   // The first paint (the page's own markup, or the shell of another view) gets the network to itself,
-  // with the stylesheet; then the code. Another view's data file is small and what it waits for: at once;
-  // so is what starts a search's (EARLY_MODULES).
+  // with the stylesheet; then the code. Another view's data file is small and what it waits for: at once.
   if (mismatch) data()
-  var early = query && plan.early ? plan.early : []
-  for (var e = 0; e < early.length; e++) link('modulepreload', base + early[e])
   if (document.visibilityState !== 'visible') return preload()
   try {
     var observer = new PerformanceObserver(function (list) {
@@ -238,7 +225,6 @@ export function preloadPlan(bundle: Rollup.OutputBundle, preloaded: readonly str
     app: preloaded.filter((file) => file.endsWith('.js')),
     routes: Object.fromEntries(Object.entries(ROUTE_MODULES).map(([segment, module]) => [segment, chunksOf(bundle, [module], skip)])),
     query: chunksOf(bundle, QUERY_MODULES, skip),
-    early: chunksOf(bundle, EARLY_MODULES, new Set()),
     data: dataFolder,
   }
 }
